@@ -1,0 +1,29 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import { satteri } from "@astrojs/markdown-satteri";
+import { defineConfig } from "astro/config";
+import reportDigest from "./src/integration.ts";
+
+// Report text is data: no GFM autolinks/tables/strikethrough and no smart punctuation, so the
+// compiler never rewrites or links what a report says. The emitter only produces CommonMark + MDX.
+const processor = satteri({ features: { gfm: false, smartPunctuation: false } });
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://report-digest.example.org",
+  trailingSlash: "always",
+  markdown: { processor },
+  integrations: [reportDigest(), mdx({ processor, optimize: true })],
+  build: { format: "directory" },
+  vite: {
+    logLevel: "warn",
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Every .mdx module carries a "use strict"-style directive Vite reports as MODULE_LEVEL_DIRECTIVE.
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

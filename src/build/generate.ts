@@ -1,0 +1,125 @@
+// Turns every source in content/reports into the generated files the Astro collections read:
+// .generated/reports/<slug>.mdx (the page body) and .generated/digests/<slug>.json (the digest).
+// Parses are cached by content hash, and files are only rewritten when their bytes change, so a
+// rebuild after editing one report re-parses one report and Astro's content cache sees one change.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { type EmitOptions, digestToMdx } from "../emit/mdx.ts";
+import { annotateSections } from "../ingest/annotate.ts";
+import { ReportInputError } from "../ingest/errors.ts";
+import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
+import { parseReport } from "../ingest/index.ts";
+import type { ReportDigest } from "../ingest/types.ts";
+
+export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
+const PIPELINE_VERSION = "1";
+
+export interface ContentProblem {
+  file: string;
+  message: string;
+}
+
+export interface GenerateResult {
+  digests: ReportDigest[];
+  errors: ContentProblem[];
+  warnings: ContentProblem[];
+  parsed: number;
+  cached: number;
+}
+
+export interface GenerateOptions {
+  root: string;
+  /** Write generated files (false: validate only, for `npm run check`). */
+  write?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const paths = (root: string) => ({
+  reports: join(root, "content/reports"),
+  glossary: join(root, "content/glossary.yml"),
+  generated: join(root, ".generated"),
+  mdx: join(root, ".generated/reports"),
+  digests: join(root, ".generated/digests"),
+  cache: join(root, ".cache/parse"),
+});
+
+export function listSources(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => SOURCE_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith("."))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** Writes a file only when its content differs, so unchanged outputs keep their mtimes and caches. */
+function writeIfChanged(path: string, content: string): void {
+  if (existsSync(path) && readFileSync(path, "utf8") === content) return;
+  writeFileSync(path, content);
+}
+
+function glossaryMatcher(path: string): EmitOptions["findTerms"] {
+  if (!existsSync(path)) return undefined;
+  return createTermMatcher(loadGlossary(readFileSync(path, "utf8")));
+}
+
+function parseCached(file: string, bytes: Uint8Array, cacheDir: string) {
+  const key = createHash("sha256").update(PIPELINE_VERSION).update(file).update(bytes).digest("hex").slice(0, 24);
+  const cachePath = join(cacheDir, `${key}.json`);
+  if (existsSync(cachePath)) {
+    return { ...(JSON.parse(readFileSync(cachePath, "utf8")) as ReturnType<typeof parseReport>), cached: true };
+  }
+  const result = parseReport({ bytes, path: file });
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(cachePath, JSON.stringify(result));
+  return { ...result, cached: false };
+}
+
+export function generate({ root, write = true, onProgress }: GenerateOptions): GenerateResult {
+  const p = paths(root);
+  const sources = listSources(p.reports);
+  const result: GenerateResult = { digests: [], errors: [], warnings: [], parsed: 0, cached: 0 };
+  const bySlug = new Map<string, string>();
+
+  sources.forEach((file, i) => {
+    const name = basename(file);
+    try {
+      const parsed = parseCached(file, readFileSync(file), p.cache);
+      if (parsed.cached) result.cached++;
+      else result.parsed++;
+      for (const w of parsed.warnings) result.warnings.push({ file: name, message: w });
+      const digest = { ...parsed.digest, sections: annotateSections(parsed.digest.sections, parsed.digest.stats) };
+      const clash = bySlug.get(digest.slug);
+      if (clash) {
+        result.errors.push({ file: name, message: `slug "${digest.slug}" is already used by ${clash}; rename one file` });
+      } else {
+        bySlug.set(digest.slug, name);
+        result.digests.push(digest);
+      }
+    } catch (error) {
+      if (!(error instanceof ReportInputError)) throw error;
+      result.errors.push({ file: name, message: error.message });
+    }
+    onProgress?.(i + 1, sources.length);
+  });
+
+  if (write && result.errors.length === 0) {
+    const findTerms = glossaryMatcher(p.glossary);
+    mkdirSync(p.mdx, { recursive: true });
+    mkdirSync(p.digests, { recursive: true });
+    const keep = new Set<string>();
+    for (const digest of result.digests) {
+      keep.add(`${digest.slug}.mdx`).add(`${digest.slug}.json`);
+      writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), digestToMdx(digest, { findTerms }));
+      writeIfChanged(join(p.digests, `${digest.slug}.json`), JSON.stringify(digest));
+    }
+    // Reports removed from content/ disappear from the site.
+    for (const dir of [p.mdx, p.digests]) {
+      for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name));
+    }
+  }
+  return result;
+}
+
+export const formatProblem = (p: ContentProblem, severity: "error" | "warning") =>
+  `${severity}: content/reports/${p.file}: ${p.message}`;

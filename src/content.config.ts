@@ -1,0 +1,17 @@
+// The collections read what src/integration.ts generated from content/: the report bodies as MDX
+// and their digests as JSON. Both are rebuilt from content/ by every build.
+import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
+import { z } from "astro/zod";
+
+const reports = defineCollection({
+  loader: glob({ pattern: "*.mdx", base: "./.generated/reports" }),
+  schema: z.object({ slug: z.string() }),
+});
+
+// Digests were validated by the parser; the page code reads them through the ReportDigest type.
+const digests = defineCollection({
+  loader: glob({ pattern: "*.json", base: "./.generated/digests" }),
+});
+
+export const collections = { reports, digests };

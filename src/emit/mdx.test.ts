@@ -1,0 +1,100 @@
+import { mdxToHast } from "satteri";
+import { describe, expect, it } from "vitest";
+import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import type { ReportDigest } from "../ingest/types.ts";
+import { digestToMdx, type TermHit } from "./mdx.ts";
+
+interface HastNode {
+  type: string;
+  name?: string;
+  tagName?: string;
+  value?: string;
+  attributes?: Array<{ name: string; value: unknown }>;
+  children?: HastNode[];
+}
+
+const compile = (mdx: string) =>
+  mdxToHast(mdx, { features: { gfm: false, smartPunctuation: false }, trackPositions: false }) as unknown as HastNode;
+
+const textOf = (node: HastNode): string =>
+  node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");
+
+function find(node: HastNode, pred: (n: HastNode) => boolean, out: HastNode[] = []): HastNode[] {
+  if (pred(node)) out.push(node);
+  for (const child of node.children ?? []) find(child, pred, out);
+  return out;
+}
+
+const attrOf = (node: HastNode, name: string) => node.attributes?.find((a) => a.name === name)?.value;
+
+const termsIn = (term: string) => (text: string): TermHit[] => {
+  const hits: TermHit[] = [];
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) {
+    hits.push({ start: i, end: i + term.length, term });
+  }
+  return hits;
+};
+
+describe("digestToMdx", () => {
+  it("emits one Section per section, one Block per block and one Stat per figure", () => {
+    const tree = compile(digestToMdx(fixtureDigest));
+    const sections = find(tree, (n) => n.name === "Section");
+    expect(sections.map((s) => attrOf(s, "id"))).toEqual(["huigu", "bushu"]);
+    expect(sections.map((s) => attrOf(s, "heading"))).toEqual(["一、过去一年工作回顾", "二、今年工作部署"]);
+    expect(sections.map((s) => attrOf(s, "figures"))).toEqual(["3", "1"]);
+    const stats = find(tree, (n) => n.name === "Stat");
+    expect(stats.map((s) => [attrOf(s, "id"), textOf(s), attrOf(s, "v"), attrOf(s, "u")])).toEqual([
+      ["s-1", "785.6亿元", "78560000000", "元"],
+      ["s-2", "4.2%", "4.2", "%"],
+      ["s-3", "12家", "12", "家"],
+      ["s-4", "100列", "100", "列"],
+    ]);
+    expect(attrOf(stats[3] as HastNode, "t")).toBe("1");
+  });
+
+  it("keeps every block's text exactly, bolds the lead-in and renders list items", () => {
+    const tree = compile(digestToMdx(fixtureDigest));
+    const blocks = find(tree, (n) => n.name === "Block");
+    expect(textOf(blocks[0] as HastNode)).toBe(fixtureDigest.sections[0]?.blocks[0]?.text);
+    const strong = find(blocks[0] as HastNode, (n) => n.name === "strong");
+    expect(strong.map(textOf)).toEqual(["制造业竞争力不断增强。"]);
+    const items = find(blocks[1] as HastNode, (n) => n.tagName === "li");
+    expect(items.map(textOf)).toEqual(["一是全力加快国际陆港建设。", "二是强力推进通航产业发展，开行国际班列100列。"]);
+  });
+
+  it("marks only the first use of a glossary term in each section and never inside a figure", () => {
+    const text = "专精特新企业12家，专精特新12家。";
+    const digest: ReportDigest = {
+      ...fixtureDigest,
+      sections: [{ id: "a", heading: "甲", level: 1, blocks: [{ id: "p-1", type: "paragraph", text }] }],
+      stats: [],
+    };
+    const tree = compile(digestToMdx(digest, { findTerms: termsIn("专精特新") }));
+    expect(find(tree, (n) => n.name === "Term").map(textOf)).toEqual(["专精特新"]);
+    const overlapping = compile(
+      digestToMdx(
+        { ...digest, stats: [{ ...(fixtureDigest.stats[2] as ReportDigest["stats"][number]), blockId: "p-1", start: 4, text: "企业12家" }] },
+        { findTerms: (t) => [{ start: 2, end: 6, term: "特新企业" }, ...termsIn("专精特新")(t).slice(1)] },
+      ),
+    );
+    expect(find(overlapping, (n) => n.name === "Term").map(textOf)).toEqual(["专精特新"]);
+  });
+
+  it("treats markup, MDX syntax and Markdown punctuation in report text as plain text", () => {
+    const hostile =
+      "<script>alert(1)</script>{x}{/* c */}*a*_b_[a](b)`c`$|#&amp;<!-- x -->import x from 'y'\nexport const a = 1;javascript:1 ~~s~~ <b>x</b> 1. - > ";
+    const digest: ReportDigest = {
+      ...fixtureDigest,
+      title: hostile,
+      sections: [{ id: "a", heading: hostile, level: 1, blocks: [{ id: "p-1", type: "paragraph", text: hostile }] }],
+      stats: [],
+    };
+    const tree = compile(digestToMdx(digest));
+    const block = find(tree, (n) => n.name === "Block")[0] as HastNode;
+    // A newline inside a paragraph is a soft break: the same text, with the line end kept.
+    expect(textOf(block)).toBe(hostile);
+    const elements = find(block, (n) => n.type === "element" || n.type.startsWith("mdx"));
+    expect(elements.map((n) => n.tagName ?? n.name)).toEqual(["Block", "p"]);
+    expect(attrOf(find(tree, (n) => n.name === "Section")[0] as HastNode, "heading")).toBe(hostile);
+  });
+});

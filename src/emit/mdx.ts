@@ -1,0 +1,180 @@
+// Digest → MDX. The document is built as an mdast tree with MDX JSX nodes and serialised by
+// mdast-util-to-markdown, so report text is always escaped as text: nothing in a report can
+// become markup, an expression or an import.
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
+import { mdxToMarkdown } from "mdast-util-mdx";
+import { toMarkdown } from "mdast-util-to-markdown";
+import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
+
+/** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
+export interface TermHit {
+  start: number;
+  end: number;
+  term: string;
+}
+
+export interface EmitOptions {
+  /** Finds glossary terms; the first occurrence of each term in a section is marked. */
+  findTerms?: (text: string) => TermHit[];
+}
+
+/** An inline mark over block text: a figure or a glossary term. */
+interface Mark {
+  start: number;
+  end: number;
+  node: (children: PhrasingContent[]) => MdxJsxTextElement;
+}
+
+// JSX attribute strings decode character references ("&amp;" → "&"), and the serialiser escapes
+// only quotes, so "&" is written as a reference to come back as itself.
+const attr = (name: string, value: string | number | undefined): MdxJsxAttribute[] =>
+  value === undefined || value === ""
+    ? []
+    : [{ type: "mdxJsxAttribute", name, value: String(value).replaceAll("&", "&#x26;") }];
+
+const text = (value: string): Text => ({ type: "text", value });
+
+const inline = (name: string, attributes: MdxJsxAttribute[], children: PhrasingContent[]): MdxJsxTextElement => ({
+  type: "mdxJsxTextElement",
+  name,
+  attributes,
+  children,
+});
+
+const flow = (name: string, attributes: MdxJsxAttribute[], children: MdxJsxFlowElement["children"]) =>
+  ({ type: "mdxJsxFlowElement", name, attributes, children }) satisfies MdxJsxFlowElement;
+
+function statMark(stat: Stat): Mark {
+  return {
+    start: stat.start,
+    end: stat.start + stat.text.length,
+    node: (children) =>
+      inline(
+        "Stat",
+        [
+          ...attr("id", stat.id),
+          ...attr("l", stat.label ?? undefined),
+          ...attr("k", stat.kind),
+          ...attr("v", stat.value),
+          ...attr("u", stat.unit),
+          ...attr("t", stat.target ? 1 : undefined),
+        ],
+        children,
+      ),
+  };
+}
+
+const termMark = (hit: TermHit): Mark => ({
+  start: hit.start,
+  end: hit.end,
+  node: (children) => inline("Term", attr("t", hit.term), children),
+});
+
+/** Turns `text[from, to)` into phrasing nodes, wrapping each mark that lies inside the range. */
+function phrasing(source: string, from: number, to: number, marks: Mark[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let at = from;
+  for (const mark of marks) {
+    if (mark.start < at || mark.end > to) continue;
+    if (mark.start > at) out.push(text(source.slice(at, mark.start)));
+    out.push(mark.node([text(source.slice(mark.start, mark.end))]));
+    at = mark.end;
+  }
+  if (at < to) out.push(text(source.slice(at, to)));
+  return out;
+}
+
+/** Keeps marks that do not overlap an earlier kept mark (figures are offered first, so they win). */
+function nonOverlapping(marks: Mark[]): Mark[] {
+  const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mark[] = [];
+  let end = -1;
+  for (const m of sorted) {
+    if (m.start >= end) {
+      kept.push(m);
+      end = m.end;
+    }
+  }
+  return kept;
+}
+
+/** Phrasing for a paragraph span, with the bold lead-in sentence when the block has one. */
+function paragraphContent(source: string, from: number, to: number, marks: Mark[], lead?: number): PhrasingContent[] {
+  const leadEnd = lead ? from + lead : from;
+  const splitsAMark = marks.some((m) => m.start < leadEnd && m.end > leadEnd);
+  if (leadEnd <= from || leadEnd > to || splitsAMark) return phrasing(source, from, to, marks);
+  return [inline("strong", [], phrasing(source, from, leadEnd, marks)), ...phrasing(source, leadEnd, to, marks)];
+}
+
+function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
+  const body: Paragraph | List =
+    block.type === "list"
+      ? {
+          type: "list",
+          ordered: false,
+          spread: false,
+          children: listItems(block.text).map(([from, to]) => ({
+            type: "listItem",
+            spread: false,
+            children: [{ type: "paragraph", children: phrasing(block.text, from, to, marks) }],
+          })),
+        }
+      : { type: "paragraph", children: paragraphContent(block.text, 0, block.text.length, marks, block.lead) };
+  return flow("Block", [...attr("id", block.id), ...attr("type", block.type === "list" ? "list" : undefined)], [body]);
+}
+
+/** [start, end) offsets of the "\n"-joined items of a list block. */
+function listItems(value: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const line of value.split("\n")) {
+    if (line.trim()) spans.push([start, start + line.length]);
+    start += line.length + 1;
+  }
+  return spans;
+}
+
+function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>, options: EmitOptions): RootContent {
+  const seenTerms = new Set<string>();
+  const figures = section.blocks.reduce((n, b) => n + (statsByBlock.get(b.id)?.length ?? 0), 0);
+  const children = section.blocks.map((block) => {
+    const stats = (statsByBlock.get(block.id) ?? []).map(statMark);
+    const terms = (options.findTerms?.(block.text) ?? []).filter((hit) => {
+      if (seenTerms.has(hit.term)) return false;
+      const clear = !stats.some((s) => s.start < hit.end && hit.start < s.end);
+      if (clear) seenTerms.add(hit.term);
+      return clear;
+    });
+    return blockNode(block, nonOverlapping([...stats, ...terms.map(termMark)]));
+  });
+  return flow(
+    "Section",
+    [
+      ...attr("id", section.id),
+      ...attr("level", section.level),
+      ...attr("heading", section.heading ?? undefined),
+      ...attr("topics", section.topics?.join(",")),
+      ...attr("mode", section.mode),
+      ...attr("figures", figures),
+      ...attr("aliases", section.aliases?.join(",")),
+    ],
+    children,
+  );
+}
+
+/** The MDX body of a report page: one `<Section>` per section, `<Block>` per block, `<Stat>`/`<Term>` inline. */
+export function digestToMdast(digest: ReportDigest, options: EmitOptions = {}): Root {
+  const statsByBlock = new Map<string, Stat[]>();
+  for (const stat of digest.stats) {
+    const list = statsByBlock.get(stat.blockId);
+    if (list) list.push(stat);
+    else statsByBlock.set(stat.blockId, [stat]);
+  }
+  return { type: "root", children: digest.sections.map((s) => sectionNode(s, statsByBlock, options)) };
+}
+
+export function digestToMdx(digest: ReportDigest, options: EmitOptions = {}): string {
+  const frontMatter = `---\nslug: ${JSON.stringify(digest.slug)}\n---\n\n`;
+  return frontMatter + toMarkdown(digestToMdast(digest, options), { extensions: [mdxToMarkdown()] });
+}

@@ -1,0 +1,85 @@
+// The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
+// MDX and digests from content/ before Astro reads its collections, regenerates on content changes
+// in dev, and indexes the built pages with pagefind after the build (as Starlight does).
+import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import * as pagefind from "pagefind";
+import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
+
+class ContentErrors extends Error {
+  constructor(count: number) {
+    super(`${count} content error${count > 1 ? "s" : ""} in content/reports (listed above); nothing was built.`);
+    this.name = "ContentErrors";
+    // The list above is the message; a stack trace would only bury it.
+    this.stack = "";
+  }
+}
+
+function runGenerate(root: string, logger: AstroIntegrationLogger): void {
+  const started = performance.now();
+  let lastReport = 0;
+  const result = generate({
+    root,
+    onProgress: (done, total) => {
+      const now = performance.now();
+      if (done === total || now - lastReport > 2000) {
+        lastReport = now;
+        logger.info(`parsed ${done}/${total} reports`);
+      }
+    },
+  });
+  for (const w of result.warnings) logger.warn(formatProblem(w, "warning"));
+  for (const e of result.errors) logger.error(formatProblem(e, "error"));
+  if (result.errors.length) throw new ContentErrors(result.errors.length);
+  logger.info(
+    `${result.digests.length} reports ready (${result.parsed} parsed, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
+async function indexWithPagefind(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
+  if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+  const added = await index.addDirectory({ path: outDir });
+  if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
+  const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+  await pagefind.close();
+  logger.info(`pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+}
+
+export default function reportDigest(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: "report-digest",
+    hooks: {
+      "astro:config:setup": ({ config, logger }) => {
+        root = fileURLToPath(config.root);
+        runGenerate(root, logger);
+      },
+      "astro:server:setup": ({ server, logger, refreshContent }) => {
+        const dir = paths(root).reports;
+        server.watcher.add([dir, paths(root).glossary]);
+        const onChange = async (file: string) => {
+          const isSource = file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+          if (!isSource && file !== paths(root).glossary) return;
+          try {
+            runGenerate(root, logger);
+            await refreshContent?.({ loaders: ["glob"] });
+          } catch (error) {
+            logger.error(String(error instanceof Error ? error.message : error));
+          }
+        };
+        server.watcher.on("change", onChange);
+        server.watcher.on("add", onChange);
+        server.watcher.on("unlink", onChange);
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir).replace(/\/$/, "");
+        rmSync(`${outDir}/pagefind`, { recursive: true, force: true });
+        await indexWithPagefind(outDir, logger);
+      },
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Page-level summaries of a digest: table of contents, reading time, headline figures and the
+// one-line description used in listings and link previews.
+import { canonicalIndicator } from "../ingest/indicators.ts";
+import type { ReportDigest, Stat } from "../ingest/types.ts";
+import { formatValue } from "./format.ts";
+
+export interface TocEntry {
+  id: string;
+  heading: string;
+  level: 1 | 2 | 3;
+}
+
+export interface KeyFigure {
+  name: string;
+  value: string;
+  growth?: string;
+  statId: string;
+}
+
+/** Indicators worth a place in a report's headline panel, in display order. */
+const HEADLINE = [
+  "地区生产总值",
+  "一般公共预算收入",
+  "社会消费品零售总额",
+  "固定资产投资",
+  "规模以上工业增加值",
+  "城乡居民人均可支配收入",
+  "城镇居民人均可支配收入",
+  "农村居民人均可支配收入",
+  "进出口总额",
+  "新增城镇就业",
+];
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const CJK_PER_MINUTE = 400;
+
+export function tableOfContents(digest: ReportDigest): TocEntry[] {
+  return digest.sections.flatMap((s) => (s.heading ? [{ id: s.id, heading: s.heading, level: s.level }] : []));
+}
+
+export function cjkCount(digest: ReportDigest): number {
+  let n = 0;
+  for (const s of digest.sections) for (const b of s.blocks) n += b.text.match(CJK)?.length ?? 0;
+  return n;
+}
+
+export const readingMinutes = (digest: ReportDigest) => Math.max(1, Math.round(cjkCount(digest) / CJK_PER_MINUTE));
+
+const isGrowth = (s: Stat) => s.kind === "growth";
+
+/** The first reported figure of each headline indicator, with the growth rate stated right after it. */
+export function keyFigures(digest: ReportDigest, limit = 6): KeyFigure[] {
+  const found = new Map<string, KeyFigure>();
+  digest.stats.forEach((stat, i) => {
+    const indicator = canonicalIndicator(stat.label);
+    if (!indicator || !HEADLINE.includes(indicator.name) || found.has(indicator.name)) return;
+    if (isGrowth(stat) || indicator.measure === "growth" || stat.unit === "%") return;
+    const next = digest.stats[i + 1];
+    const growth = next && next.blockId === stat.blockId && isGrowth(next) ? next : undefined;
+    found.set(indicator.name, {
+      name: indicator.name,
+      value: formatValue(stat.value, stat.unit),
+      growth: growth ? `${growth.value < 0 ? "下降" : "增长"}${formatValue(Math.abs(growth.value), growth.unit)}` : undefined,
+      statId: stat.id,
+    });
+  });
+  return HEADLINE.flatMap((name) => {
+    const f = found.get(name);
+    return f ? [f] : [];
+  }).slice(0, limit);
+}
+
+/** One line for listings and link previews: the headline figures, else the opening words. */
+export function describe(digest: ReportDigest): string {
+  const figures = keyFigures(digest, 3).map((f) => `${f.name}${f.value}${f.growth ? `（${f.growth}）` : ""}`);
+  if (figures.length) return figures.join("；");
+  const first = digest.sections.find((s) => s.blocks.length)?.blocks[0]?.text ?? "";
+  return first.length > 90 ? `${first.slice(0, 90)}…` : first;
+}

@@ -1,0 +1,54 @@
+// A minimal static file server for browser tests against a built site (directory URLs, 404 page).
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".wasm": "application/wasm",
+  ".xml": "application/xml; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function resolveFile(root: string, pathname: string): string | undefined {
+  const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
+  const candidate = join(root, safe);
+  if (!candidate.startsWith(root)) return undefined;
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  const index = join(candidate, "index.html");
+  return existsSync(index) ? index : undefined;
+}
+
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    const file = resolveFile(root, pathname);
+    const notFound = join(root, "404.html");
+    const path = file ?? (existsSync(notFound) ? notFound : undefined);
+    if (!path) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(file ? 200 : 404, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+    createReadStream(path).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
