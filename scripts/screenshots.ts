@@ -18,7 +18,10 @@ try {
   for (const path of paths) {
     for (const width of [390, 1280]) {
       for (const theme of ["light", "dark"] as const) {
-        const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: theme });
+        const page = await browser.newPage({
+          viewport: { width, height: width < 600 ? 844 : 900 },
+          colorScheme: theme,
+        });
         await page.goto(server.url + path, { waitUntil: "networkidle" });
         await page.waitForTimeout(300);
         const name = `${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${width}-${theme}.png`;

@@ -6,5 +6,7 @@ const result = generate({ root: process.cwd(), write: false });
 for (const w of result.warnings) console.warn(formatProblem(w, "warning"));
 for (const e of result.errors) console.error(formatProblem(e, "error"));
 const total = result.digests.length + result.errors.length;
-console.log(`${total} report files checked: ${result.errors.length} errors, ${result.warnings.length} warnings`);
+console.log(
+  `${total} report files checked: ${result.errors.length} errors, ${result.warnings.length} warnings`,
+);
 process.exit(result.errors.length ? 1 : 0);
