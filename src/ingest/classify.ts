@@ -35,6 +35,8 @@ export interface ClassifiedLine extends SourceLine {
   lead?: number;
   /** Body lines that open a list item (一是… / ——… / 1.…). */
   item?: ItemKind;
+  /** Body text that always continues the paragraph before it (an inline link fragment). */
+  glue?: boolean;
 }
 
 export interface ClassifiedDoc {
@@ -78,7 +80,7 @@ export function matchFurniture(text: string): FurniturePattern | null {
 const CN_NUM = "[一二三四五六七八九十百零〇两]{1,4}";
 const SCHEMES: { scheme: HeadingScheme; rank: number; re: RegExp }[] = [
   { scheme: "part", rank: 0, re: new RegExp(`^第${CN_NUM}(?:部分|章|篇|编)[、，:：\\s]*`, "u") },
-  { scheme: "cn", rank: 1, re: new RegExp(`^${CN_NUM}[、．.](?![\\d])\\s*`, "u") },
+  { scheme: "cn", rank: 1, re: new RegExp(`^${CN_NUM}(?:、|[．.](?!\\d))\\s*`, "u") },
   { scheme: "cn-paren", rank: 2, re: new RegExp(`^[（(]${CN_NUM}[）)][、.．]?\\s*`, "u") },
   { scheme: "section", rank: 2, re: new RegExp(`^第${CN_NUM}节[、，:：\\s]*`, "u") },
   { scheme: "article", rank: 3, re: new RegExp(`^第(?:${CN_NUM}|\\d{1,3})条[、，:：\\s]*`, "u") },
@@ -110,7 +112,7 @@ const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 const DASH_RUN = "[—–\\-－─━]{1,6}";
 const DATE_CN = "(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日";
 const VENUE_RE = new RegExp(
-  `^(?:${DASH_RUN})?\\s*(?:[（(])?\\s*(${DATE_CN})?\\s*(?:在)?\\s*([^。！？]{0,80}?(?:会议|大会|全会|常委会|座谈会|论坛|开幕式))\\s*上?(?:[)）])?\\s*(.*)$`,
+  `^(?:${DASH_RUN})?\\s*(?:[（(])?\\s*(${DATE_CN})?\\s*(?:在)?\\s*([^。！？]{0,80}(?:会议|大会|全会|常委会|座谈会|论坛|开幕式))\\s*上?(?:[)）])?\\s*(.*)$`,
   "u",
 );
 const DATE_LINE_RE = new RegExp(`^[（(]\\s*(${DATE_CN})\\s*[)）]$`, "u");
@@ -150,6 +152,28 @@ export function detectKind(title: string): string | undefined {
 const TITLE_WORD = /报告|会议|公报|纲要|讲话|纪要|决议|综述|发言|规划|计划/u;
 const REGION_RE =
   /(\p{Script=Han}{2,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|县|自治县|旗|区|新区|开发区))(?=\p{Script=Han}|\d|$)/u;
+
+/** The administrative unit a text names most often ("上街区" in a report about 上街). */
+export function dominantRegion(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  const re = /(\p{Script=Han}{2,3}?(?:区|县|市|旗))(?![级场民委直属辖域内外政区县中长容貌])/gu;
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  for (const m of sample.matchAll(re)) {
+    const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
+    if (r.length < 3 || /高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|街区|商圈/u.test(r)) continue;
+    if (/^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县)/u.test(r)) continue;
+    counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestN = 2;
+  for (const [r, n] of counts) {
+    if (n > bestN || (n === bestN && best !== undefined && r.length > best.length)) {
+      best = r;
+      bestN = n;
+    }
+  }
+  return best;
+}
 
 export function detectRegion(text: string): string | undefined {
   const cleaned = text.replace(/^\d{4}年/, "");
@@ -208,7 +232,10 @@ function isHeadlineish(text: string): boolean {
   if (!hasHan(text)) return false;
   if (isTerminated(text) || endsMidClause(text)) return false;
   if (/[。！？；]/u.test(text)) return false;
-  if ((text.match(/[，,]/gu)?.length ?? 0) > 1) return false;
+  const commas = text.match(/[，,]/gu)?.length ?? 0;
+  if (commas > 1 || (commas === 1 && text.length > 16)) return false;
+  // Headlines do not end on a function word: such a line is a paragraph cut by a wrap.
+  if (/[和与及了在对把将从向为并且或而被让使以于等之其]$/u.test(text)) return false;
   return true;
 }
 
@@ -228,12 +255,14 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
   const meta: ClassifiedDoc["meta"] = {};
 
   // 1. Whole-line furniture from the lexicon; sidebars swallow the rest of the file.
-  const nonBlank = lines.filter((l) => l.kind !== "blank").length;
+  // Position is measured in characters: a long sidebar must not hide that the body came first.
+  let totalChars = 0;
+  for (const l of lines) totalChars += l.text.length;
   let seen = 0;
   let tailType: FurnitureType | null = null;
   for (const l of lines) {
     if (l.kind === "blank") continue;
-    seen++;
+    seen += l.text.length;
     if (tailType) {
       l.kind = "furniture";
       l.furniture = tailType;
@@ -244,16 +273,20 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
     if (!p) continue;
     l.kind = "furniture";
     l.furniture = p.type;
-    if (p.tail && seen > nonBlank * 0.4) tailType = p.type;
+    if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
-  // 2. Header zone: title, meta and chrome before the first paragraph.
+  // 2. Navigation menus and inline-link fragments of scraped pages.
+  markNavigation(lines);
+  const fragments = linkFragments(lines);
+
+  // 3. Header zone: title, meta and chrome before the first paragraph.
   const title = detectHeader(lines, meta);
 
-  // 3. Headings and body.
-  classifyBody(lines);
+  // 4. Headings and body.
+  classifyBody(lines, fragments);
 
-  // 4. Content duplicated by scrapers (previews, whole bodies twice).
+  // 5. Content duplicated by scrapers (previews, whole bodies twice).
   markDuplicates(lines);
 
   return { lines, title, meta };
@@ -306,13 +339,17 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     }
   }
   if (titleIdx < 0) {
-    for (const i of candidates) {
+    // Among the first header lines naming a report kind, the fullest one is the title
+    // ("保定市满城区2021年政府工作报告" over a breadcrumb "工作报告").
+    let bestLen = 0;
+    for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
-      const t = unLetterSpace(l.text);
-      if (l.kind === "title" || (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t))) {
-        title = l.kind === "title" ? (l.heading ?? t) : t;
+      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
+      const ok = l.kind === "title" || (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t));
+      if (ok && t.length > bestLen) {
+        title = t;
         titleIdx = i;
-        break;
+        bestLen = t.length;
       }
     }
   }
@@ -496,8 +533,9 @@ function schemeLevelRanks(lines: ClassifiedLine[]): Map<number, 1 | 2 | 3> {
   return map;
 }
 
-function classifyBody(lines: ClassifiedLine[]): void {
+function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
   const images = hasImageCredits(lines);
+  const usesBlankLines = blankShare(lines) > 0.2;
   let prevBody: ClassifiedLine | null = null; // last content line that was body
   let prevWasHeading = false;
   const lastContent = (() => {
@@ -539,6 +577,25 @@ function classifyBody(lines: ClassifiedLine[]): void {
     }
     const t = l.text;
     const continuing = prevBody !== null && !isTerminated(prevBody.text);
+    if (fragments.has(t)) {
+      // An inline link cut out of its sentence: glue it back, and undo a heading it cut short.
+      const prev = previousContent(lines, i);
+      if (
+        prev &&
+        prev.kind === "heading" &&
+        prev.scheme !== "headline" &&
+        prev.scheme !== "ordinal-line" &&
+        (prev.heading ?? prev.text).length <= 10
+      ) {
+        prev.kind = "body";
+        prev.item = "numbered";
+        prevBody = prev;
+      }
+      l.glue = true;
+      prevBody = l;
+      prevWasHeading = false;
+      continue;
+    }
     const scheme = matchScheme(t);
 
     if (scheme) {
@@ -578,8 +635,10 @@ function classifyBody(lines: ClassifiedLine[]): void {
       continue;
     }
 
-    if (!continuing && isHeadlineish(t) && i !== lastContent) {
-      const blanks = countBlanksBefore(lines, i);
+    const blanks = countBlanksBefore(lines, i);
+    // Where blank lines separate blocks, a headline is set apart from the paragraph above it.
+    const setApart = !usesBlankLines || lines[i - 1]?.kind !== "body";
+    if (!continuing && setApart && isHeadlineish(t) && i !== lastContent) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -640,12 +699,60 @@ function classifyBody(lines: ClassifiedLine[]): void {
         else if (!l.item && s.length <= 24 && !/[，,、：:“”]/u.test(s) && s.endsWith("。")) l.lead = s.length;
       }
     }
-    void prevWasHeading;
     prevBody = l;
     prevWasHeading = false;
   }
 
   assignLevels(lines);
+}
+
+function previousContent(lines: ClassifiedLine[], i: number): ClassifiedLine | undefined {
+  for (let j = i - 1; j >= 0; j--) {
+    const k = lines[j]?.kind;
+    if (k !== "blank" && k !== "furniture") return lines[j];
+  }
+  return undefined;
+}
+
+const SHORT_PLAIN = /^[\p{Script=Han}A-Za-z0-9“”·]{1,12}$/u;
+
+/** Four or more short bare lines in a row are a site's navigation menu, not content. */
+function markNavigation(lines: ClassifiedLine[]): void {
+  let run: ClassifiedLine[] = [];
+  const flush = () => {
+    if (run.length >= 4) {
+      for (const r of run) {
+        r.kind = "furniture";
+        r.furniture = "chrome";
+      }
+    }
+    run = [];
+  };
+  for (const l of lines) {
+    if (l.kind === "blank" || l.kind === "furniture") continue;
+    if (l.kind === "body" && SHORT_PLAIN.test(l.text) && !matchScheme(l.text) && !/^\d+$/u.test(l.text)) run.push(l);
+    else flush();
+  }
+  flush();
+}
+
+/** Short lines that stand alone more than once are hyperlink anchors cut out of sentences. */
+function linkFragments(lines: ClassifiedLine[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    if (l.kind !== "body" || l.text.length > 8 || matchScheme(l.text) || isTerminated(l.text)) continue;
+    if (/^各位|^\d+$/u.test(l.text)) continue;
+    counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [t, n] of counts) if (n >= 2) out.add(t);
+  return out;
+}
+
+function blankShare(lines: ClassifiedLine[]): number {
+  let blank = 0;
+  for (const l of lines) if (l.kind === "blank") blank++;
+  return lines.length ? blank / lines.length : 0;
 }
 
 function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
@@ -680,6 +787,14 @@ function assignLevels(lines: ClassifiedLine[]): void {
 function markDuplicates(lines: ClassifiedLine[]): void {
   const seen = new Set<string>();
   const key = (t: string) => t.replace(/\s+/gu, "");
+  // A second copy of the header (title, venue, speaker lines) further down is a duplicate.
+  const header = new Set(lines.filter((l) => l.kind === "title" || l.kind === "meta").map((l) => key(l.text)));
+  for (const l of lines) {
+    if ((l.kind === "body" || l.kind === "heading") && header.has(key(l.text))) {
+      l.kind = "furniture";
+      l.furniture = "duplicate";
+    }
+  }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as ClassifiedLine;
     // The line after a "内容摘要" label previews the body.

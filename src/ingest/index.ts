@@ -1,7 +1,7 @@
 // The ingest pipeline: bytes -> ReportDigest. Each stage is a pure function in its own
 // module; this file only chains them and fills the metadata.
 import { readFileSync } from "node:fs";
-import { type ClassifiedDoc, classifyLines, detectKind, detectRegion } from "./classify.ts";
+import { type ClassifiedDoc, classifyLines, detectKind, detectRegion, dominantRegion } from "./classify.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";
@@ -125,7 +125,15 @@ function buildMeta(
     .slice(0, 3)
     .map((b) => b.text.slice(0, 300))
     .join("\n");
-  const region = detectRegion(title) ?? (detected.meeting ? detectRegion(detected.meeting) : undefined);
+  const region =
+    detectRegion(title) ??
+    (detected.meeting ? detectRegion(detected.meeting) : undefined) ??
+    dominantRegion(
+      sections
+        .flatMap((s) => s.blocks)
+        .map((b) => b.text)
+        .join("\n"),
+    );
   if (region) meta.region = region;
   const year = detectYear(title, detected.date, detected.meeting, firstText);
   if (year) meta.year = year;

@@ -62,7 +62,7 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
         });
         break;
       case "body": {
-        if (open && (!isTerminated(open.text) || CONTINUES.test(l.text))) {
+        if (open && (!isTerminated(open.text) || CONTINUES.test(l.text) || l.glue)) {
           open.text = joinText(open.text, l.text);
           break;
         }
