@@ -179,11 +179,14 @@ describe("createTermMatcher", () => {
       "新增专精特新中小企业12家，规上工业增加值增长6.2%，优化营商环境，推进一网通办，高标准农田建设1.2万亩。";
     const text = chunk.repeat(Math.ceil(10_000 / chunk.length)).slice(0, 10_000);
     match(text); // warm up
-    const runs = 50;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) match(text);
-    const perRun = (performance.now() - t0) / runs;
-    expect(perRun).toBeLessThan(2);
+    // Best of several runs: the bound is about the algorithm, not about a busy CI machine.
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      match(text);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(1);
     expect(match(text).length).toBeGreaterThan(300);
   });
 });
