@@ -103,14 +103,16 @@ export function matchScheme(text: string): SchemeMatch | null {
   return null;
 }
 
-const ORDINAL_ITEM = /^(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}[，,、])/u;
+const ORDINAL_ITEM =
+  /^(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}[，,、])/u;
 const DASH_ITEM = /^(?:——|—|--|-|－－|─)(?!\d|$)/u;
 const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 
 // ---------------------------------------------------------------- meta lines
 
 const DASH_RUN = "[—–\\-－─━]{1,6}";
-const DATE_CN = "(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日";
+const DATE_CN =
+  "(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日";
 const VENUE_RE = new RegExp(
   `^(?:${DASH_RUN})?\\s*(?:[（(])?\\s*(${DATE_CN})?\\s*(?:在)?\\s*([^。！？]{0,80}(?:会议|大会|全会|常委会|座谈会|论坛|开幕式))\\s*上?(?:[)）])?\\s*(.*)$`,
   "u",
@@ -124,7 +126,10 @@ const SPEAKER_RE = new RegExp(
 );
 
 export function parseChineseDate(s: string): string | undefined {
-  const m = /^(\d{4}|[〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/u.exec(s);
+  const m =
+    /^(\d{4}|[〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/u.exec(
+      s,
+    );
   if (!m) return undefined;
   const y = chineseToNumber(m[1] as string);
   const mo = chineseToNumber(m[2] as string);
@@ -160,8 +165,19 @@ export function dominantRegion(text: string): string | undefined {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   for (const m of sample.matchAll(re)) {
     const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
-    if (r.length < 3 || /高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|街区|商圈/u.test(r)) continue;
-    if (/^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县)/u.test(r)) continue;
+    if (
+      r.length < 3 ||
+      /高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|街区|商圈/u.test(
+        r,
+      )
+    )
+      continue;
+    if (
+      /^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县)/u.test(
+        r,
+      )
+    )
+      continue;
     counts.set(r, (counts.get(r) ?? 0) + 1);
   }
   let best: string | undefined;
@@ -183,7 +199,8 @@ export function detectRegion(text: string): string | undefined {
   // Keep the innermost administrative unit of "保定市满城区".
   const inner = /^(?:\p{Script=Han}{2,6}?(?:省|自治区|市))(\p{Script=Han}{2,6}(?:市|区|县|旗))$/u.exec(r);
   if (inner) r = inner[1] as string;
-  if (/^(?:中原|全国|我|本|该|各|地|城|社|园|辖|市辖)$/u.test(r.slice(0, -1)) && r.length <= 2) return undefined;
+  if (/^(?:中原|全国|我|本|该|各|地|城|社|园|辖|市辖)$/u.test(r.slice(0, -1)) && r.length <= 2)
+    return undefined;
   if (/^(?:召开|关于|全|各|我|本|在)/u.test(r)) r = r.replace(/^(?:召开|关于|全|各|我|本|在)/u, "");
   return r.length >= 2 ? r : undefined;
 }
@@ -345,7 +362,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
       const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
-      const ok = l.kind === "title" || (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t));
+      const ok =
+        l.kind === "title" || (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t));
       if (ok && t.length > bestLen) {
         title = t;
         titleIdx = i;
@@ -399,7 +417,10 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         const l = lines[i] as ClassifiedLine;
         if (l.kind !== "body") continue;
         const t = unLetterSpace(l.text);
-        if (title && (t === title || title.endsWith(t) || (TITLE_WORD.test(t) && t.length <= 20 && !isTerminated(t)))) {
+        if (
+          title &&
+          (t === title || title.endsWith(t) || (TITLE_WORD.test(t) && t.length <= 20 && !isTerminated(t)))
+        ) {
           l.kind = "furniture";
           l.furniture = "title-chrome";
           continue;
@@ -425,7 +446,13 @@ function hasYearSibling(lines: ClassifiedLine[], self: number, text: string): bo
   for (let i = 0; i < lines.length; i++) {
     if (i === self) continue;
     const l = lines[i] as ClassifiedLine;
-    if (l.kind === "body" && prefix.test(l.text) && l.text !== text && l.text.length <= 24 && !isTerminated(l.text)) {
+    if (
+      l.kind === "body" &&
+      prefix.test(l.text) &&
+      l.text !== text &&
+      l.text.length <= 24 &&
+      !isTerminated(l.text)
+    ) {
       return true;
     }
   }
@@ -454,7 +481,12 @@ function countBlanksBefore(lines: ClassifiedLine[], i: number): number {
   return n;
 }
 
-function takeMeta(l: ClassifiedLine, meta: ClassifiedDoc["meta"], lines: ClassifiedLine[], i: number): boolean {
+function takeMeta(
+  l: ClassifiedLine,
+  meta: ClassifiedDoc["meta"],
+  lines: ClassifiedLine[],
+  i: number,
+): boolean {
   const t = l.text;
   const d = DATE_LINE_RE.exec(t);
   if (d) {
@@ -482,7 +514,7 @@ function takeMeta(l: ClassifiedLine, meta: ClassifiedDoc["meta"], lines: Classif
       }
       if (venueText.length < t.length) {
         l.kind = "title";
-        l.heading = unLetterSpace((split?.[1] as string).trim());
+        l.heading = unLetterSpace((split?.[1] ?? t).trim());
         (meta as Record<string, unknown>).venue = venueText;
       } else {
         l.kind = "meta";
@@ -537,7 +569,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
   const images = hasImageCredits(lines);
   const usesBlankLines = blankShare(lines) > 0.2;
   let prevBody: ClassifiedLine | null = null; // last content line that was body
-  let prevWasHeading = false;
   const lastContent = (() => {
     for (let j = lines.length - 1; j >= 0; j--) if (lines[j]?.kind === "body") return j;
     return -1;
@@ -547,15 +578,24 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     const l = lines[i] as ClassifiedLine;
     if (l.kind === "title" || l.kind === "meta") {
       prevBody = null;
-      prevWasHeading = true;
       continue;
     }
     if (l.kind === "furniture") {
       // A lone ordinal ("2") right before a headline is the headline's number, not a page number.
-      if (l.furniture === "page-number" && /^\d{1,2}$/u.test(l.text) && (!prevBody || isTerminated(prevBody.text))) {
+      if (
+        l.furniture === "page-number" &&
+        /^\d{1,2}$/u.test(l.text) &&
+        (!prevBody || isTerminated(prevBody.text))
+      ) {
         const n = nextContent(lines, i);
         const nl = n >= 0 ? lines[n] : undefined;
-        if (nl && nl.kind === "body" && isHeadlineish(nl.text) && !matchScheme(nl.text) && nl.text.length <= 30) {
+        if (
+          nl &&
+          nl.kind === "body" &&
+          isHeadlineish(nl.text) &&
+          !matchScheme(nl.text) &&
+          nl.text.length <= 30
+        ) {
           l.kind = "blank";
           l.furniture = undefined;
           nl.kind = "heading";
@@ -564,7 +604,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
           nl.number = l.text;
           i = n;
           prevBody = null;
-          prevWasHeading = true;
         }
       }
       continue;
@@ -572,7 +611,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     if (l.kind === "blank") continue;
     if (l.kind === "heading") {
       prevBody = null;
-      prevWasHeading = true;
       continue;
     }
     const t = l.text;
@@ -593,7 +631,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
       l.glue = true;
       prevBody = l;
-      prevWasHeading = false;
       continue;
     }
     const scheme = matchScheme(t);
@@ -604,7 +641,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       const strong = scheme.rank <= 1;
       if (continuing && !strong) {
         prevBody = l;
-        prevWasHeading = false;
         continue;
       }
       const lone = !stop || stop.index === rest.length - 1;
@@ -622,7 +658,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         l.scheme = scheme.scheme;
         l.heading = t;
         prevBody = null;
-        prevWasHeading = true;
         continue;
       }
       // A numbered lead-in sentence running on into its paragraph stays body, rendered bold.
@@ -631,7 +666,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
       l.item = "numbered";
       prevBody = l;
-      prevWasHeading = false;
       continue;
     }
 
@@ -669,7 +703,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         (nl as ClassifiedLine & { mergedInto?: number }).mergedInto = l.line;
         (l as ClassifiedLine & { extra?: string }).extra = nl.text;
         prevBody = null;
-        prevWasHeading = true;
         i = n;
         continue;
       }
@@ -678,7 +711,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         l.scheme = "headline";
         l.heading = t;
         prevBody = null;
-        prevWasHeading = true;
         continue;
       }
     }
@@ -700,7 +732,6 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
     }
     prevBody = l;
-    prevWasHeading = false;
   }
 
   assignLevels(lines);
@@ -730,7 +761,8 @@ function markNavigation(lines: ClassifiedLine[]): void {
   };
   for (const l of lines) {
     if (l.kind === "blank" || l.kind === "furniture") continue;
-    if (l.kind === "body" && SHORT_PLAIN.test(l.text) && !matchScheme(l.text) && !/^\d+$/u.test(l.text)) run.push(l);
+    if (l.kind === "body" && SHORT_PLAIN.test(l.text) && !matchScheme(l.text) && !/^\d+$/u.test(l.text))
+      run.push(l);
     else flush();
   }
   flush();
@@ -788,7 +820,9 @@ function markDuplicates(lines: ClassifiedLine[]): void {
   const seen = new Set<string>();
   const key = (t: string) => t.replace(/\s+/gu, "");
   // A second copy of the header (title, venue, speaker lines) further down is a duplicate.
-  const header = new Set(lines.filter((l) => l.kind === "title" || l.kind === "meta").map((l) => key(l.text)));
+  const header = new Set(
+    lines.filter((l) => l.kind === "title" || l.kind === "meta").map((l) => key(l.text)),
+  );
   for (const l of lines) {
     if ((l.kind === "body" || l.kind === "heading") && header.has(key(l.text))) {
       l.kind = "furniture";

@@ -151,7 +151,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
       if (t !== null && implausibleShare(t) < PLAUSIBLE) return { text: t, encoding: label };
     }
   }
-  const at = bad >= 0 ? bad : 0;
+  const at = Math.max(bad, 0);
   const byte = (bytes[at] ?? 0).toString(16).padStart(2, "0");
   throw new ReportInputError(
     file,
@@ -165,7 +165,9 @@ function finish(file: string, bytes: Uint8Array, label: string, encoding: string
   const text = tryDecode(label, body);
   if (text === null) {
     const at = label === "utf-8" ? Math.max(0, firstInvalidUtf8(body)) + skip : skip;
-    throw new ReportInputError(file, `cannot decode as ${encoding}: invalid bytes at offset ${at}`, { offset: at });
+    throw new ReportInputError(file, `cannot decode as ${encoding}: invalid bytes at offset ${at}`, {
+      offset: at,
+    });
   }
   checkControls(file, text);
   return { text, encoding };

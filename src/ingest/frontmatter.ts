@@ -37,7 +37,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
       break;
     }
   }
-  if (close < 0) throw new ReportInputError(file, "front matter opened with --- is never closed", { line: 1 });
+  if (close < 0)
+    throw new ReportInputError(file, "front matter opened with --- is never closed", { line: 1 });
   const yamlText = lines.slice(1, close).join("\n");
   const body = lines.slice(close + 1).join("\n");
   const warnings: string[] = [];
@@ -45,9 +46,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const line = err?.linePos?.[0]?.line ?? 0;
-    throw new ReportInputError(file, `malformed front matter: ${err?.message.split("\n")[0] ?? "YAML error"}`, {
-      line: line + 1,
-    });
+    throw new ReportInputError(
+      file,
+      `malformed front matter: ${err?.message.split("\n")[0] ?? "YAML error"}`,
+      {
+        line: line + 1,
+      },
+    );
   }
   const raw: unknown = doc.toJS();
   if (raw == null) return { data: {}, body, bodyLineOffset: close + 1, warnings };
@@ -56,7 +61,11 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   }
   const lineOfKey = (key: string): number => {
     for (let i = 1; i < close; i++) {
-      if (new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*:`).test(lines[i] as string))
+      if (
+        new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*:`).test(
+          lines[i] as string,
+        )
+      )
         return i + 1;
     }
     return 1;

@@ -5,14 +5,7 @@ import { type ClassifiedDoc, classifyLines, detectKind, detectRegion, dominantRe
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";
-import {
-  blockBaseId,
-  IdAllocator,
-  LEAD_SECTION_ID,
-  sectionBaseId,
-  slugFromPath,
-  statBaseId,
-} from "./ids.ts";
+import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { segmentLines } from "./segment.ts";
 import { findStats } from "./stats.ts";
@@ -152,7 +145,12 @@ function buildMeta(
   return meta;
 }
 
-function detectYear(title: string, date: string | undefined, meeting: string | undefined, text: string): number | undefined {
+function detectYear(
+  title: string,
+  date: string | undefined,
+  meeting: string | undefined,
+  text: string,
+): number | undefined {
   if (date) return Number(date.slice(0, 4));
   const inTitle = /(?:^|[^\d])((?:19|20)\d{2})(?:年|\s|$)/u.exec(title);
   if (inTitle) return Number(inTitle[1]);

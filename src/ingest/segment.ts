@@ -29,9 +29,10 @@ export function splitLongLine(text: string): string[] {
     piece = piece.replace(WRAP_SPACE, "").trim();
     if (!piece) continue;
     // A heading directly followed by its text: the first space within the heading length ends it.
-    const head = /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)([^ 。！？；]{2,40}) (.+)$/.exec(
-      piece,
-    );
+    const head =
+      /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)([^ 。！？；]{2,40}) (.+)$/.exec(
+        piece,
+      );
     if (head) {
       out.push(`${head[1]}${head[2]}`);
       piece = head[3] as string;

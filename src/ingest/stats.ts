@@ -27,7 +27,9 @@ const UNIT_KIND = new Map(UNITS.map((u) => [u.unit, u.kind]));
 const MULTIPLIERS = unitLexicon.multipliers as Record<string, number>;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-const UNIT_ALT = UNITS.map((u) => (u.notAfter ? `${esc(u.unit)}(?![${esc(u.notAfter)}])` : esc(u.unit))).join("|");
+const UNIT_ALT = UNITS.map((u) => (u.notAfter ? `${esc(u.unit)}(?![${esc(u.notAfter)}])` : esc(u.unit))).join(
+  "|",
+);
 const MULT_ALT = Object.keys(MULTIPLIERS)
   .sort((a, b) => b.length - a.length)
   .map(esc)
@@ -153,7 +155,8 @@ export function findStats(text: string): FoundStat[] {
   RANK.lastIndex = 0;
   for (let m = RANK.exec(text); m; m = RANK.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 14), m.index);
-    const ranked = m[2] !== undefined || /(?:排名|排|位列|位居|居|列|名列|跃居|升至|保持)[^，。；]{0,10}$/u.test(before);
+    const ranked =
+      m[2] !== undefined || /(?:排名|排|位列|位居|居|列|名列|跃居|升至|保持)[^，。；]{0,10}$/u.test(before);
     if (!ranked) continue;
     if (found.some((s) => s.start <= m.index && m.index < s.start + s.text.length)) continue;
     found.push({
