@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createPhraseMatcher, createTermMatcher, type GlossaryEntry, loadGlossary } from "./glossary.ts";
+import synonyms from "./lexicon/synonyms.json" with { type: "json" };
 
 const glossaryText = readFileSync(new URL("../../content/glossary.yml", import.meta.url), "utf8");
 
@@ -208,5 +209,21 @@ describe("createPhraseMatcher", () => {
         { surface: "乡村", value: 2 },
       ]),
     ).toThrow(/duplicate phrase "乡村"/);
+  });
+});
+
+describe("lexicon/synonyms.json", () => {
+  it("holds at least 30 groups of two or more distinct words, each word in one group only", () => {
+    expect(synonyms.groups.length).toBeGreaterThanOrEqual(30);
+    const seen = new Set<string>();
+    for (const group of synonyms.groups) {
+      expect(group.length, group.join("/")).toBeGreaterThanOrEqual(2);
+      for (const word of group) {
+        expect(word).toBe(word.trim());
+        expect(seen.has(word), word).toBe(false);
+        seen.add(word);
+      }
+    }
+    for (const word of ["GDP", "规上", "社零", "固投", "专精特新", "双碳"]) expect(seen).toContain(word);
   });
 });
