@@ -53,6 +53,8 @@ describe("canonicalIndicator", () => {
     expect(id("地区生产总值（GDP）")).toBe("gdp/level");
     expect(id("ＧＤＰ")).toBe("gdp/level");
     expect(id("全年粮食总产量")).toBe("grain-output/level");
+    expect(id("实现地区生产总值")).toBe("gdp/level");
+    expect(id("增城镇就业")).toBe("urban-employment/level");
   });
 
   it("accepts a place name before the indicator, preferring the most specific variant", () => {

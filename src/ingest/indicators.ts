@@ -142,6 +142,9 @@ export function canonicalIndicator(label: string | null): Indicator | null {
 
   const level = lookup(s);
   if (level) return level;
+  // Labels cut just after 新 (增城镇就业 from 新增城镇就业) still name the indicator.
+  const uncut = s.startsWith("增") ? lookup(`新${s}`) : undefined;
+  if (uncut) return uncut;
 
   const withoutGrowth = stripSuffix(s, GROWTH_SUFFIXES);
   if (withoutGrowth !== null) {
