@@ -110,18 +110,21 @@ const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 
 // ---------------------------------------------------------------- meta lines
 
-const DASH_RUN = "[—–\\-－─━]{1,6}";
+const DASH_RUN = "[—–\\-－─━―‒⸺⸻]{1,6}";
 const DATE_CN =
   "(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日";
 const VENUE_RE = new RegExp(
   `^(?:${DASH_RUN})?\\s*(?:[（(])?\\s*(${DATE_CN})?\\s*(?:在)?\\s*([^。！？]{0,80}(?:会议|大会|全会|常委会|座谈会|论坛|开幕式))\\s*上?(?:[)）])?\\s*(.*)$`,
   "u",
 );
+const VENUE_START = new RegExp(`^[—–\\-－─━―‒]{1,6}|^在|^[（(]?\\s*${DATE_CN}`, "u");
+/** A venue line the layout broke in two ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上"). */
+const VENUE_TAIL = /^[^。！？，]{0,40}(?:会议|大会)上?[)）]?$/u;
 const DATE_LINE_RE = new RegExp(`^[（(]\\s*(${DATE_CN})\\s*[)）]$`, "u");
 const ROLES =
   "(?:代理?)?(?:省长|市长|区长|县长|州长|旗长|盟长|总理|副总理|主席|书记|主任|局长|镇长|乡长|代表|委员长)";
 const SPEAKER_RE = new RegExp(
-  `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?\\p{Script=Han}){1,3})$`,
+  `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?[\\p{Script=Han}·]){1,9})$`,
   "u",
 );
 
@@ -208,7 +211,7 @@ export function detectRegion(text: string): string | undefined {
 // ---------------------------------------------------------------- trailing bylines
 
 const TRAILING_BYLINE =
-  /^(.*?[。！？”』」…])\s*((?:本报|本刊)?(?:特约|实习|首席|全媒体)?(?:记者|通讯员)\s*[：:]?\s*[\p{Script=Han}·、 /／]{2,60}?)$/u;
+  /^(.*?[。！？”』」…])\s*([\p{Script=Han}·]{0,12}?(?:特约|实习|首席|全媒体)?(?:记者|通讯员)\s*[：:]?\s*[\p{Script=Han}·、 /／]{2,60}?)$/u;
 const TRAILING_PHOTO = /^(.*?[。！？”])\s*((?:本报|新华社)?(?:记者)?\s*[\p{Script=Han}·\s]{2,20}\s*摄)$/u;
 
 interface PreLine extends SourceLine {
@@ -232,7 +235,10 @@ function splitTrailing(lines: SourceLine[]): PreLine[] {
       }
       const by = TRAILING_BYLINE.exec(t);
       if (by && !matchFurniture(t)) {
-        out.push({ text: by[1] as string, line: l.line });
+        const before = by[1] as string;
+        // One short sentence before a byline is a photo caption ("任振鹤作政府工作报告。").
+        const isCaption = before.length <= 30 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: (by[2] as string).trim(), line: l.line, forced: "byline" });
         continue;
       }
@@ -277,6 +283,7 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
   for (const l of lines) totalChars += l.text.length;
   let seen = 0;
   let tailType: FurnitureType | null = null;
+  let labelPending = false;
   for (const l of lines) {
     if (l.kind === "blank") continue;
     seen += l.text.length;
@@ -286,10 +293,19 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
       continue;
     }
     if (l.kind === "furniture") continue;
+    // "来源：" / "阅读：" on one line and the value on the next: the value is chrome too.
+    if (labelPending && l.text.length <= 30 && !/[。！？；]/u.test(l.text)) {
+      l.kind = "furniture";
+      l.furniture = "chrome";
+      labelPending = false;
+      continue;
+    }
+    labelPending = false;
     const p = matchFurniture(l.text);
     if (!p) continue;
     l.kind = "furniture";
     l.furniture = p.type;
+    if (p.type === "chrome" && /^[\p{Script=Han}A-Za-z]{1,6}\s*[：:]$/u.test(l.text)) labelPending = true;
     if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
@@ -337,7 +353,19 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
   for (let i = 0; i < end; i++) {
     const l = lines[i] as ClassifiedLine;
     if (l.kind !== "body") continue;
-    if (takeMeta(l, meta, lines, i)) continue;
+    if (VENUE_START.test(l.text) && !/(?:会议|大会)上?[)）]?$/u.test(l.text) && l.text.length <= 60) {
+      const n = nextContent(lines, i);
+      const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+      if (nl && nl.kind === "body" && VENUE_TAIL.test(nl.text)) {
+        const joined: ClassifiedLine = { ...l, text: l.text + nl.text };
+        if (takeMeta(joined, meta, lines, i)) {
+          l.kind = "meta";
+          nl.kind = "meta";
+          continue;
+        }
+      }
+    }
+    takeMeta(l, meta, lines, i);
   }
 
   // A labelled title ("标题：…") wins; then a line naming a report kind; then the first headline.
@@ -363,7 +391,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
       const l = lines[i] as ClassifiedLine;
       const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
       const ok =
-        l.kind === "title" || (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t));
+        l.kind === "title" ||
+        (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t) && !VENUE_START.test(t));
       if (ok && t.length > bestLen) {
         title = t;
         titleIdx = i;
@@ -498,9 +527,9 @@ function takeMeta(
   // "标题——日期在…会议上": title and venue on one line.
   const split = /^([^—–\-－─]{2,40}?)\s*([—–－─]{2}|-{2,6})\s*(.+)$/u.exec(t);
   const venueText = split && TITLE_WORD.test(split[1] as string) ? (split[3] as string) : t;
-  if (t.length <= 120 && (venueText.length < t.length || /^[—–\-－─━]{1,6}|^在|^\d{4}年\d/u.test(t))) {
+  if (t.length <= 120 && (venueText.length < t.length || VENUE_START.test(t))) {
     const v = VENUE_RE.exec(venueText);
-    if (v && (v[1] || /^[—–\-－─━]|^在/u.test(venueText))) {
+    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText))) {
       if (v[1]) {
         const iso = parseChineseDate(v[1]);
         if (iso && !meta.date) meta.date = iso;
@@ -761,11 +790,28 @@ function markNavigation(lines: ClassifiedLine[]): void {
   };
   for (const l of lines) {
     if (l.kind === "blank" || l.kind === "furniture") continue;
-    if (l.kind === "body" && SHORT_PLAIN.test(l.text) && !matchScheme(l.text) && !/^\d+$/u.test(l.text))
+    if (
+      l.kind === "body" &&
+      SHORT_PLAIN.test(l.text) &&
+      !matchScheme(l.text) &&
+      !/^\d+$/u.test(l.text) &&
+      !TITLE_WORD.test(l.text)
+    )
       run.push(l);
     else flush();
   }
   flush();
+  // Breadcrumb items: short lines next to a ">" separator line.
+  const content = lines.filter((l) => l.kind !== "blank");
+  content.forEach((l, k) => {
+    if (l.kind !== "body" || l.text.length > 16 || /[。！？；，]/u.test(l.text)) return;
+    const isSep = (x: ClassifiedLine | undefined) =>
+      x !== undefined && /^(?:>{1,2}|＞|›|»|\/)$/u.test(x.text);
+    if (isSep(content[k - 1]) || isSep(content[k + 1])) {
+      l.kind = "furniture";
+      l.furniture = "chrome";
+    }
+  });
 }
 
 /** Short lines that stand alone more than once are hyperlink anchors cut out of sentences. */
