@@ -123,6 +123,7 @@ const VENUE_TAIL = /^[^。！？，]{0,40}(?:会议|大会)上?[)）]?$/u;
 const DATE_LINE_RE = new RegExp(`^[（(]\\s*(${DATE_CN})\\s*[)）]$`, "u");
 const ROLES =
   "(?:代理?)?(?:省长|市长|区长|县长|州长|旗长|盟长|总理|副总理|主席|书记|主任|局长|镇长|乡长|代表|委员长)";
+const ROLE_ONLY_RE = new RegExp(`^[^。！？，,：:]{0,24}?${ROLES}$`, "u");
 const SPEAKER_RE = new RegExp(
   `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?[\\p{Script=Han}·]){1,9})$`,
   "u",
@@ -309,8 +310,9 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
     if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
-  // 2. Navigation menus and inline-link fragments of scraped pages.
+  // 2. Navigation menus, summary previews and inline-link fragments of scraped pages.
   markNavigation(lines);
+  markPreviews(lines);
   const fragments = linkFragments(lines);
 
   // 3. Header zone: title, meta and chrome before the first paragraph.
@@ -525,7 +527,9 @@ function takeMeta(
     return true;
   }
   // "标题——日期在…会议上": title and venue on one line.
-  const split = /^([^—–\-－─]{2,40}?)\s*([—–－─]{2}|-{2,6})\s*(.+)$/u.exec(t);
+  const split =
+    /^([^—–\-－─]{2,40}?)\s*([—–－─―]{1,2}|-{2,6})\s*(.+)$/u.exec(t) ??
+    new RegExp(`^(.{2,40}?(?:报告|纲要|讲话))\\s*()([（(]?\\s*${DATE_CN}.+)$`, "u").exec(t);
   const venueText = split && TITLE_WORD.test(split[1] as string) ? (split[3] as string) : t;
   if (t.length <= 120 && (venueText.length < t.length || VENUE_START.test(t))) {
     const v = VENUE_RE.exec(venueText);
@@ -549,6 +553,19 @@ function takeMeta(
         l.kind = "meta";
       }
       return true;
+    }
+  }
+  if (t.length <= 30 && ROLE_ONLY_RE.test(t)) {
+    const n = nextContent(lines, i);
+    const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+    if (nl && nl.kind === "body" && /^\p{Script=Han}(?:\s?[\p{Script=Han}·]){1,5}$/u.test(nl.text)) {
+      const sp = SPEAKER_RE.exec(`${t} ${nl.text}`);
+      if (sp) {
+        setSpeaker(meta, sp);
+        l.kind = "meta";
+        nl.kind = "meta";
+        return true;
+      }
     }
   }
   if (t.length <= 40) {
@@ -862,6 +879,20 @@ function assignLevels(lines: ClassifiedLine[]): void {
   }
 }
 
+/** The line after a "内容摘要" label previews the body. */
+function markPreviews(lines: ClassifiedLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind !== "furniture" || !/^(?:内容摘要|摘要|内容提要|导读)/u.test(l.text)) continue;
+    const n = nextContent(lines, i);
+    const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+    if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
+      nl.kind = "furniture";
+      nl.furniture = "duplicate";
+    }
+  }
+}
+
 function markDuplicates(lines: ClassifiedLine[]): void {
   const seen = new Set<string>();
   const key = (t: string) => t.replace(/\s+/gu, "");
@@ -877,16 +908,6 @@ function markDuplicates(lines: ClassifiedLine[]): void {
   }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as ClassifiedLine;
-    // The line after a "内容摘要" label previews the body.
-    if (l.kind === "furniture" && /^(?:内容摘要|摘要|内容提要|导读)/u.test(l.text)) {
-      const n = nextContent(lines, i);
-      const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
-      if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
-        nl.kind = "furniture";
-        nl.furniture = "duplicate";
-      }
-      continue;
-    }
     if (l.kind !== "body") continue;
     const k = key(l.text);
     if (k.length < 20) continue;
