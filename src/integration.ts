@@ -36,7 +36,7 @@ function runGenerate(root: string, logger: AstroIntegrationLogger): void {
   for (const e of result.errors) logger.error(formatProblem(e, "error"));
   if (result.errors.length) throw new ContentErrors(result.errors.length);
   logger.info(
-    `${result.digests.length} reports ready (${result.parsed} parsed, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms`,
+    `${result.digests.length} reports ready (${result.parsed} parsed, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
   );
 }
 

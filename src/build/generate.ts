@@ -28,6 +28,8 @@ export interface GenerateResult {
   warnings: ContentProblem[];
   parsed: number;
   cached: number;
+  /** Milliseconds spent parsing (or reading cached parses) and emitting/writing MDX. */
+  timings: { parseMs: number; emitMs: number };
 }
 
 export interface GenerateOptions {
@@ -110,7 +112,15 @@ function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: st
 export function generate({ root, write = true, onProgress }: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
-  const result: GenerateResult = { digests: [], errors: [], warnings: [], parsed: 0, cached: 0 };
+  const result: GenerateResult = {
+    digests: [],
+    errors: [],
+    warnings: [],
+    parsed: 0,
+    cached: 0,
+    timings: { parseMs: 0, emitMs: 0 },
+  };
+  const parseStarted = performance.now();
   const bySlug = new Map<string, string>();
 
   sources.forEach((file, i) => {
@@ -154,6 +164,8 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
     if (problem) result.errors.push({ file: relative(root, ejected), message: problem });
   }
 
+  result.timings.parseMs = performance.now() - parseStarted;
+  const emitStarted = performance.now();
   if (write && result.errors.length === 0) {
     const emit = reportEmitter(root);
     mkdirSync(p.mdx, { recursive: true });
@@ -171,6 +183,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name));
     }
   }
+  result.timings.emitMs = performance.now() - emitStarted;
   return result;
 }
 

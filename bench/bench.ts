@@ -1,0 +1,195 @@
+// The scale-and-speed benchmark (`npm run bench`): builds the site from N reports, side by side with
+// stock Starlight over the same reports, and prints one table (saved as JSON in bench/results/).
+//
+//   npm run bench                          N = 250 and 1,000, Starlight, search at the largest N
+//   npm run bench -- --n 20 --no-starlight a quick run while developing
+//   npm run bench -- --lighthouse          adds Lighthouse (mobile) on the home and a report page
+//   --corpus DIR (default ../shared/corpus), --keep (leave the temp projects for inspection)
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { serveStatic } from "../tests/support/static-server.ts";
+import { measureSearch, type PageWeight, pageWeight, type SearchFigures } from "./lib/browser.ts";
+import { type LighthouseScores, lighthouse } from "./lib/lighthouse.ts";
+import { dirBytes, type RunResult, run } from "./lib/measure.ts";
+import { makeProject } from "./lib/project.ts";
+import { type BenchReport, originalReports, pickReports, writeReports } from "./lib/reports.ts";
+import { ensureStarlight, makeStarlightProject } from "./lib/starlight.ts";
+import { printTable } from "./lib/table.ts";
+
+const repoRoot = join(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    n: { type: "string", default: "250,1000" },
+    corpus: { type: "string", default: join(repoRoot, "../shared/corpus") },
+    starlight: { type: "boolean", default: true },
+    "no-starlight": { type: "boolean", default: false },
+    search: { type: "boolean", default: true },
+    "no-search": { type: "boolean", default: false },
+    lighthouse: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const sizes = values.n.split(",").map(Number);
+const withStarlight = values.starlight && !values["no-starlight"];
+const withSearch = values.search && !values["no-search"];
+
+export interface OursFigures {
+  n: number;
+  sourceBytes: number;
+  parseMs: number;
+  parseMBps: number;
+  emitMs: number;
+  astroMs: number;
+  pagefindMs: number;
+  totalMs: number;
+  peakRssBytes: number;
+  distBytes: number;
+  pagefindBytes: number;
+  reportPage: PageWeight;
+  homePage: PageWeight;
+  rebuildMs: number;
+  rebuildRatio: number;
+}
+
+export interface StarlightFigures {
+  n: number;
+  totalMs: number;
+  peakRssBytes: number;
+  distBytes: number;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: string;
+  ours: OursFigures[];
+  starlight: StarlightFigures[];
+  search?: SearchFigures & { n: number };
+  lighthouse?: Record<string, LighthouseScores>;
+}
+
+const bin = join(repoRoot, "node_modules/.bin");
+const env = { PATH: `${bin}:${process.env.PATH}` };
+
+function astroBuild(cwd: string): Promise<RunResult> {
+  return run(join(bin, "astro"), ["build"], { cwd, env }).then((r) => {
+    if (r.code !== 0) throw new Error(`astro build failed in ${cwd}:\n${r.output.slice(-4000)}`);
+    return r;
+  });
+}
+
+const logged = (output: string, pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? Number.NaN);
+
+/** Appends a sentence to one paragraph of one report: the edit a rebuild has to pick up. */
+function editOneReport(file: string): void {
+  appendFileSync(file, "\n会议强调，要持续优化营商环境，切实为企业纾困解难。\n");
+}
+
+async function withServer<T>(dir: string, body: (url: string) => Promise<T>): Promise<T> {
+  const server = await serveStatic(dir);
+  try {
+    return await body(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
+async function benchOurs(work: string, reports: BenchReport[], sample: string): Promise<OursFigures> {
+  const dir = join(work, `ours-${reports.length}`);
+  mkdirSync(dir);
+  const files = writeReports(makeProject(repoRoot, dir), reports);
+  const sourceBytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0);
+  console.error(`ours: building ${reports.length} reports …`);
+  const cold = await astroBuild(dir);
+  const parseMs = logged(cold.output, /parse (\d+) ms/u);
+  const emitMs = logged(cold.output, /emit (\d+) ms/u);
+  const pagefindMs = logged(cold.output, /pagefind indexed \d+ pages in (\d+) ms/u);
+  const dist = join(dir, "dist");
+  const [reportPage, homePage] = await withServer(dist, async (url) => [
+    await pageWeight(url, `/reports/${sample}/`),
+    await pageWeight(url, "/"),
+  ]);
+  editOneReport(files[0] as string);
+  console.error(`ours: rebuilding after one changed report …`);
+  const warm = await astroBuild(dir);
+  return {
+    n: reports.length,
+    sourceBytes,
+    parseMs,
+    parseMBps: sourceBytes / 1e6 / (parseMs / 1000),
+    emitMs,
+    astroMs: cold.wallMs - parseMs - emitMs - pagefindMs,
+    pagefindMs,
+    totalMs: cold.wallMs,
+    peakRssBytes: cold.peakRssBytes,
+    distBytes: dirBytes(dist),
+    pagefindBytes: dirBytes(join(dist, "pagefind")),
+    reportPage,
+    homePage,
+    rebuildMs: warm.wallMs,
+    rebuildRatio: warm.wallMs / cold.wallMs,
+  };
+}
+
+async function benchStarlight(
+  work: string,
+  modules: string,
+  reports: BenchReport[],
+): Promise<StarlightFigures> {
+  const dir = join(work, `starlight-${reports.length}`);
+  mkdirSync(dir);
+  const sources = join(dir, "sources");
+  mkdirSync(sources);
+  makeStarlightProject(dir, modules, writeReports(sources, reports));
+  console.error(`starlight: building ${reports.length} reports …`);
+  const r = await astroBuild(dir);
+  return {
+    n: reports.length,
+    totalMs: r.wallMs,
+    peakRssBytes: r.peakRssBytes,
+    distBytes: dirBytes(join(dir, "dist")),
+  };
+}
+
+const work = mkdtempSync(join(tmpdir(), "report-digest-bench-"));
+const corpusPresent =
+  originalReports(repoRoot, values.corpus).length > originalReports(repoRoot, undefined).length;
+const originals = originalReports(repoRoot, corpusPresent ? values.corpus : undefined);
+const sample = (originals[0]?.name ?? "").replace(/\.[^.]+$/u, "");
+const starlightModules = withStarlight ? ensureStarlight(join(repoRoot, ".cache/bench-starlight")) : "";
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  machine: `${(await import("node:os")).cpus().length} cores, Node ${process.version}`,
+  ours: [],
+  starlight: [],
+};
+try {
+  for (const n of sizes) {
+    const reports = pickReports(originals, n, corpusPresent);
+    results.ours.push(await benchOurs(work, reports, sample));
+    if (withStarlight) results.starlight.push(await benchStarlight(work, starlightModules, reports));
+  }
+  const largest = Math.max(...sizes);
+  const dist = join(work, `ours-${largest}`, "dist");
+  if (withSearch) {
+    console.error(`search: ${largest} reports, headless Chromium …`);
+    results.search = { n: largest, ...(await withServer(dist, measureSearch)) };
+  }
+  if (values.lighthouse) {
+    console.error("lighthouse: home and a report page …");
+    results.lighthouse = await withServer(dist, async (url) => ({
+      home: lighthouse(repoRoot, `${url}/`),
+      report: lighthouse(repoRoot, `${url}/reports/${sample}/`),
+    }));
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  else console.error(`projects kept in ${work}`);
+}
+
+printTable(results, corpusPresent);
+const out = join(repoRoot, "bench/results");
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nsaved bench/results/latest.json`);
