@@ -44,6 +44,7 @@ export interface OursFigures {
   astroMs: number;
   pagefindMs: number;
   totalMs: number;
+  cpuMs: number;
   peakRssBytes: number;
   distBytes: number;
   pagefindBytes: number;
@@ -56,6 +57,7 @@ export interface OursFigures {
 export interface StarlightFigures {
   n: number;
   totalMs: number;
+  cpuMs: number;
   peakRssBytes: number;
   distBytes: number;
 }
@@ -122,6 +124,7 @@ async function benchOurs(work: string, reports: BenchReport[], sample: string): 
     astroMs: cold.wallMs - parseMs - emitMs - pagefindMs,
     pagefindMs,
     totalMs: cold.wallMs,
+    cpuMs: cold.cpuMs,
     peakRssBytes: cold.peakRssBytes,
     distBytes: dirBytes(dist),
     pagefindBytes: dirBytes(join(dist, "pagefind")),
@@ -147,6 +150,7 @@ async function benchStarlight(
   return {
     n: reports.length,
     totalMs: r.wallMs,
+    cpuMs: r.cpuMs,
     peakRssBytes: r.peakRssBytes,
     distBytes: dirBytes(join(dir, "dist")),
   };

@@ -5,7 +5,9 @@ import { glob } from "astro/loaders";
 import { z } from "astro/zod";
 
 const reports = defineCollection({
-  loader: glob({ pattern: "*.mdx", base: "./.generated/reports" }),
+  // Pages render the compiled MDX module; keeping the raw body too would put every report's text
+  // into Astro's data store a second time (it is inlined into the build as one JSON string).
+  loader: glob({ pattern: "*.mdx", base: "./.generated/reports", retainBody: false }),
   schema: z.object({ slug: z.string() }),
 });
 

@@ -135,8 +135,17 @@ async function armClock(page: Page): Promise<void> {
   );
 }
 
+/** Requests the page has in flight (pagefind's worker included), so "settled" means settled. */
+function inflight(page: Page): () => number {
+  let open = 0;
+  page.on("request", () => open++);
+  page.on("requestfinished", () => open--);
+  page.on("requestfailed", () => open--);
+  return () => open;
+}
+
 /** Runs one query and returns ms from the keystroke to the last results change (once it settles). */
-async function timedQuery(page: Page, query: string): Promise<number> {
+async function timedQuery(page: Page, query: string, pending: () => number): Promise<number> {
   const field = page.locator(SEARCH_UI.input).first();
   if (SEARCH_UI.trigger === "enter") {
     await field.fill(query);
@@ -145,18 +154,18 @@ async function timedQuery(page: Page, query: string): Promise<number> {
     await field.fill(query.slice(0, -1));
     await field.pressSequentially(query.slice(-1));
   }
-  await page.waitForFunction(
-    (settle) => {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const clock = await page.evaluate(() => {
       const b = (window as unknown as { __bench: { start: number; last: number; changes: number } }).__bench;
-      return b.changes > 0 && b.last > b.start && performance.now() - b.last > settle;
-    },
-    SEARCH_UI.settleMs,
-    { timeout: 30_000, polling: 50 },
-  );
-  return page.evaluate(() => {
-    const b = (window as unknown as { __bench: { start: number; last: number } }).__bench;
-    return b.last - b.start;
-  });
+      return { ...b, now: performance.now() };
+    });
+    const quiet =
+      clock.changes > 0 && clock.last > clock.start && clock.now - clock.last > SEARCH_UI.settleMs;
+    if (quiet && pending() === 0) return clock.last - clock.start;
+    if (Date.now() > deadline) throw new Error(`search for "${query}" never settled`);
+    await page.waitForTimeout(50);
+  }
 }
 
 export async function measureSearch(siteUrl: string): Promise<SearchFigures> {
@@ -165,6 +174,7 @@ export async function measureSearch(siteUrl: string): Promise<SearchFigures> {
     const page = await browser.newPage();
     await page.goto(siteUrl + SEARCH_UI.path, { waitUntil: "networkidle" });
     await armClock(page);
+    const pending = inflight(page);
     let counting = false;
     const bodies: Promise<Buffer>[] = [];
     page.on("response", (response) => {
@@ -172,12 +182,12 @@ export async function measureSearch(siteUrl: string): Promise<SearchFigures> {
     });
     counting = true;
     const [first, ...rest] = QUERIES;
-    const timesMs = [await timedQuery(page, first as string)];
+    const timesMs = [await timedQuery(page, first as string, pending)];
     counting = false;
     const firstBodies = await Promise.all(bodies);
     const firstQueryBytes = firstBodies.reduce((sum, b) => sum + b.length, 0);
     const firstQueryGzipBytes = firstBodies.reduce((sum, b) => sum + Math.min(b.length, gz(b)), 0);
-    for (const q of rest) timesMs.push(await timedQuery(page, q));
+    for (const q of rest) timesMs.push(await timedQuery(page, q, pending));
     const sorted = [...timesMs].sort((a, b) => a - b);
     const mid = sorted.length / 2;
     const medianMs = ((sorted[Math.floor(mid - 0.5)] ?? 0) + (sorted[Math.ceil(mid - 0.5)] ?? 0)) / 2;

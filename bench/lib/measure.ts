@@ -7,29 +7,36 @@ import { join } from "node:path";
 
 export interface RunResult {
   wallMs: number;
+  /** CPU time of the whole tree (user + system): steadier than wall time on a shared machine. */
+  cpuMs: number;
   peakRssBytes: number;
   output: string;
   code: number | null;
 }
 
 const PAGE_SIZE = 4096;
+const CLOCK_TICKS_PER_SECOND = 100;
 
-function childrenOf(): Map<number, number[]> {
-  const tree = new Map<number, number[]>();
+interface ProcStat {
+  ppid: number;
+  cpuTicks: number;
+}
+
+function processes(): Map<number, ProcStat> {
+  const all = new Map<number, ProcStat>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/u.test(entry)) continue;
     try {
-      // The command name may hold spaces and parentheses; fields after the last ")" are fixed.
+      // The command name may hold spaces and parentheses; fields after the last ")" are fixed:
+      // state ppid … utime (14th field of the line) stime (15th).
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = tree.get(ppid) ?? [];
-      list.push(Number(entry));
-      tree.set(ppid, list);
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      all.set(Number(entry), { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // The process ended while we looked.
     }
   }
-  return tree;
+  return all;
 }
 
 function rssOf(pid: number): number {
@@ -41,17 +48,19 @@ function rssOf(pid: number): number {
   }
 }
 
-/** Summed RSS of `root` and every descendant. */
-export function treeRss(root: number): number {
-  const tree = childrenOf();
-  let total = 0;
+/** `root` and every descendant, with their CPU ticks so far. */
+function tree(root: number): Map<number, number> {
+  const all = processes();
+  const children = new Map<number, number[]>();
+  for (const [pid, { ppid }] of all) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const found = new Map<number, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop() as number;
-    total += rssOf(pid);
-    stack.push(...(tree.get(pid) ?? []));
+    found.set(pid, all.get(pid)?.cpuTicks ?? 0);
+    stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return found;
 }
 
 export function run(
@@ -74,8 +83,16 @@ export function run(
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     let peak = 0;
+    // Last CPU reading per process; a process's final 100 ms may be missed, nothing more.
+    const cpuTicks = new Map<number, number>();
     const poll = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (!child.pid) return;
+      let rss = 0;
+      for (const [pid, ticks] of tree(child.pid)) {
+        rss += rssOf(pid);
+        cpuTicks.set(pid, Math.max(ticks, cpuTicks.get(pid) ?? 0));
+      }
+      peak = Math.max(peak, rss);
     }, 100);
     child.on("error", (e) => {
       clearInterval(poll);
@@ -83,7 +100,14 @@ export function run(
     });
     child.on("close", (code) => {
       clearInterval(poll);
-      resolve({ wallMs: performance.now() - started, peakRssBytes: peak, output, code });
+      const ticks = [...cpuTicks.values()].reduce((a, b) => a + b, 0);
+      resolve({
+        wallMs: performance.now() - started,
+        cpuMs: (ticks / CLOCK_TICKS_PER_SECOND) * 1000,
+        peakRssBytes: peak,
+        output,
+        code,
+      });
     });
   });
 }

@@ -27,6 +27,7 @@ export function printTable(r: BenchResults, corpus: boolean): void {
     line("Astro build", (o) => s(o.astroMs)),
     line("pagefind", (o) => s(o.pagefindMs)),
     line("total wall", (o) => s(o.totalMs), "1,000: ≤ 60 s"),
+    line("CPU (process tree)", (o) => s(o.cpuMs)),
     line("peak RSS (tree)", (o) => mb(o.peakRssBytes), "1,000: ≤ 2 GB"),
     line("dist/", (o) => mb(o.distBytes)),
     line("pagefind index", (o) => mb(o.pagefindBytes)),
@@ -44,6 +45,7 @@ export function printTable(r: BenchResults, corpus: boolean): void {
   if (r.starlight.length) {
     table.push(
       line("Starlight total wall", (o) => (starlight(o.n) ? s(starlight(o.n)?.totalMs ?? 0) : "-")),
+      line("Starlight CPU", (o) => (starlight(o.n) ? s(starlight(o.n)?.cpuMs ?? 0) : "-")),
       line("Starlight peak RSS", (o) => (starlight(o.n) ? mb(starlight(o.n)?.peakRssBytes ?? 0) : "-")),
       line("Starlight dist/", (o) => (starlight(o.n) ? mb(starlight(o.n)?.distBytes ?? 0) : "-")),
       line(
@@ -54,6 +56,10 @@ export function printTable(r: BenchResults, corpus: boolean): void {
         },
         "≤ 1.0 (aim 0.5)",
       ),
+      line("ours / Starlight CPU", (o) => {
+        const base = starlight(o.n);
+        return base ? (o.cpuMs / base.cpuMs).toFixed(2) : "-";
+      }),
     );
   }
   const [first, last] = [r.ours[0], r.ours[r.ours.length - 1]];
