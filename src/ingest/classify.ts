@@ -238,7 +238,7 @@ function splitTrailing(lines: SourceLine[]): PreLine[] {
       if (by && !matchFurniture(t)) {
         const before = by[1] as string;
         // One short sentence before a byline is a photo caption ("任振鹤作政府工作报告。").
-        const isCaption = before.length <= 30 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        const isCaption = before.length <= 24 && /^[^。！？，,；]+[。！？]$/u.test(before);
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: (by[2] as string).trim(), line: l.line, forced: "byline" });
         continue;
@@ -533,7 +533,7 @@ function takeMeta(
   const venueText = split && TITLE_WORD.test(split[1] as string) ? (split[3] as string) : t;
   if (t.length <= 120 && (venueText.length < t.length || VENUE_START.test(t))) {
     const v = VENUE_RE.exec(venueText);
-    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText))) {
+    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText)) && !/[，。；！？,;]/u.test(v[3] as string)) {
       if (v[1]) {
         const iso = parseChineseDate(v[1]);
         if (iso && !meta.date) meta.date = iso;
