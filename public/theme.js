@@ -2,4 +2,6 @@
 try {
   var t = localStorage.getItem("theme");
   if (t === "light" || t === "dark") document.documentElement.dataset.theme = t;
-} catch (e) {}
+} catch {
+  // Storage blocked: the system theme applies.
+}
