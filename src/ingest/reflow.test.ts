@@ -5,53 +5,7 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CORPUS, hasCorpus, hasSeeds, listFiles, parseText, SEEDS, shape } from "./testing.ts";
-
-const HAN = /\p{Script=Han}/u;
-const NUMERAL = /[一二三四五六七八九十]/u;
-
-/** Where a printer could wrap: between two Han characters, not before a numeral or a byline word. */
-function canWrapAt(line: string, i: number): boolean {
-  const a = line[i - 1] ?? "";
-  const b = line[i] ?? "";
-  if (!HAN.test(a) || !HAN.test(b) || NUMERAL.test(b)) return false;
-  // Bylines glued to a paragraph end are split off by pattern: keep them on one piece.
-  return !/记者|通讯员|本报|责任编辑/u.test(line.slice(Math.max(0, i - 40), i + 6));
-}
-
-const FURNITURE = ["— 3 —", "3", "下转第2版", "-12-", "（上接第1版）"];
-
-export function reflow(text: string, widths: number[], inserts: number[]): string {
-  const out: string[] = [];
-  let k = 0;
-  for (const line of text.split("\n")) {
-    if (line.length < 60 || !line.includes("。")) {
-      out.push(line);
-      continue;
-    }
-    let pos = 0;
-    let rest = line;
-    const pieces: string[] = [];
-    while (rest.length > 45) {
-      let cut = widths[k++ % widths.length] ?? 35;
-      while (cut < rest.length - 5 && !canWrapAt(rest, cut)) cut++;
-      if (cut >= rest.length - 5) break;
-      pieces.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-      pos += cut;
-    }
-    pieces.push(rest);
-    pieces.forEach((p, j) => {
-      out.push(p);
-      if (j < pieces.length - 1) {
-        const ins = inserts[k++ % inserts.length] ?? 0;
-        if (ins === 1) out.push("");
-        else if (ins >= 2) out.push("", FURNITURE[ins % FURNITURE.length] as string, "");
-      }
-    });
-  }
-  return out.join("\n");
-}
+import { CORPUS, hasCorpus, hasSeeds, listFiles, parseText, reflow, SEEDS, shape } from "./testing.ts";
 
 const seedFiles = hasSeeds ? listFiles(SEEDS) : [];
 // A fixed sample of clean-bodied corpus files (one per source family).
