@@ -51,8 +51,15 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
   for (const l of lines) {
     switch (l.kind) {
       case "blank":
-      case "title":
+        break;
       case "meta":
+        // Venue, date and speaker lines are stored as meta and kept, verbatim, as furniture.
+        furniture.push({ type: l.furniture ?? "dateline", text: l.text });
+        break;
+      case "title":
+        if (l.heading !== undefined && l.heading.replace(/\s+/gu, "") !== l.text.replace(/\s+/gu, "")) {
+          furniture.push({ type: "title-chrome", text: l.text });
+        }
         break;
       case "furniture":
         furniture.push({ type: l.furniture ?? "other", text: l.text });
