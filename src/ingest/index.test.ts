@@ -120,6 +120,21 @@ describe("parseReport", () => {
   });
 });
 
+describe("large and adversarial input stays linear", () => {
+  it("a 2 MB single line and pathological runs parse in seconds", () => {
+    const para = "全区地区生产总值完成785.6亿元，增长7%，新增城镇就业2835人，完成各类技能培训10723人次 ";
+    const big = para.repeat(Math.ceil(2_000_000 / para.length));
+    let t = performance.now();
+    const d = parse(big).digest;
+    expect(d.stats.length).toBeGreaterThan(1000);
+    expect(performance.now() - t).toBeLessThan(15_000);
+    const adversarial = `${"，".repeat(200_000)}${"1".repeat(200_000)}亿元${"?".repeat(50_000)}${"&amp;".repeat(50_000)}${"<a ".repeat(50_000)}。`;
+    t = performance.now();
+    parse(adversarial);
+    expect(performance.now() - t).toBeLessThan(15_000);
+  });
+});
+
 describe.skipIf(!hasSeeds)("seeds", () => {
   const cjk = (s: string) => {
     const m = new Map<string, number>();
