@@ -62,13 +62,12 @@ function parseNum(s: string): number {
 }
 
 function insideShortQuote(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf("“", start);
-  if (open < 0) return false;
-  const close = text.indexOf("”", open);
-  if (close < 0 || close < end) return false;
-  const between = text.slice(open + 1, start);
-  if (between.includes("”")) return false;
-  return close - open <= 20;
+  // Only a short window matters (a quoted name is at most 20 characters): keeps this O(1).
+  const before = text.slice(Math.max(0, start - 20), start);
+  const open = before.lastIndexOf("“");
+  if (open < 0 || before.slice(open + 1).includes("”")) return false;
+  const close = text.slice(end, end + 20).indexOf("”");
+  return close >= 0 && before.length - open + (end - start) + close <= 20;
 }
 
 function clauseBefore(text: string, start: number): string {
