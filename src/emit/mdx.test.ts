@@ -62,6 +62,19 @@ describe("digestToMdx", () => {
     expect(items.map(textOf)).toEqual(["一是全力加快国际陆港建设。", "二是强力推进通航产业发展，开行国际班列100列。"]);
   });
 
+  it("shows half-width punctuation between Chinese as full-width without moving figures", () => {
+    const text = "全区完成785.6亿元,总量第二(全市)。";
+    const digest: ReportDigest = {
+      ...fixtureDigest,
+      sections: [{ id: "a", heading: "甲,乙", level: 1, blocks: [{ id: "p-1", type: "paragraph", text }] }],
+      stats: [{ ...(fixtureDigest.stats[0] as ReportDigest["stats"][number]), blockId: "p-1", start: 4 }],
+    };
+    const tree = compile(digestToMdx(digest));
+    expect(textOf(find(tree, (n) => n.name === "Block")[0] as HastNode)).toBe("全区完成785.6亿元，总量第二（全市）。");
+    expect(find(tree, (n) => n.name === "Stat").map(textOf)).toEqual(["785.6亿元"]);
+    expect(attrOf(find(tree, (n) => n.name === "Section")[0] as HastNode, "heading")).toBe("甲，乙");
+  });
+
   it("marks only the first use of a glossary term in each section and never inside a figure", () => {
     const text = "专精特新企业12家，专精特新12家。";
     const digest: ReportDigest = {

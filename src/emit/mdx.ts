@@ -6,6 +6,7 @@ import { mdxToMarkdown } from "mdast-util-mdx";
 import { toMarkdown } from "mdast-util-to-markdown";
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
+import { normalizePunctuation } from "../site/punctuation.ts";
 
 /** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
 export interface TermHit {
@@ -108,19 +109,21 @@ function paragraphContent(source: string, from: number, to: number, marks: Mark[
 }
 
 function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
+  // Display text: full-width punctuation, same offsets as block.text (the digest keeps the source).
+  const shown = normalizePunctuation(block.text);
   const body: Paragraph | List =
     block.type === "list"
       ? {
           type: "list",
           ordered: false,
           spread: false,
-          children: listItems(block.text).map(([from, to]) => ({
+          children: listItems(shown).map(([from, to]) => ({
             type: "listItem",
             spread: false,
-            children: [{ type: "paragraph", children: phrasing(block.text, from, to, marks) }],
+            children: [{ type: "paragraph", children: phrasing(shown, from, to, marks) }],
           })),
         }
-      : { type: "paragraph", children: paragraphContent(block.text, 0, block.text.length, marks, block.lead) };
+      : { type: "paragraph", children: paragraphContent(shown, 0, shown.length, marks, block.lead) };
   return flow("Block", [...attr("id", block.id), ...attr("type", block.type === "list" ? "list" : undefined)], [body]);
 }
 
@@ -153,7 +156,7 @@ function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>, option
     [
       ...attr("id", section.id),
       ...attr("level", section.level),
-      ...attr("heading", section.heading ?? undefined),
+      ...attr("heading", section.heading === null ? undefined : normalizePunctuation(section.heading)),
       ...attr("topics", section.topics?.join(",")),
       ...attr("mode", section.mode),
       ...attr("figures", figures),

@@ -3,6 +3,7 @@
 import { canonicalIndicator } from "../ingest/indicators.ts";
 import type { ReportDigest, Stat } from "../ingest/types.ts";
 import { formatValue } from "./format.ts";
+import { normalizePunctuation } from "./punctuation.ts";
 
 export interface TocEntry {
   id: string;
@@ -35,7 +36,7 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const CJK_PER_MINUTE = 400;
 
 export function tableOfContents(digest: ReportDigest): TocEntry[] {
-  return digest.sections.flatMap((s) => (s.heading ? [{ id: s.id, heading: s.heading, level: s.level }] : []));
+  return digest.sections.flatMap((s) => (s.heading ? [{ id: s.id, heading: normalizePunctuation(s.heading), level: s.level }] : []));
 }
 
 export function cjkCount(digest: ReportDigest): number {
