@@ -52,7 +52,9 @@ function place(stat: HTMLElement, el: HTMLElement): void {
   const rect = stat.getClientRects()[0] ?? stat.getBoundingClientRect();
   const maxLeft = Math.max(0, outer.width - el.offsetWidth);
   el.style.left = `${Math.min(Math.max(0, rect.left - outer.left), maxLeft)}px`;
-  el.style.top = `${rect.bottom - outer.top + 6}px`;
+  // Below the figure, or above it when the viewport has no room below.
+  const below = rect.bottom + 6 + el.offsetHeight <= window.innerHeight || rect.top < el.offsetHeight + 64;
+  el.style.top = `${(below ? rect.bottom + 6 : rect.top - 6 - el.offsetHeight) - outer.top}px`;
 }
 
 function open(stat: HTMLAnchorElement, pin: boolean): void {

@@ -7,7 +7,8 @@ const currentLabel = button?.querySelector<HTMLElement>("[data-toc-current]");
 
 if (toc) {
   const links = new Map<string, HTMLAnchorElement>();
-  for (const a of toc.querySelectorAll<HTMLAnchorElement>("a[href^='#']")) links.set(decodeURIComponent(a.hash.slice(1)), a);
+  for (const a of toc.querySelectorAll<HTMLAnchorElement>("a[href^='#']"))
+    links.set(decodeURIComponent(a.hash.slice(1)), a);
   const headings = [...links.keys()].flatMap((id) => {
     const el = document.getElementById(id);
     return el ? [el] : [];
@@ -71,7 +72,12 @@ if (toc) {
       }
     });
     document.addEventListener("click", (e) => {
-      if (toc.classList.contains("open") && e.target instanceof Node && !toc.contains(e.target) && !button.contains(e.target)) {
+      if (
+        toc.classList.contains("open") &&
+        e.target instanceof Node &&
+        !toc.contains(e.target) &&
+        !button.contains(e.target)
+      ) {
         setOpen(false);
       }
     });

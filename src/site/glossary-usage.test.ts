@@ -12,13 +12,27 @@ const findTerms = createTermMatcher(entries);
 
 describe("termUses", () => {
   it("lists each section that uses a term once, aliases included", () => {
-    const other = { ...fixtureDigest, slug: "other", sections: [{ id: "x", heading: null, level: 1 as const, blocks: [{ id: "p", type: "paragraph" as const, text: "陆港，专精特新，专精特新。" }] }] };
+    const other = {
+      ...fixtureDigest,
+      slug: "other",
+      sections: [
+        {
+          id: "x",
+          heading: null,
+          level: 1 as const,
+          blocks: [{ id: "p", type: "paragraph" as const, text: "陆港，专精特新，专精特新。" }],
+        },
+      ],
+    };
     const uses = termUses([fixtureDigest, other], findTerms);
     expect(uses.get("专精特新")).toEqual([
       { slug: "fixture", sectionId: "huigu", heading: "一、过去一年工作回顾" },
       { slug: "other", sectionId: "x", heading: null },
     ]);
-    expect(uses.get("国际陆港")?.map((u) => `${u.slug}#${u.sectionId}`)).toEqual(["fixture#bushu", "other#x"]);
+    expect(uses.get("国际陆港")?.map((u) => `${u.slug}#${u.sectionId}`)).toEqual([
+      "fixture#bushu",
+      "other#x",
+    ]);
     expect(uses.has("五星支部")).toBe(false);
   });
 
@@ -29,8 +43,18 @@ describe("termUses", () => {
 
 describe("termAnchors", () => {
   it("gives ASCII anchors and tells apart terms that romanize alike", () => {
-    const anchors = termAnchors([{ term: "专精特新“小巨人”" }, { term: "四保" }, { term: "四宝" }, { term: "GDP" }]);
-    expect([...anchors.values()]).toEqual(["term-zhuan-jing-te-xin-xiao-ju-ren", "term-si-bao", "term-si-bao-2", "term-gdp"]);
+    const anchors = termAnchors([
+      { term: "专精特新“小巨人”" },
+      { term: "四保" },
+      { term: "四宝" },
+      { term: "GDP" },
+    ]);
+    expect([...anchors.values()]).toEqual([
+      "term-zhuan-jing-te-xin-xiao-ju-ren",
+      "term-si-bao",
+      "term-si-bao-2",
+      "term-gdp",
+    ]);
     for (const id of anchors.values()) expect(id).toMatch(/^[a-z0-9-]+$/);
   });
 });

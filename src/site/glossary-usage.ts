@@ -33,7 +33,8 @@ export function termUses(digests: readonly ReportDigest[], findTerms: FindTerms)
 /** The terms a report uses, each once, in the order they first appear. */
 export function termsInReport(digest: ReportDigest, findTerms: FindTerms): string[] {
   const seen = new Set<string>();
-  for (const section of digest.sections) for (const b of section.blocks) for (const hit of findTerms(b.text)) seen.add(hit.term);
+  for (const section of digest.sections)
+    for (const b of section.blocks) for (const hit of findTerms(b.text)) seen.add(hit.term);
   return [...seen];
 }
 
@@ -66,7 +67,10 @@ export interface GlossaryGroup<T> {
 }
 
 /** Entries grouped by category, categories in the order the file first uses them. */
-export function byCategory<T extends { category?: string }>(entries: readonly T[], fallback = "其他"): GlossaryGroup<T>[] {
+export function byCategory<T extends { category?: string }>(
+  entries: readonly T[],
+  fallback = "其他",
+): GlossaryGroup<T>[] {
   const groups = new Map<string, T[]>();
   for (const entry of entries) {
     const key = entry.category ?? fallback;

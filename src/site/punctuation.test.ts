@@ -29,9 +29,14 @@ describe("normalizePunctuation", () => {
 
   it("keeps the length, so figure offsets stay valid", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "1", "中", "文", ",", ";", ":", "(", ")", "!", "?", " ", "%") }), (s) => {
-        expect(normalizePunctuation(s)).toHaveLength(s.length);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom("a", "1", "中", "文", ",", ";", ":", "(", ")", "!", "?", " ", "%"),
+        }),
+        (s) => {
+          expect(normalizePunctuation(s)).toHaveLength(s.length);
+        },
+      ),
     );
   });
 });

@@ -3,7 +3,15 @@
 // Each substitution is one UTF-16 unit for one, so figure offsets into the text stay valid;
 // numbers (1,234 · 10:30) and Latin text (GDP, CPI) are left alone.
 
-const FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）" };
+const FULL: Record<string, string> = {
+  ",": "，",
+  ";": "；",
+  ":": "：",
+  "!": "！",
+  "?": "？",
+  "(": "（",
+  ")": "）",
+};
 
 /** Han characters and the CJK punctuation that stands between them. */
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff60\u2018\u2019\u201c\u201d\u2026\u2014]/u;
