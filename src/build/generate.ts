@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { type EmitOptions, digestToMdx } from "../emit/mdx.ts";
+import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
 import { annotateSections } from "../ingest/annotate.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
@@ -64,10 +64,18 @@ function glossaryMatcher(path: string): EmitOptions["findTerms"] {
 }
 
 function parseCached(file: string, bytes: Uint8Array, cacheDir: string) {
-  const key = createHash("sha256").update(PIPELINE_VERSION).update(file).update(bytes).digest("hex").slice(0, 24);
+  const key = createHash("sha256")
+    .update(PIPELINE_VERSION)
+    .update(file)
+    .update(bytes)
+    .digest("hex")
+    .slice(0, 24);
   const cachePath = join(cacheDir, `${key}.json`);
   if (existsSync(cachePath)) {
-    return { ...(JSON.parse(readFileSync(cachePath, "utf8")) as ReturnType<typeof parseReport>), cached: true };
+    return {
+      ...(JSON.parse(readFileSync(cachePath, "utf8")) as ReturnType<typeof parseReport>),
+      cached: true,
+    };
   }
   const result = parseReport({ bytes, path: file });
   mkdirSync(cacheDir, { recursive: true });
@@ -88,10 +96,16 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const w of parsed.warnings) result.warnings.push({ file: name, message: w });
-      const digest = { ...parsed.digest, sections: annotateSections(parsed.digest.sections, parsed.digest.stats) };
+      const digest = {
+        ...parsed.digest,
+        sections: annotateSections(parsed.digest.sections, parsed.digest.stats),
+      };
       const clash = bySlug.get(digest.slug);
       if (clash) {
-        result.errors.push({ file: name, message: `slug "${digest.slug}" is already used by ${clash}; rename one file` });
+        result.errors.push({
+          file: name,
+          message: `slug "${digest.slug}" is already used by ${clash}; rename one file`,
+        });
       } else {
         bySlug.set(digest.slug, name);
         result.digests.push(digest);

@@ -16,7 +16,7 @@ interface HastNode {
 const compile = (mdx: string) =>
   mdxToHast(mdx, {
     features: { gfm: false, smartPunctuation: false },
-    trackPositions: false,
+    position: false,
   }) as unknown as HastNode;
 
 const textOf = (node: HastNode): string =>

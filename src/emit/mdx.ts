@@ -137,7 +137,10 @@ function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
             children: [{ type: "paragraph", children: phrasing(shown, from, to, marks) }],
           })),
         }
-      : { type: "paragraph", children: paragraphContent(shown, 0, shown.length, marks, block.lead) };
+      : {
+          type: "paragraph",
+          children: paragraphContent(shown, 0, shown.length, marks, block.lead),
+        };
   return flow(
     "Block",
     [...attr("id", block.id), ...attr("type", block.type === "list" ? "list" : undefined)],

@@ -14,7 +14,7 @@ if (toc) {
     return el ? [el] : [];
   });
   let active: HTMLAnchorElement | undefined;
-  let frame = 0;
+  let queued = false;
 
   /** The last heading whose top is above the reading line (a third down the viewport). */
   const headingInView = (): HTMLElement | undefined => {
@@ -33,7 +33,6 @@ if (toc) {
   };
 
   const update = () => {
-    frame = 0;
     const heading = headingInView();
     const link = heading && links.get(heading.id);
     if (!link || link === active) return;
@@ -48,7 +47,12 @@ if (toc) {
     }
   };
   const schedule = () => {
-    frame ||= requestAnimationFrame(update);
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      update();
+    });
   };
   window.addEventListener("scroll", schedule, { passive: true });
   window.addEventListener("resize", schedule);
