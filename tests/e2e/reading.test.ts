@@ -1,5 +1,6 @@
 // The reading experience in a real browser: TOC follows the reader, figure popovers open by
 // mouse, keyboard, tap and programmatically, the theme choice persists, glossary tooltips show.
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "../support/browser.ts";
@@ -243,6 +244,26 @@ describe("glossary tooltips", () => {
         path,
       ).toEqual([]);
     }
+    await context.close();
+  });
+});
+
+describe("script budget", () => {
+  it("a report page loads at most 15 KB gzip of JavaScript before search is opened", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const sizes = new Map<string, number>();
+    page.on("response", async (response) => {
+      if (response.request().resourceType() !== "script") return;
+      sizes.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
+    });
+    await page.goto(reportUrl, { waitUntil: "networkidle" });
+    // Inline scripts would escape this count (and a strict CSP): there are none.
+    expect(await page.locator("script:not([src])").count()).toBe(0);
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    console.log(`report page JS: ${sizes.size} files, ${total} B gzip`);
+    expect(sizes.size).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(15 * 1024);
     await context.close();
   });
 });
