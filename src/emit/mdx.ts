@@ -8,6 +8,7 @@ import { mdxToMarkdown } from "mdast-util-mdx";
 import { toMarkdown } from "mdast-util-to-markdown";
 import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
 import { normalizePunctuation } from "../site/punctuation.ts";
+import { enumeration, itemLead } from "./enumeration.ts";
 
 /** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
 export interface TermHit {
@@ -122,29 +123,36 @@ function paragraphContent(
   ];
 }
 
+const listNode = (source: string, spans: Array<[number, number]>, marks: Mark[]): List => ({
+  type: "list",
+  ordered: false,
+  spread: false,
+  children: spans.map(([from, to]) => ({
+    type: "listItem",
+    spread: false,
+    children: [
+      { type: "paragraph", children: paragraphContent(source, from, to, marks, itemLead(source, from, to)) },
+    ],
+  })),
+});
+
 function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
   // Display text: full-width punctuation, same offsets as block.text (the digest keeps the source).
   const shown = normalizePunctuation(block.text);
-  const body: Paragraph | List =
+  // A paragraph enumerating "一是…二是…" shows as its opening words and a list.
+  const items = block.type === "paragraph" ? enumeration(shown) : undefined;
+  const intro = items ? items.intro : shown.length;
+  const body: Array<Paragraph | List> =
     block.type === "list"
-      ? {
-          type: "list",
-          ordered: false,
-          spread: false,
-          children: listItems(shown).map(([from, to]) => ({
-            type: "listItem",
-            spread: false,
-            children: [{ type: "paragraph", children: phrasing(shown, from, to, marks) }],
-          })),
-        }
-      : {
-          type: "paragraph",
-          children: paragraphContent(shown, 0, shown.length, marks, block.lead),
-        };
+      ? [listNode(shown, listItems(shown), marks)]
+      : intro > 0
+        ? [{ type: "paragraph", children: paragraphContent(shown, 0, intro, marks, block.lead) }]
+        : [];
+  if (items) body.push(listNode(shown, items.items, marks));
   return flow(
     "Block",
-    [...attr("id", block.id), ...attr("type", block.type === "list" ? "list" : undefined)],
-    [body],
+    [...attr("id", block.id), ...attr("type", block.type === "list" || items ? "list" : undefined)],
+    body,
   );
 }
 
