@@ -83,3 +83,13 @@ export function describe(digest: ReportDigest): string {
   const first = digest.sections.find((s) => s.blocks.length)?.blocks[0]?.text ?? "";
   return first.length > 90 ? `${first.slice(0, 90)}…` : first;
 }
+
+/** The topics most sections of a report carry, most frequent first (ties in reading order). */
+export function mainTopics(digest: ReportDigest, limit = 3): string[] {
+  const counts = new Map<string, number>();
+  for (const s of digest.sections) for (const t of s.topics ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([topic]) => topic);
+}
