@@ -64,6 +64,7 @@ function open(stat: HTMLAnchorElement, pin: boolean): void {
     close();
     const { label, value, kind, link } = parts as NonNullable<typeof parts>;
     label.textContent = stat.dataset.label ?? "";
+    label.hidden = !stat.dataset.label;
     value.textContent = stat.dataset.value ?? stat.textContent ?? "";
     kind.textContent = stat.dataset.kind ?? "";
     link.href = `#${stat.id}`;

@@ -48,7 +48,7 @@ async function expectPopoverFor(page: Page, statIndex: number) {
     stat.getAttribute("data-value"),
     stat.getAttribute("id"),
   ]);
-  expect(await pop.locator(".stat-pop-label").textContent()).toBe(label);
+  expect(await pop.locator(".stat-pop-label").textContent()).toBe(label ?? "");
   expect(await pop.locator(".stat-pop-value").textContent()).toBe(value);
   expect(await pop.locator(".stat-pop-kind").textContent()).toMatch(
     /^(实绩|目标|增速|比率|占比|排名|区间|倍数|数据)$/,
@@ -169,8 +169,9 @@ describe("figure popovers", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(reportUrl);
-    const stat = page.locator("a.stat").first();
+    const stat = page.locator("a.stat[data-label]").first();
     const label = (await stat.getAttribute("data-label")) ?? "";
+    expect(label).not.toBe("");
     expect(await stat.getAttribute("title")).toContain(label);
     expect(await stat.locator(".sr-only").textContent()).toContain(label);
     // The TOC stays in the page flow on phones when there is no script to open a drawer.
