@@ -110,18 +110,22 @@ const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 
 // ---------------------------------------------------------------- meta lines
 
-const DASH_RUN = "[—–\\-－─━]{1,6}";
+const DASH_RUN = "[—–\\-－─━―‒⸺⸻]{1,6}";
 const DATE_CN =
   "(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日";
 const VENUE_RE = new RegExp(
   `^(?:${DASH_RUN})?\\s*(?:[（(])?\\s*(${DATE_CN})?\\s*(?:在)?\\s*([^。！？]{0,80}(?:会议|大会|全会|常委会|座谈会|论坛|开幕式))\\s*上?(?:[)）])?\\s*(.*)$`,
   "u",
 );
+const VENUE_START = new RegExp(`^[—–\\-－─━―‒]{1,6}|^在|^[（(]?\\s*${DATE_CN}`, "u");
+/** A venue line the layout broke in two ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上"). */
+const VENUE_TAIL = /^[^。！？，]{0,40}(?:会议|大会)上?[)）]?$/u;
 const DATE_LINE_RE = new RegExp(`^[（(]\\s*(${DATE_CN})\\s*[)）]$`, "u");
 const ROLES =
   "(?:代理?)?(?:省长|市长|区长|县长|州长|旗长|盟长|总理|副总理|主席|书记|主任|局长|镇长|乡长|代表|委员长)";
+const ROLE_ONLY_RE = new RegExp(`^[^。！？，,：:]{0,24}?${ROLES}$`, "u");
 const SPEAKER_RE = new RegExp(
-  `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?\\p{Script=Han}){1,3})$`,
+  `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?[\\p{Script=Han}·]){1,9})$`,
   "u",
 );
 
@@ -208,7 +212,7 @@ export function detectRegion(text: string): string | undefined {
 // ---------------------------------------------------------------- trailing bylines
 
 const TRAILING_BYLINE =
-  /^(.*?[。！？”』」…])\s*((?:本报|本刊)?(?:特约|实习|首席|全媒体)?(?:记者|通讯员)\s*[：:]?\s*[\p{Script=Han}·、 /／]{2,60}?)$/u;
+  /^(.*?[。！？”』」…])\s*([\p{Script=Han}·]{0,12}?(?:特约|实习|首席|全媒体)?(?:记者|通讯员)\s*[：:]?\s*[\p{Script=Han}·、 /／]{2,60}?)$/u;
 const TRAILING_PHOTO = /^(.*?[。！？”])\s*((?:本报|新华社)?(?:记者)?\s*[\p{Script=Han}·\s]{2,20}\s*摄)$/u;
 
 interface PreLine extends SourceLine {
@@ -218,22 +222,33 @@ interface PreLine extends SourceLine {
 /** Splits bylines and photo credits that a layout glued to the end of a paragraph. */
 function splitTrailing(lines: SourceLine[]): PreLine[] {
   const out: PreLine[] = [];
+  let lastText = "";
   for (const l of lines) {
     const t = l.text;
+    // A caption starts its own block: never the tail of an unfinished paragraph.
+    const fresh = lastText === "" || isTerminated(lastText);
+    if (t) lastText = t;
+    // After a split the byline, not the line's raw end, is what precedes the next line.
+    const mark = out.length;
     if (t.length > 8 && (t.includes("记者") || t.includes("通讯员") || t.endsWith("摄"))) {
       const photo = TRAILING_PHOTO.exec(t);
       if (photo && !matchFurniture(t)) {
         const before = photo[1] as string;
         // A single short sentence before a photo credit is the photo's caption.
-        const isCaption = before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        const isCaption = fresh && before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: photo[2] as string, line: l.line, forced: "credit" });
+        lastText = "。";
         continue;
       }
       const by = TRAILING_BYLINE.exec(t);
       if (by && !matchFurniture(t)) {
-        out.push({ text: by[1] as string, line: l.line });
+        const before = by[1] as string;
+        // One short sentence before a byline is a photo caption ("任振鹤作政府工作报告。").
+        const isCaption = fresh && before.length <= 24 && /^[^。！？，,；]+[。！？]$/u.test(before);
+        out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: (by[2] as string).trim(), line: l.line, forced: "byline" });
+        lastText = out.length > mark ? "。" : lastText;
         continue;
       }
     }
@@ -251,7 +266,8 @@ function isHeadlineish(text: string): boolean {
   if (/[。！？；]/u.test(text)) return false;
   const commas = text.match(/[，,]/gu)?.length ?? 0;
   if (commas > 1 || (commas === 1 && text.length > 16)) return false;
-  // Headlines do not end on a function word: such a line is a paragraph cut by a wrap.
+  // Headlines end on a word, not on a figure or a function word: such a line is a cut paragraph.
+  if (/\d$/u.test(text)) return false;
   if (/[和与及了在对把将从向为并且或而被让使以于等之其]$/u.test(text)) return false;
   return true;
 }
@@ -277,6 +293,7 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
   for (const l of lines) totalChars += l.text.length;
   let seen = 0;
   let tailType: FurnitureType | null = null;
+  let labelPending = false;
   for (const l of lines) {
     if (l.kind === "blank") continue;
     seen += l.text.length;
@@ -286,15 +303,25 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
       continue;
     }
     if (l.kind === "furniture") continue;
+    // "来源：" / "阅读：" on one line and the value on the next: the value is chrome too.
+    if (labelPending && l.text.length <= 30 && !/[。！？；]/u.test(l.text)) {
+      l.kind = "furniture";
+      l.furniture = "chrome";
+      labelPending = false;
+      continue;
+    }
+    labelPending = false;
     const p = matchFurniture(l.text);
     if (!p) continue;
     l.kind = "furniture";
     l.furniture = p.type;
+    if (p.type === "chrome" && /^[\p{Script=Han}A-Za-z]{1,6}\s*[：:]$/u.test(l.text)) labelPending = true;
     if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
-  // 2. Navigation menus and inline-link fragments of scraped pages.
+  // 2. Navigation menus, summary previews and inline-link fragments of scraped pages.
   markNavigation(lines);
+  markPreviews(lines);
   const fragments = linkFragments(lines);
 
   // 3. Header zone: title, meta and chrome before the first paragraph.
@@ -337,7 +364,19 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
   for (let i = 0; i < end; i++) {
     const l = lines[i] as ClassifiedLine;
     if (l.kind !== "body") continue;
-    if (takeMeta(l, meta, lines, i)) continue;
+    if (VENUE_START.test(l.text) && !/(?:会议|大会)上?[)）]?$/u.test(l.text) && l.text.length <= 60) {
+      const n = nextContent(lines, i);
+      const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+      if (nl && nl.kind === "body" && VENUE_TAIL.test(nl.text)) {
+        const joined: ClassifiedLine = { ...l, text: l.text + nl.text };
+        if (takeMeta(joined, meta, lines, i)) {
+          l.kind = "meta";
+          nl.kind = "meta";
+          continue;
+        }
+      }
+    }
+    takeMeta(l, meta, lines, i);
   }
 
   // A labelled title ("标题：…") wins; then a line naming a report kind; then the first headline.
@@ -363,7 +402,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
       const l = lines[i] as ClassifiedLine;
       const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
       const ok =
-        l.kind === "title" || (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t));
+        l.kind === "title" ||
+        (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t) && !VENUE_START.test(t));
       if (ok && t.length > bestLen) {
         title = t;
         titleIdx = i;
@@ -496,11 +536,13 @@ function takeMeta(
     return true;
   }
   // "标题——日期在…会议上": title and venue on one line.
-  const split = /^([^—–\-－─]{2,40}?)\s*([—–－─]{2}|-{2,6})\s*(.+)$/u.exec(t);
+  const split =
+    /^([^—–\-－─]{2,40}?)\s*([—–－─―]{1,2}|-{2,6})\s*(.+)$/u.exec(t) ??
+    new RegExp(`^(.{2,40}?(?:报告|纲要|讲话))\\s*()([（(]?\\s*${DATE_CN}.+)$`, "u").exec(t);
   const venueText = split && TITLE_WORD.test(split[1] as string) ? (split[3] as string) : t;
-  if (t.length <= 120 && (venueText.length < t.length || /^[—–\-－─━]{1,6}|^在|^\d{4}年\d/u.test(t))) {
+  if (t.length <= 120 && (venueText.length < t.length || VENUE_START.test(t))) {
     const v = VENUE_RE.exec(venueText);
-    if (v && (v[1] || /^[—–\-－─━]|^在/u.test(venueText))) {
+    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText)) && !/[，。；！？,;]/u.test(v[3] as string)) {
       if (v[1]) {
         const iso = parseChineseDate(v[1]);
         if (iso && !meta.date) meta.date = iso;
@@ -520,6 +562,19 @@ function takeMeta(
         l.kind = "meta";
       }
       return true;
+    }
+  }
+  if (t.length <= 30 && ROLE_ONLY_RE.test(t)) {
+    const n = nextContent(lines, i);
+    const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+    if (nl && nl.kind === "body" && /^\p{Script=Han}(?:\s?[\p{Script=Han}·]){1,5}$/u.test(nl.text)) {
+      const sp = SPEAKER_RE.exec(`${t} ${nl.text}`);
+      if (sp) {
+        setSpeaker(meta, sp);
+        l.kind = "meta";
+        nl.kind = "meta";
+        return true;
+      }
     }
   }
   if (t.length <= 40) {
@@ -647,8 +702,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       const maxLen = scheme.scheme === "arabic" || scheme.scheme === "arabic-paren" ? 30 : 48;
       const commas = rest.match(/[，,]/gu)?.length ?? 0;
       const endsStop = stop !== null && stop.index === rest.length - 1;
+      // "1、物联网：是指…" defines a term: a list item, not a heading.
+      const definition = /[：:]./u.test(rest);
       const headingLike =
         lone &&
+        !definition &&
         t.length <= maxLen &&
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
@@ -672,7 +730,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     const blanks = countBlanksBefore(lines, i);
     // Where blank lines separate blocks, a headline is set apart from the paragraph above it.
     const setApart = !usesBlankLines || lines[i - 1]?.kind !== "body";
-    if (!continuing && setApart && isHeadlineish(t) && i !== lastContent) {
+    // Long unnumbered lines are headlines only as spaced newspaper phrases set apart by blank lines;
+    // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
+    const headlineLength =
+      t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
+    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -686,6 +748,9 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
       const n = nextContent(lines, i);
       const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+      // The next line picks up mid-clause ("家、100家…"): this line is the start of its sentence.
+      const continuedBelow =
+        nl !== undefined && /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(nl.text);
       // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
       if (
         nl &&
@@ -706,7 +771,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         i = n;
         continue;
       }
-      if (t.length >= 4 && nl && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
+      if (t.length >= 4 && nl && !continuedBelow && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
         l.kind = "heading";
         l.scheme = "headline";
         l.heading = t;
@@ -761,11 +826,28 @@ function markNavigation(lines: ClassifiedLine[]): void {
   };
   for (const l of lines) {
     if (l.kind === "blank" || l.kind === "furniture") continue;
-    if (l.kind === "body" && SHORT_PLAIN.test(l.text) && !matchScheme(l.text) && !/^\d+$/u.test(l.text))
+    if (
+      l.kind === "body" &&
+      SHORT_PLAIN.test(l.text) &&
+      !matchScheme(l.text) &&
+      !/^\d+$/u.test(l.text) &&
+      !TITLE_WORD.test(l.text)
+    )
       run.push(l);
     else flush();
   }
   flush();
+  // Breadcrumb items: short lines next to a ">" separator line.
+  const content = lines.filter((l) => l.kind !== "blank");
+  content.forEach((l, k) => {
+    if (l.kind !== "body" || l.text.length > 16 || /[。！？；，]/u.test(l.text)) return;
+    const isSep = (x: ClassifiedLine | undefined) =>
+      x !== undefined && /^(?:>{1,2}|＞|›|»|\/)$/u.test(x.text);
+    if (isSep(content[k - 1]) || isSep(content[k + 1])) {
+      l.kind = "furniture";
+      l.furniture = "chrome";
+    }
+  });
 }
 
 /** Short lines that stand alone more than once are hyperlink anchors cut out of sentences. */
@@ -816,6 +898,20 @@ function assignLevels(lines: ClassifiedLine[]): void {
   }
 }
 
+/** The line after a "内容摘要" label previews the body. */
+function markPreviews(lines: ClassifiedLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind !== "furniture" || !/^(?:内容摘要|摘要|内容提要|导读)/u.test(l.text)) continue;
+    const n = nextContent(lines, i);
+    const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+    if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
+      nl.kind = "furniture";
+      nl.furniture = "duplicate";
+    }
+  }
+}
+
 function markDuplicates(lines: ClassifiedLine[]): void {
   const seen = new Set<string>();
   const key = (t: string) => t.replace(/\s+/gu, "");
@@ -831,19 +927,12 @@ function markDuplicates(lines: ClassifiedLine[]): void {
   }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as ClassifiedLine;
-    // The line after a "内容摘要" label previews the body.
-    if (l.kind === "furniture" && /^(?:内容摘要|摘要|内容提要|导读)/u.test(l.text)) {
-      const n = nextContent(lines, i);
-      const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
-      if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
-        nl.kind = "furniture";
-        nl.furniture = "duplicate";
-      }
-      continue;
-    }
     if (l.kind !== "body") continue;
     const k = key(l.text);
     if (k.length < 20) continue;
+    // Only whole paragraphs count: pieces of hard-wrapped text repeat common phrases.
+    const prev = previousContent(lines, i);
+    if (!isTerminated(l.text) || (prev && prev.kind === "body" && !isTerminated(prev.text))) continue;
     if (seen.has(k)) {
       l.kind = "furniture";
       l.furniture = "duplicate";

@@ -19,6 +19,8 @@ export interface BlockUnit {
   lead?: number;
   item?: ItemKind;
   line: number;
+  /** Set while the paragraph is a lone short sentence that may lead the next one. */
+  standalone?: boolean;
 }
 
 export type Unit = HeadingUnit | BlockUnit;
@@ -30,6 +32,11 @@ export interface Repaired {
 
 /** A line that opens with closing punctuation cannot start a paragraph. */
 const CONTINUES = /^[，。、；：！？）」』”’%‰,.;:!?)]/u;
+
+/** One short sentence with no inner clause: a run-in sub-heading set on its own line. */
+function isLeadSentence(text: string): boolean {
+  return text.length >= 4 && text.length <= 20 && /^[^。！？；，,、：:]+。$/u.test(text);
+}
 
 function joinText(a: string, b: string): string {
   // Latin words cut by a wrap need their space back; CJK text joins directly.
@@ -51,6 +58,7 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
         furniture.push({ type: l.furniture ?? "other", text: l.text });
         break;
       case "heading":
+        if (open) open.standalone = false;
         open = null;
         units.push({
           type: "heading",
@@ -66,7 +74,15 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
           open.text = joinText(open.text, l.text);
           break;
         }
+        // A short sentence standing alone ("生态底色更加亮丽。") leads the paragraph after it.
+        if (open?.standalone && !open.item && !l.item) {
+          open.lead = open.text.length;
+          open.text += l.text;
+          open.standalone = false;
+          break;
+        }
         open = { type: "paragraph", text: l.text, line: l.line };
+        if (isLeadSentence(l.text)) open.standalone = true;
         if (l.lead) open.lead = l.lead;
         if (l.item) open.item = l.item;
         units.push(open);
@@ -74,6 +90,7 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
       }
     }
   }
+  for (const u of units) if (u.type !== "heading") delete u.standalone;
   return { units: gatherLists(units), furniture };
 }
 
