@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { createTermMatcher } from "../ingest/glossary.ts";
-import { byCategory, termAnchors, termsInReport, termUses } from "./glossary-usage.ts";
+import { byCategory, readerAliases, termAnchors, termsInReport, termUses } from "./glossary-usage.ts";
 
 const entries = [
   { term: "专精特新", explain: "中小企业专业化、精细化、特色化、新颖化。" },
@@ -72,5 +72,13 @@ describe("byCategory", () => {
       ["三农", ["b"]],
       ["其他", ["d"]],
     ]);
+  });
+});
+
+describe("readerAliases", () => {
+  it("drops spellings that differ from the term only in quotation marks", () => {
+    const entry = { term: "专精特新“小巨人”", aliases: ['专精特新"小巨人"', "专精特新小巨人", "小巨人企业"] };
+    expect(readerAliases(entry)).toEqual(["小巨人企业"]);
+    expect(readerAliases({ term: "规上工业" })).toEqual([]);
   });
 });

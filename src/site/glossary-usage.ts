@@ -80,3 +80,16 @@ export function byCategory<T extends { category?: string }>(
   }
   return [...groups].map(([category, list]) => ({ category, entries: list }));
 }
+
+const QUOTES = /["'“”‘’「」『』]/g;
+
+/** Aliases worth showing a reader: not mere quotation-mark variants of the term or of each other. */
+export function readerAliases(entry: Pick<GlossaryEntry, "term" | "aliases">): string[] {
+  const seen = new Set([entry.term.replace(QUOTES, "")]);
+  return (entry.aliases ?? []).filter((alias) => {
+    const bare = alias.replace(QUOTES, "");
+    if (seen.has(bare)) return false;
+    seen.add(bare);
+    return true;
+  });
+}
