@@ -64,8 +64,22 @@ if (toc) {
       button.setAttribute("aria-expanded", String(open));
       if (open) (active ?? toc.querySelector("a"))?.focus();
     };
+    const close = toc.querySelector<HTMLButtonElement>("[data-toc-close]");
     button.hidden = false;
     button.addEventListener("click", () => setOpen(!toc.classList.contains("open")));
+    if (close) {
+      close.hidden = false;
+      close.addEventListener("click", () => {
+        setOpen(false);
+        button.focus();
+      });
+    }
+    // Keyboard focus leaving the open drawer closes it: the drawer never hides what has focus.
+    toc.addEventListener("focusout", (e) => {
+      const to = e.relatedTarget;
+      if (toc.classList.contains("open") && to instanceof Node && !toc.contains(to) && to !== button)
+        setOpen(false);
+    });
     toc.addEventListener("click", (e) => {
       if (e.target instanceof Element && e.target.closest("a")) setOpen(false);
     });

@@ -98,6 +98,10 @@ describe("table of contents", () => {
       () => document.querySelector("#toc")?.getBoundingClientRect().top ?? 1e9 < innerHeight,
     );
     expect(await button.getAttribute("aria-expanded")).toBe("true");
+    await page.locator("[data-toc-close]").tap();
+    expect(await button.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-toc-button"))).toBe(true);
+    await button.tap();
     const last = page.locator(".toc a").last();
     const href = (await last.getAttribute("href")) ?? "";
     await last.tap();
