@@ -25,6 +25,15 @@ describe("enumeration", () => {
     ]);
   });
 
+  it("also reads （1）（2） and （一）（二） numbering", () => {
+    const numbered = "办好民生实事。（1）开展就业行动。（2）提升托育服务。（10）不是第三项。";
+    expect(enumeration(numbered)?.items.map(([a, b]) => numbered.slice(a, b))).toEqual([
+      "（1）开展就业行动。",
+      "（2）提升托育服务。（10）不是第三项。",
+    ]);
+    expect(enumeration("重点：（一）稳增长；（二）促改革。")?.intro).toBe(3);
+  });
+
   it("bolds an item's short first sentence, not a whole item or a long sentence", () => {
     const e = enumeration(text);
     const [first, , last] = e?.items ?? [];
