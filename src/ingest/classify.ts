@@ -31,6 +31,7 @@ export interface ClassifiedLine extends SourceLine {
   /** The heading's own number when it stood on a separate line. */
   number?: string;
   furniture?: FurnitureType;
+  /** Meta lines keep a furniture type too: they leave the body like furniture does. */
   /** Body lines: length of a bold lead-in sentence at the start. */
   lead?: number;
   /** Body lines that open a list item (一是… / ——… / 1.…). */
@@ -372,6 +373,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (takeMeta(joined, meta, lines, i)) {
           l.kind = "meta";
           nl.kind = "meta";
+          l.furniture = joined.furniture ?? "dateline";
+          nl.furniture = l.furniture;
           continue;
         }
       }
@@ -468,6 +471,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (/^[—–\-－─]{1,3}\s*\p{Script=Han}/u.test(l.text) && !meta.subtitle && !isTerminated(l.text)) {
           meta.subtitle = l.text.replace(/^[—–\-－─]{1,3}\s*/u, "");
           l.kind = "meta";
+          l.furniture = "title-chrome";
           continue;
         }
         break;
@@ -533,6 +537,7 @@ function takeMeta(
     const iso = parseChineseDate(d[1] as string);
     if (iso && !meta.date) meta.date = iso;
     l.kind = "meta";
+    l.furniture = "dateline";
     return true;
   }
   // "标题——日期在…会议上": title and venue on one line.
@@ -560,6 +565,7 @@ function takeMeta(
         (meta as Record<string, unknown>).venue = venueText;
       } else {
         l.kind = "meta";
+        l.furniture = "dateline";
       }
       return true;
     }
@@ -573,6 +579,8 @@ function takeMeta(
         setSpeaker(meta, sp);
         l.kind = "meta";
         nl.kind = "meta";
+        l.furniture = "byline";
+        nl.furniture = "byline";
         return true;
       }
     }
@@ -582,6 +590,7 @@ function takeMeta(
     if (sp && !/[，。、]/u.test(t)) {
       setSpeaker(meta, sp);
       l.kind = "meta";
+      l.furniture = "byline";
       return true;
     }
   }
@@ -682,6 +691,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       ) {
         prev.kind = "body";
         prev.item = "numbered";
+        prev.text = prev.heading ?? prev.text;
         prevBody = prev;
       }
       l.glue = true;
@@ -757,6 +767,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         nl.kind === "body" &&
         isHeadlineish(nl.text) &&
         !matchScheme(nl.text) &&
+        !fragments.has(nl.text) &&
         (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
         t.length + nl.text.length <= 30 &&
         nl.text.length <= 12
@@ -959,6 +970,7 @@ function markDuplicates(lines: ClassifiedLine[]): void {
       if (allDup && any) {
         l.kind = "furniture";
         l.furniture = "duplicate";
+        l.text = l.heading ?? l.text;
       }
     } else headSeen.add(k);
   }

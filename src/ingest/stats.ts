@@ -73,13 +73,16 @@ function insideShortQuote(text: string, start: number, end: number): boolean {
 
 function clauseBefore(text: string, start: number): string {
   let i = start - 1;
-  while (i >= 0 && !CLAUSE_DELIM.test(text[i] as string)) i--;
+  // Bounded look-back keeps long unpunctuated text linear.
+  const stop = Math.max(-1, start - 40);
+  while (i > stop && !CLAUSE_DELIM.test(text[i] as string)) i--;
   return text.slice(i + 1, start);
 }
 
 function sentenceBefore(text: string, start: number): string {
   let i = start - 1;
-  while (i >= 0 && !/[。！？；\n]/u.test(text[i] as string)) i--;
+  const stop = Math.max(-1, start - 200);
+  while (i > stop && !/[。！？；\n]/u.test(text[i] as string)) i--;
   return text.slice(i + 1, start);
 }
 
