@@ -37,6 +37,9 @@ async function open(
   return { context, page };
 }
 
+/** A 390 px touch phone. */
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
 const popover = (page: Page) => page.locator("#stat-pop");
 
 async function expectPopoverFor(page: Page, statIndex: number) {
@@ -84,11 +87,7 @@ describe("table of contents", () => {
   });
 
   it("is a drawer behind a button on phones that names the current section", async () => {
-    const { context, page } = await open({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const { context, page } = await open(PHONE);
     const button = page.locator("[data-toc-button]");
     const toc = page.locator("#toc");
     expect(await toc.isVisible()).toBe(false);
@@ -140,11 +139,7 @@ describe("figure popovers", () => {
   });
 
   it("open on tap without jumping, and close on a tap elsewhere", async () => {
-    const { context, page } = await open({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const { context, page } = await open(PHONE);
     const stat = page.locator("a.stat").nth(2);
     await stat.scrollIntoViewIfNeeded();
     const before = page.url();
@@ -231,11 +226,7 @@ describe("glossary tooltips", () => {
   });
 
   it("show on tap on a phone as a sheet inside the screen, and never widen a tablet page", async () => {
-    const { context, page } = await open({
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const { context, page } = await open(PHONE);
     const term = page.locator("dfn.term").nth(1);
     await term.scrollIntoViewIfNeeded();
     await term.tap();
