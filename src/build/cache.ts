@@ -7,19 +7,17 @@ import { join } from "node:path";
 
 const hash = () => createHash("sha256");
 
-/** Hash of every source and data file under `dirs` (tests excluded): the code that computes a result. */
-export function codeHash(...dirs: string[]): string {
+/** Hash of every source and data file at `paths` (tests excluded): the code that computes a result. */
+export function codeHash(...paths: string[]): string {
   const h = hash();
-  const visit = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) visit(path);
-      else if (/\.(?:ts|json|ya?ml)$/u.test(name) && !/\.test\.ts$/u.test(name)) {
-        h.update(name).update(readFileSync(path));
-      }
+  const visit = (path: string) => {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else if (/\.(?:ts|json|ya?ml)$/u.test(path) && !/\.test\.ts$/u.test(path)) {
+      h.update(path.slice(path.lastIndexOf("/") + 1)).update(readFileSync(path));
     }
   };
-  for (const dir of dirs) if (existsSync(dir)) visit(dir);
+  for (const path of paths) if (existsSync(path)) visit(path);
   return h.digest("hex");
 }
 

@@ -17,7 +17,7 @@ export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
 // The code behind each cached stage: parse + annotate, and MDX emit.
 const INGEST_CODE = join(import.meta.dirname, "../ingest");
-const EMIT_CODE = join(import.meta.dirname, "../emit");
+const EMIT_CODE = [join(import.meta.dirname, "../emit"), join(import.meta.dirname, "../site/punctuation.ts")];
 
 /** One content problem, as a complete line naming the file (and line): "content/reports/x.txt:3: …". */
 export interface ContentProblem {
@@ -210,7 +210,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
     const files = generatedFiles(p.generated);
     // The MDX depends on the digest, the glossary and the emitter; the matcher is built only if needed.
     const glossary = readGlossary(p.glossary);
-    const emitVersion = keyOf(codeHash(EMIT_CODE), glossary ?? "");
+    const emitVersion = keyOf(codeHash(...EMIT_CODE), glossary ?? "");
     let findTerms: EmitOptions["findTerms"] | null = null;
     for (const digest of result.digests) {
       const digestKey = keys.get(digest.slug) ?? "";
