@@ -74,8 +74,8 @@ export interface BenchResults {
 const bin = join(repoRoot, "node_modules/.bin");
 const env = { PATH: `${bin}:${process.env.PATH}` };
 
-function astroBuild(cwd: string): Promise<RunResult> {
-  return run(join(bin, "astro"), ["build"], { cwd, env }).then((r) => {
+function astroBuild(cwd: string, astro = join(bin, "astro")): Promise<RunResult> {
+  return run(astro, ["build"], { cwd, env }).then((r) => {
     if (r.code !== 0) throw new Error(`astro build failed in ${cwd}:\n${r.output.slice(-4000)}`);
     return r;
   });
@@ -135,25 +135,25 @@ async function benchOurs(work: string, reports: BenchReport[], sample: string): 
   };
 }
 
-async function benchStarlight(
-  work: string,
-  modules: string,
-  reports: BenchReport[],
-): Promise<StarlightFigures> {
-  const dir = join(work, `starlight-${reports.length}`);
-  mkdirSync(dir);
-  const sources = join(dir, "sources");
+async function benchStarlight(reports: BenchReport[]): Promise<StarlightFigures> {
+  const dir = join(starlightDir, `site-${reports.length}`);
+  rmSync(dir, { recursive: true, force: true });
+  const sources = join(work, `starlight-sources-${reports.length}`);
   mkdirSync(sources);
-  makeStarlightProject(dir, modules, writeReports(sources, reports));
+  makeStarlightProject(dir, writeReports(sources, reports));
   console.error(`starlight: building ${reports.length} reports …`);
-  const r = await astroBuild(dir);
-  return {
-    n: reports.length,
-    totalMs: r.wallMs,
-    cpuMs: r.cpuMs,
-    peakRssBytes: r.peakRssBytes,
-    distBytes: dirBytes(join(dir, "dist")),
-  };
+  try {
+    const r = await astroBuild(dir, join(starlightDir, "node_modules/.bin/astro"));
+    return {
+      n: reports.length,
+      totalMs: r.wallMs,
+      cpuMs: r.cpuMs,
+      peakRssBytes: r.peakRssBytes,
+      distBytes: dirBytes(join(dir, "dist")),
+    };
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), "report-digest-bench-"));
@@ -161,7 +161,8 @@ const corpusPresent =
   originalReports(repoRoot, values.corpus).length > originalReports(repoRoot, undefined).length;
 const originals = originalReports(repoRoot, corpusPresent ? values.corpus : undefined);
 const sample = (originals[0]?.name ?? "").replace(/\.[^.]+$/u, "");
-const starlightModules = withStarlight ? ensureStarlight(join(repoRoot, ".cache/bench-starlight")) : "";
+const starlightDir = join(repoRoot, ".cache/bench-starlight");
+if (withStarlight) ensureStarlight(starlightDir);
 const results: BenchResults = {
   date: new Date().toISOString(),
   machine: `${(await import("node:os")).cpus().length} cores, Node ${process.version}`,
@@ -171,8 +172,18 @@ const results: BenchResults = {
 try {
   for (const n of sizes) {
     const reports = pickReports(originals, n, corpusPresent);
-    results.ours.push(await benchOurs(work, reports, sample));
-    if (withStarlight) results.starlight.push(await benchStarlight(work, starlightModules, reports));
+    const ours = await benchOurs(work, reports, sample);
+    results.ours.push(ours);
+    console.error(
+      `  ours ${n}: ${(ours.totalMs / 1000).toFixed(1)} s wall, ${(ours.cpuMs / 1000).toFixed(1)} s CPU`,
+    );
+    if (withStarlight) {
+      const base = await benchStarlight(reports);
+      results.starlight.push(base);
+      console.error(
+        `  starlight ${n}: ${(base.totalMs / 1000).toFixed(1)} s wall, ${(base.cpuMs / 1000).toFixed(1)} s CPU`,
+      );
+    }
   }
   const largest = Math.max(...sizes);
   const dist = join(work, `ours-${largest}`, "dist");

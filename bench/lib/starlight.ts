@@ -1,7 +1,7 @@
 // The baseline a user would otherwise pick: stock Starlight building the same reports as plain
 // Markdown (ANCHORS.md). Installed once from the registry into .cache/bench-starlight and reused.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { stripFrontMatter } from "./reports.ts";
 
@@ -26,8 +26,8 @@ import { docsSchema } from "@astrojs/starlight/schema";
 export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
 `;
 
-/** Installs Starlight into `cacheDir` unless the same versions are already there; returns its node_modules. */
-export function ensureStarlight(cacheDir: string): string {
+/** Installs Starlight into `cacheDir` unless the same versions are already there. */
+export function ensureStarlight(cacheDir: string): void {
   const manifest = JSON.stringify(
     { name: "bench-starlight", private: true, type: "module", dependencies: VERSIONS },
     null,
@@ -45,7 +45,6 @@ export function ensureStarlight(cacheDir: string): string {
       stdio: "inherit",
     });
   }
-  return modules;
 }
 
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]<>#+\-!|~]/gu;
@@ -67,12 +66,19 @@ export function toNaiveMarkdown(text: string): string {
   return `---\ntitle: ${JSON.stringify(title)}\n---\n\n${body.join("\n\n")}\n`;
 }
 
-/** A Starlight project in `dir` over the given report files, sharing the cached node_modules. */
-export function makeStarlightProject(dir: string, modules: string, reports: string[]): void {
+/**
+ * A Starlight project over the given report files in `dir`, which must lie inside the install
+ * directory: it resolves the cached node_modules from its parent (Vite mis-resolves Starlight's
+ * components through a symlinked node_modules).
+ */
+export function makeStarlightProject(dir: string, reports: string[]): void {
   const docs = join(dir, "src/content/docs");
   mkdirSync(join(docs, "reports"), { recursive: true });
-  symlinkSync(modules, join(dir, "node_modules"));
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "bench-starlight-site", type: "module" }));
+  // Astro bundles (rather than externalises) the dependencies a project's package.json lists.
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "bench-starlight-site", type: "module", dependencies: VERSIONS }),
+  );
   writeFileSync(join(dir, "astro.config.mjs"), CONFIG);
   writeFileSync(join(dir, "src/content.config.ts"), CONTENT_CONFIG);
   writeFileSync(join(docs, "index.md"), "---\ntitle: 报告\n---\n\n全部报告见侧栏。\n");
