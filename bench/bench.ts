@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { measureSearch, type PageWeight, pageWeight, type SearchFigures } from "./lib/browser.ts";
-import { type LighthouseScores, lighthouse } from "./lib/lighthouse.ts";
+import { type LighthouseResult, lighthouse } from "./lib/lighthouse.ts";
 import { dirBytes, type RunResult, run } from "./lib/measure.ts";
 import { makeProject } from "./lib/project.ts";
 import { type BenchReport, originalReports, pickReports, writeReports } from "./lib/reports.ts";
@@ -42,6 +42,8 @@ export interface OursFigures {
   parseMBps: number;
   emitMs: number;
   astroMs: number;
+  /** Astro's own phase timings from its log: content sync + build info, Vite bundling, page rendering. */
+  astroPhases: AstroPhases;
   pagefindMs: number;
   totalMs: number;
   cpuMs: number;
@@ -68,7 +70,7 @@ export interface BenchResults {
   ours: OursFigures[];
   starlight: StarlightFigures[];
   search?: SearchFigures & { n: number };
-  lighthouse?: Record<string, LighthouseScores>;
+  lighthouse?: Record<string, LighthouseResult>;
 }
 
 const bin = join(repoRoot, "node_modules/.bin");
@@ -82,6 +84,27 @@ function astroBuild(cwd: string, astro = join(bin, "astro")): Promise<RunResult>
 }
 
 const logged = (output: string, pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? Number.NaN);
+
+export interface AstroPhases {
+  infoMs: number;
+  bundleMs: number;
+  renderMs: number;
+}
+
+const seconds = (text: string | undefined) =>
+  text === undefined
+    ? Number.NaN
+    : text.endsWith("ms")
+      ? Number.parseFloat(text)
+      : Number.parseFloat(text) * 1000;
+
+/** "[build] ✓ Completed in 7.51s." after build info and after bundling + rendering; the bare one after rendering. */
+function astroPhases(output: string): AstroPhases {
+  const build = [...output.matchAll(/\[build\] ✓ Completed in ([\d.]+m?s)/gu)].map((m) => seconds(m[1]));
+  const render = seconds(/^\S+ ✓ Completed in ([\d.]+m?s)/mu.exec(output)?.[1]);
+  const [infoMs = Number.NaN, bundleAndRender = Number.NaN] = build;
+  return { infoMs, bundleMs: bundleAndRender - render, renderMs: render };
+}
 
 /** Appends a sentence to one paragraph of one report: the edit a rebuild has to pick up. */
 function editOneReport(file: string): void {
@@ -122,6 +145,7 @@ async function benchOurs(work: string, reports: BenchReport[], sample: string): 
     parseMBps: sourceBytes / 1e6 / (parseMs / 1000),
     emitMs,
     astroMs: cold.wallMs - parseMs - emitMs - pagefindMs,
+    astroPhases: astroPhases(cold.output),
     pagefindMs,
     totalMs: cold.wallMs,
     cpuMs: cold.cpuMs,

@@ -4,7 +4,18 @@ import { join } from "node:path";
 
 export type LighthouseScores = Record<"performance" | "accessibility" | "best-practices" | "seo", number>;
 
-export function lighthouse(repoRoot: string, url: string): LighthouseScores {
+export interface LighthouseResult {
+  scores: LighthouseScores;
+  /** Audits that cost points: "category: title (score)". */
+  failing: string[];
+}
+
+interface LighthouseReport {
+  categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
+  audits: Record<string, { title: string; score: number | null; displayValue?: string }>;
+}
+
+export function lighthouse(repoRoot: string, url: string): LighthouseResult {
   const out = execFileSync(
     join(repoRoot, "node_modules/.bin/lighthouse"),
     [
@@ -20,12 +31,22 @@ export function lighthouse(repoRoot: string, url: string): LighthouseScores {
       maxBuffer: 256 * 1024 * 1024,
     },
   ).toString();
-  const report = JSON.parse(out) as { categories: Record<string, { score: number | null }> };
+  const report = JSON.parse(out) as LighthouseReport;
   const score = (id: keyof LighthouseScores) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  const failing = Object.entries(report.categories).flatMap(([category, { auditRefs }]) =>
+    auditRefs
+      .filter((ref) => ref.weight > 0)
+      .map((ref) => report.audits[ref.id])
+      .filter((audit) => audit && audit.score !== null && audit.score < 0.9)
+      .map((audit) => `${category}: ${audit?.title} (${audit?.displayValue ?? audit?.score})`),
+  );
   return {
-    performance: score("performance"),
-    accessibility: score("accessibility"),
-    "best-practices": score("best-practices"),
-    seo: score("seo"),
+    scores: {
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      "best-practices": score("best-practices"),
+      seo: score("seo"),
+    },
+    failing,
   };
 }

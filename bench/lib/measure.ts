@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 export interface RunResult {
   wallMs: number;
@@ -72,7 +73,7 @@ export function run(
     const started = performance.now();
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", ...options.env },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -105,7 +106,8 @@ export function run(
         wallMs: performance.now() - started,
         cpuMs: (ticks / CLOCK_TICKS_PER_SECOND) * 1000,
         peakRssBytes: peak,
-        output,
+        // Colour codes would sit between the words the benchmark reads from the log.
+        output: stripVTControlCharacters(output),
         code,
       });
     });

@@ -47,7 +47,16 @@ export function originalReports(repoRoot: string, corpusDir: string | undefined)
           return { name: `${slug}${extname(path).toLowerCase()}`, text: readFileSync(path, "utf8") };
         })
       : [];
-  return [...bundled, ...corpus];
+  // Different corpus paths can share a slug (保定市_2022.txt in two folders): number the repeats.
+  const taken = new Set<string>();
+  return [...bundled, ...corpus].map((report) => {
+    let name = report.name;
+    for (let i = 2; taken.has(slugFromPath(name)); i++) {
+      name = report.name.replace(/(\.[^.]+)$/u, `-${i}$1`);
+    }
+    taken.add(slugFromPath(name));
+    return { ...report, name };
+  });
 }
 
 /** Paragraph lines of a report body, without its front matter or title line. */

@@ -25,6 +25,9 @@ export function printTable(r: BenchResults, corpus: boolean): void {
     line("parse (+annotate)", (o) => `${s(o.parseMs)}  ${o.parseMBps.toFixed(2)} MB/s`),
     line("MDX emit", (o) => s(o.emitMs)),
     line("Astro build", (o) => s(o.astroMs)),
+    line("  info / bundle / render", (o) =>
+      [o.astroPhases.infoMs, o.astroPhases.bundleMs, o.astroPhases.renderMs].map(s).join(" / "),
+    ),
     line("pagefind", (o) => s(o.pagefindMs)),
     line("total wall", (o) => s(o.totalMs), "1,000: ≤ 60 s"),
     line("CPU (process tree)", (o) => s(o.cpuMs)),
@@ -84,8 +87,9 @@ export function printTable(r: BenchResults, corpus: boolean): void {
   }
   if (r.lighthouse) {
     console.log("\nLighthouse (mobile): performance / accessibility / best practices / SEO");
-    for (const [page, scores] of Object.entries(r.lighthouse)) {
+    for (const [page, { scores, failing }] of Object.entries(r.lighthouse)) {
       console.log(`  ${page.padEnd(7)} ${Object.values(scores).join(" / ")}`);
+      for (const audit of failing) console.log(`    - ${audit}`);
     }
   }
 }
