@@ -218,8 +218,8 @@ try {
   if (values.lighthouse) {
     console.error("lighthouse: home and a report page …");
     results.lighthouse = await withServer(dist, async (url) => ({
-      home: lighthouse(repoRoot, `${url}/`),
-      report: lighthouse(repoRoot, `${url}/reports/${sample}/`),
+      home: await lighthouse(repoRoot, `${url}/`),
+      report: await lighthouse(repoRoot, `${url}/reports/${sample}/`),
     }));
   }
 } finally {

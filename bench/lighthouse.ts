@@ -16,7 +16,7 @@ try {
     ["report", `/reports/${report}/`],
   ];
   for (const [name, path] of pages) {
-    const { scores, failing } = lighthouse(repoRoot, `${server.url}${path}`);
+    const { scores, failing } = await lighthouse(repoRoot, `${server.url}${path}`);
     console.log(
       `${name.padEnd(7)} ${path}\n  ${Object.entries(scores)
         .map(([k, v]) => `${k} ${v}`)

@@ -1,6 +1,7 @@
 // Lighthouse (mobile, its defaults) on pages of a locally served build: the four category scores.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { promisify } from "node:util";
 
 export type LighthouseScores = Record<"performance" | "accessibility" | "best-practices" | "seo", number>;
 
@@ -15,8 +16,9 @@ interface LighthouseReport {
   audits: Record<string, { title: string; score: number | null; displayValue?: string }>;
 }
 
-export function lighthouse(repoRoot: string, url: string): LighthouseResult {
-  const out = execFileSync(
+/** Runs Lighthouse asynchronously: the static server it loads from lives in this process. */
+export async function lighthouse(repoRoot: string, url: string): Promise<LighthouseResult> {
+  const { stdout: out } = await promisify(execFile)(
     join(repoRoot, "node_modules/.bin/lighthouse"),
     [
       url,
@@ -30,7 +32,7 @@ export function lighthouse(repoRoot: string, url: string): LighthouseResult {
       env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
       maxBuffer: 256 * 1024 * 1024,
     },
-  ).toString();
+  );
   const report = JSON.parse(out) as LighthouseReport;
   const score = (id: keyof LighthouseScores) => Math.round((report.categories[id]?.score ?? 0) * 100);
   const failing = Object.entries(report.categories).flatMap(([category, { auditRefs }]) =>
