@@ -12,6 +12,7 @@ import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { idHistoryPath, loadIdHistory, rememberSectionIds, serializeIdHistory } from "./id-history.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 const PIPELINE_VERSION = "1";
@@ -40,6 +41,8 @@ export interface GenerateOptions {
 export const paths = (root: string) => ({
   reports: join(root, "content/reports"),
   glossary: join(root, "content/glossary.yml"),
+  /** The committed id registry: every section id each report has had (see id-history.ts). */
+  ids: join(root, "content/ids"),
   generated: join(root, ".generated"),
   mdx: join(root, ".generated/reports"),
   digests: join(root, ".generated/digests"),
@@ -107,11 +110,30 @@ function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: st
   return { ...result, cached: false };
 }
 
+/**
+ * The digest with old section ids kept as aliases from the report's id registry; the registry's
+ * next text goes into `histories` (written with the other outputs, never by a validation run).
+ */
+function withRememberedIds(digest: ReportDigest, dir: string, histories: Map<string, string>): ReportDigest {
+  const taken = new Set([
+    ...digest.sections.flatMap((s) => s.blocks.map((b) => b.id)),
+    ...digest.stats.map((s) => s.id),
+  ]);
+  const { sections, history } = rememberSectionIds(
+    digest.sections,
+    loadIdHistory(idHistoryPath(dir, digest.slug)),
+    taken,
+  );
+  histories.set(digest.slug, serializeIdHistory(history));
+  return { ...digest, sections };
+}
+
 export function generate({ root, write = true, onProgress }: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
   const result: GenerateResult = { digests: [], errors: [], warnings: [], parsed: 0, cached: 0 };
   const bySlug = new Map<string, string>();
+  const idHistories = new Map<string, string>();
 
   sources.forEach((file, i) => {
     const name = relative(root, file);
@@ -120,12 +142,16 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
-      const digest = {
-        ...parsed.digest,
-        sections: annotateSections(parsed.digest.sections, parsed.digest.stats, {
-          year: parsed.digest.meta.year,
-        }),
-      };
+      const digest = withRememberedIds(
+        {
+          ...parsed.digest,
+          sections: annotateSections(parsed.digest.sections, parsed.digest.stats, {
+            year: parsed.digest.meta.year,
+          }),
+        },
+        p.ids,
+        idHistories,
+      );
       const clash = bySlug.get(digest.slug);
       if (clash) {
         result.errors.push({
@@ -158,6 +184,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
     const emit = reportEmitter(root);
     mkdirSync(p.mdx, { recursive: true });
     mkdirSync(p.digests, { recursive: true });
+    mkdirSync(p.ids, { recursive: true });
     const keep = new Set<string>();
     for (const digest of result.digests) {
       keep.add(`${digest.slug}.mdx`).add(`${digest.slug}.json`);
@@ -165,6 +192,8 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       const body = existsSync(ejected) ? readFileSync(ejected, "utf8") : emit(digest);
       writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), body);
       writeIfChanged(join(p.digests, `${digest.slug}.json`), JSON.stringify(digest));
+      const history = idHistories.get(digest.slug);
+      if (history) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
     // Reports removed from content/ disappear from the site.
     for (const dir of [p.mdx, p.digests]) {
