@@ -10,6 +10,8 @@ describe("reportMeta", () => {
     expect(meta.type).toBe("article");
     expect(meta.description).toContain("地区生产总值");
     expect(meta.description).toContain("785.6");
+    // Few headline figures: the opening words follow them.
+    expect(meta.description).toContain("制造业竞争力不断增强");
     expect(meta.jsonLd).toMatchObject({
       "@context": "https://schema.org",
       "@type": "Report",

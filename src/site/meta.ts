@@ -29,6 +29,17 @@ export function clip(text: string, max: number): string {
   return `${cut > max / 2 ? head.slice(0, cut) : head}…`;
 }
 
+/** Below this length the headline figures alone make a thin preview: the opening words follow. */
+const THIN_DESCRIPTION = 40;
+
+/** The headline figures (summary.ts describe()), and the opening words when they are few. */
+function previewText(digest: ReportDigest): string {
+  const headline = describe(digest);
+  const opening = digest.sections.find((s) => s.blocks.length)?.blocks[0]?.text.replace(/\s+/gu, "") ?? "";
+  if (headline.length >= THIN_DESCRIPTION || opening.startsWith(headline)) return headline;
+  return `${headline}。${opening}`;
+}
+
 /** A date the digest states as an ISO date (YYYY-MM-DD), else undefined. */
 const isoDate = (date: string | undefined) => (date && /^\d{4}-\d{2}-\d{2}$/u.test(date) ? date : undefined);
 
@@ -37,7 +48,7 @@ export function reportMeta(
   digest: ReportDigest,
   { title, pageUrl, siteUrl }: { title: string; pageUrl: string; siteUrl: string },
 ): PageMeta {
-  const description = clip(describe(digest), MAX_DESCRIPTION);
+  const description = clip(previewText(digest), MAX_DESCRIPTION);
   const { region, year, kind } = digest.meta;
   const published = isoDate(digest.meta.date);
   const jsonLd: Record<string, unknown> = {

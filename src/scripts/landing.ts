@@ -1,0 +1,67 @@
+// Arriving at a report by a link to #section, #paragraph or #figure: the browser has scrolled the
+// target below the sticky header (scroll-padding-top); this flashes it, marks its section in the
+// TOC and opens a figure's popover (the "stat:open" event the popover listens for). A link to a
+// place the report no longer has opens the report's start with a note instead of nothing.
+import { fragmentId } from "./share-url.ts";
+
+const report = document.querySelector<HTMLElement>("article.report");
+const FLASH_MS = 2400;
+let flashed: HTMLElement | undefined;
+let note: HTMLElement | undefined;
+
+/** What to flash: a section's heading for its (alias) anchor, else the element itself. */
+function visibleTarget(el: HTMLElement): HTMLElement {
+  if (el.classList.contains("alias-anchor")) {
+    return el.parentElement?.querySelector<HTMLElement>(".sec-h") ?? el.parentElement ?? el;
+  }
+  return el;
+}
+
+function markToc(el: HTMLElement): void {
+  const section = el.closest<HTMLElement>("[data-section]")?.dataset.section;
+  const entry =
+    section && document.querySelector<HTMLAnchorElement>(`.toc a[href="#${CSS.escape(section)}"]`);
+  if (!entry) return;
+  for (const a of document.querySelectorAll(".toc a[aria-current]")) a.removeAttribute("aria-current");
+  entry.setAttribute("aria-current", "location");
+}
+
+function showMissingNote(): void {
+  if (!report || note) return;
+  note = document.createElement("p");
+  note.className = "landing-note";
+  note.setAttribute("role", "status");
+  note.textContent = "链接指向的位置已不存在，已为您打开报告开头";
+  report.prepend(note);
+  scrollTo(0, 0);
+}
+
+function land(): void {
+  const raw = location.hash;
+  const id = fragmentId(raw);
+  if (!id) return;
+  const found = document.getElementById(id);
+  if (found && !report?.contains(found)) return;
+  if (!found) {
+    showMissingNote();
+    return;
+  }
+  note?.remove();
+  note = undefined;
+  // Browsers without text fragments keep ":~:text=…" in the hash and scroll nowhere.
+  if (raw.includes(":~:") && !("fragmentDirective" in document)) found.scrollIntoView();
+  const target = visibleTarget(found);
+  flashed?.classList.remove("is-landed");
+  target.classList.add("is-landed");
+  flashed = target;
+  setTimeout(() => target.classList.remove("is-landed"), FLASH_MS);
+  markToc(target);
+  if (found.classList.contains("stat")) {
+    document.dispatchEvent(new CustomEvent("stat:open", { detail: { id } }));
+  }
+}
+
+if (report) {
+  window.addEventListener("hashchange", land);
+  land();
+}
