@@ -89,7 +89,7 @@ if (menu && body) {
       requestAnimationFrame(() => void share(linkTo(pageUrl, anchor.hash.slice(1)), anchor));
       return;
     }
-    if (el && menu.contains(el)) return;
+    if (el && (menu.contains(el) || el.closest(".share-float"))) return;
     closeMenu();
   });
 

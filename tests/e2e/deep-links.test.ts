@@ -1,0 +1,197 @@
+// Deep links as readers use them: a section, paragraph or figure link opened cold lands on its
+// target below the header, highlighted; the copy buttons put absolute links on the clipboard; a
+// selected passage yields a text-fragment link that opens at that passage; a link to a place the
+// report no longer has opens the report's start with a note.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
+import { readHtml, walk } from "../support/html.ts";
+
+const siteUrl = inject("siteUrl");
+const siteDir = inject("siteDir");
+const SLUG = "erqiqu-2023-zhengfu-gongzuo-baogao";
+const path = `/reports/${SLUG}/`;
+const VIEWPORT = { width: 1280, height: 900 };
+
+let browser: Browser;
+let context: BrowserContext;
+
+/** Ids of the built page by kind, to pick targets far down the page. */
+function pageIds() {
+  const ids = { sections: [] as string[], blocks: [] as string[], stats: [] as string[] };
+  walk(readHtml(siteDir, `${path}index.html`), (el) => {
+    const id = el.properties?.id;
+    const cls = String(el.properties?.className ?? "");
+    if (typeof id !== "string") return;
+    if (cls.includes("sec-h")) ids.sections.push(id);
+    else if (cls.includes("blk")) ids.blocks.push(id);
+    else if (cls.includes("stat")) ids.stats.push(id);
+  });
+  return ids;
+}
+
+async function coldOpen(hash: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener("stat:open", (e) => {
+      (window as unknown as { statOpened: string }).statOpened = (e as CustomEvent<{ id: string }>).detail.id;
+    });
+  });
+  await page.goto(`${siteUrl}${path}${hash}`, { waitUntil: "load" });
+  return page;
+}
+
+/** The element is on screen below the sticky header. */
+async function expectInView(page: Page, selector: string) {
+  const header = (await page.locator(".site-header").boundingBox())?.height ?? 0;
+  const box = await page.locator(selector).first().boundingBox();
+  expect(box, selector).not.toBeNull();
+  expect(box?.y).toBeGreaterThanOrEqual(header - 1);
+  expect((box?.y ?? 0) + 10).toBeLessThan(VIEWPORT.height);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({
+    viewport: VIEWPORT,
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+});
+afterAll(() => browser?.close());
+
+describe("landing on a deep link", () => {
+  const ids = pageIds();
+
+  it("opens a section link at the heading, highlighted and marked in the TOC", async () => {
+    const id = ids.sections.at(-2) ?? "";
+    const page = await coldOpen(`#${id}`);
+    await expectInView(page, `[id="${id}"]`);
+    expect(await page.locator(`[id="${id}"]`).getAttribute("class")).toContain("is-landed");
+    expect(await page.locator(`.toc a[href="#${id}"]`).getAttribute("aria-current")).toBe("location");
+    await page.close();
+  });
+
+  it("opens a paragraph link at the paragraph, highlighted", async () => {
+    const id = ids.blocks[Math.floor(ids.blocks.length * 0.7)] ?? "";
+    const page = await coldOpen(`#${id}`);
+    await expectInView(page, `[id="${id}"]`);
+    expect(await page.locator(`[id="${id}"]`).getAttribute("class")).toContain("is-landed");
+    await page.close();
+  });
+
+  it("opens a figure link at the figure, highlighted, and asks its popover to open", async () => {
+    const id = ids.stats[Math.floor(ids.stats.length * 0.6)] ?? "";
+    const page = await coldOpen(`#${id}`);
+    await expectInView(page, `[id="${id}"]`);
+    expect(await page.locator(`[id="${id}"]`).getAttribute("class")).toContain("is-landed");
+    expect(await page.evaluate(() => (window as unknown as { statOpened?: string }).statOpened)).toBe(id);
+    await page.close();
+  });
+
+  it("opens the report's start with a note when the place no longer exists", async () => {
+    const page = await coldOpen("#jiu-de-zhang-jie");
+    const note = page.locator(".landing-note");
+    expect(await note.textContent()).toBe("链接指向的位置已不存在，已为您打开报告开头");
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await page.close();
+  });
+});
+
+describe("copying links", () => {
+  const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+  const canonical = (page: Page) => page.locator("link[rel=canonical]").getAttribute("href");
+
+  it("copies a heading's absolute link, confirms it, and offers a local QR code", async () => {
+    const page = await coldOpen("");
+    const anchor = page.locator(".sec-h .h-anchor").nth(1);
+    const hash = (await anchor.getAttribute("href")) ?? "";
+    await anchor.click();
+    const status = page.locator("[data-share-status]");
+    await status.filter({ hasText: "已复制链接" }).waitFor();
+    const expected = `${await canonical(page)}${hash}`;
+    expect(expected).toMatch(/^https:\/\/[^/]+\/reports\/[a-z0-9-]+\/#[a-z0-9-]+$/);
+    expect(await clipboard(page)).toBe(expected);
+    expect(new URL(page.url()).hash).toBe(hash);
+
+    await page.getByRole("button", { name: "二维码" }).click();
+    const qr = page.locator("[data-share-qr-figure] svg path");
+    await qr.waitFor();
+    expect((await qr.getAttribute("d"))?.length).toBeGreaterThan(200);
+    expect(await page.locator("[data-share-url]").textContent()).toBe(expected);
+    await page.keyboard.press("Escape");
+    expect(await page.locator("[data-share-menu]").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("shows a paragraph's link button on hover and copies the paragraph's link", async () => {
+    const page = await coldOpen("");
+    const block = page.locator(".report-body .blk").nth(3);
+    await block.scrollIntoViewIfNeeded();
+    await block.hover();
+    const button = page.getByRole("button", { name: "复制本段链接" });
+    await button.click();
+    await page.locator("[data-share-status]").filter({ hasText: "已复制链接" }).waitFor();
+    expect(await clipboard(page)).toBe(`${await canonical(page)}#${await block.getAttribute("id")}`);
+    await page.close();
+  });
+
+  it("offers a figure's link to the keyboard when the figure has focus", async () => {
+    const page = await coldOpen("");
+    const stat = page.locator(".report-body a.stat").nth(5);
+    await stat.focus();
+    await page.getByRole("button", { name: "复制本项数据的链接" }).click();
+    await page.locator("[data-share-status]").filter({ hasText: "已复制链接" }).waitFor();
+    expect(await clipboard(page)).toBe(`${await canonical(page)}#${await stat.getAttribute("id")}`);
+    await page.close();
+  });
+
+  it("turns a selected passage into a text-fragment link that opens at that passage", async () => {
+    const page = await coldOpen("");
+    const block = page.locator(".report-body .blk").nth(8);
+    await block.scrollIntoViewIfNeeded();
+    const blockId = (await block.getAttribute("id")) ?? "";
+    const quote = await block.evaluate((el) => {
+      const text = [...el.querySelectorAll("p")]
+        .flatMap((p) => [...p.childNodes])
+        .find((n): n is Text => n.nodeType === Node.TEXT_NODE && (n.textContent?.length ?? 0) > 20);
+      if (!text) throw new Error("paragraph has a long text run");
+      const range = document.createRange();
+      range.setStart(text, 2);
+      range.setEnd(text, 14);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return range.toString();
+    });
+    await page.getByRole("button", { name: "复制引用链接" }).click();
+    await page.locator("[data-share-status]").filter({ hasText: "已复制引用链接" }).waitFor();
+    const link = await clipboard(page);
+    expect(link).toBe(`${await canonical(page)}#${blockId}:~:text=${encodeURIComponent(quote)}`);
+    await page.close();
+
+    // Opened cold, the browser finds the passage and scrolls to it; it does so even when the
+    // paragraph's anchor has gone (edited paragraph), and then no "vanished" note shows.
+    for (const hash of [new URL(link).hash, new URL(link).hash.replace(blockId, "p-0gone00")]) {
+      const target = await coldOpen(hash);
+      await target.waitForFunction(() => scrollY > 0);
+      const visible = await target.evaluate((text) => {
+        const body = document.querySelector(".report-body") as Node;
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.textContent?.indexOf(text) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + text.length);
+          const r = range.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }
+        return false;
+      }, quote);
+      expect(visible, hash).toBe(true);
+      await target.waitForLoadState("load");
+      await target.waitForTimeout(100);
+      expect(await target.locator(".landing-note").count()).toBe(0);
+      await target.close();
+    }
+  });
+});
