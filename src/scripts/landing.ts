@@ -28,26 +28,30 @@ function markToc(el: HTMLElement): void {
 
 function showMissingNote(): void {
   if (!report || note) return;
-  // A quote link (#p-…:~:text=…) whose paragraph was edited: the browser may still have found the
-  // quoted words and scrolled to them, which beats the report's start.
-  if (scrollY > 0) return;
   note = document.createElement("p");
   note.className = "landing-note";
   note.setAttribute("role", "status");
   note.textContent = "链接指向的位置已不存在，已为您打开报告开头";
   report.prepend(note);
+  scrollTo(0, 0);
 }
 
-function land(): void {
+function land(event?: HashChangeEvent): void {
   const raw = location.hash;
   const id = fragmentId(raw);
   if (!id) return;
   const found = document.getElementById(id);
   if (found && !report?.contains(found)) return;
   if (!found) {
-    // Text fragments are searched once the page has loaded; decide after that.
-    if (document.readyState === "complete") showMissingNote();
-    else addEventListener("load", () => requestAnimationFrame(showMissingNote), { once: true });
+    if (event) showMissingNote();
+    else {
+      // Opened cold from a quote link (#p-…:~:text=…) whose paragraph was edited since: once the
+      // page has loaded, the browser may have found the quoted words and scrolled to them, which
+      // beats the report's start.
+      const check = () => requestAnimationFrame(() => scrollY === 0 && showMissingNote());
+      if (document.readyState === "complete") check();
+      else addEventListener("load", check, { once: true });
+    }
     return;
   }
   note?.remove();

@@ -93,6 +93,18 @@ describe("landing on a deep link", () => {
     const note = page.locator(".landing-note");
     expect(await note.textContent()).toBe("链接指向的位置已不存在，已为您打开报告开头");
     expect(await page.evaluate(() => scrollY)).toBe(0);
+    // The same from within the page (a hand-edited address): a good link first clears the note.
+    const middle = ids.blocks[Math.floor(ids.blocks.length / 2)] ?? "";
+    await page.evaluate((id) => {
+      location.hash = id;
+    }, middle);
+    await page.waitForFunction(() => scrollY > 0);
+    expect(await note.count()).toBe(0);
+    await page.evaluate(() => {
+      location.hash = "jiu-de-zhang-jie-2";
+    });
+    await page.waitForFunction(() => scrollY === 0);
+    expect(await page.locator(".landing-note").isVisible()).toBe(true);
     await page.close();
   });
 });
