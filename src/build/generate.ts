@@ -12,7 +12,7 @@ import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
-import { idHistoryPath, loadIdHistory, rememberSectionIds, serializeIdHistory } from "./id-history.ts";
+import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 const PIPELINE_VERSION = "1";
@@ -111,19 +111,12 @@ function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: st
 }
 
 /**
- * The digest with old section ids kept as aliases from the report's id registry; the registry's
- * next text goes into `histories` (written with the other outputs, never by a validation run).
+ * The digest with the ids its report had before kept as section aliases (from the report's id
+ * registry); the registry's next text goes into `histories`, written with the other outputs.
  */
 function withRememberedIds(digest: ReportDigest, dir: string, histories: Map<string, string>): ReportDigest {
-  const taken = new Set([
-    ...digest.sections.flatMap((s) => s.blocks.map((b) => b.id)),
-    ...digest.stats.map((s) => s.id),
-  ]);
-  const { sections, history } = rememberSectionIds(
-    digest.sections,
-    loadIdHistory(idHistoryPath(dir, digest.slug)),
-    taken,
-  );
+  const registry = loadIdHistory(idHistoryPath(dir, digest.slug));
+  const { sections, history } = rememberIds(digest.sections, digest.stats, registry);
   histories.set(digest.slug, serializeIdHistory(history));
   return { ...digest, sections };
 }

@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Section } from "../ingest/types.ts";
 import { generate } from "./generate.ts";
-import { loadIdHistory, rememberSectionIds, sectionFingerprints, serializeIdHistory } from "./id-history.ts";
+import {
+  type IdHistory,
+  loadIdHistory,
+  rememberIds,
+  sectionFingerprints,
+  serializeIdHistory,
+} from "./id-history.ts";
 
 const section = (id: string, level: 1 | 2 | 3, ...blockIds: string[]): Section => ({
   id,
@@ -15,10 +21,10 @@ const section = (id: string, level: 1 | 2 | 3, ...blockIds: string[]): Section =
 
 /** Builds once per version of a report, each build starting from the previous build's history. */
 function rebuild(...versions: Section[][]) {
-  let history = {};
+  let history: IdHistory = { sections: {}, anchors: {} };
   let sections: Section[] = [];
   for (const version of versions) {
-    ({ sections, history } = rememberSectionIds(version, history));
+    ({ sections, history } = rememberIds(version, [], history));
   }
   return { sections, history, aliases: Object.fromEntries(sections.map((s) => [s.id, s.aliases])) };
 }
@@ -37,7 +43,7 @@ describe("sectionFingerprints", () => {
   });
 });
 
-describe("rememberSectionIds", () => {
+describe("rememberIds: sections", () => {
   it("keeps a renamed section's old id as an alias", () => {
     const { aliases } = rebuild(
       [section("qianyan", 1, "p-0"), section("jingji", 1, "p-1")],
@@ -53,7 +59,8 @@ describe("rememberSectionIds", () => {
       [section("b", 1, "p-2")],
       [section("c", 1, "p-2")],
     );
-    expect(aliases).toEqual({ c: ["a", "b"] });
+    // "p-1" is the paragraph as it read before its edit.
+    expect(aliases).toEqual({ c: ["a", "b", "p-1"] });
   });
 
   it("gives up when heading and text change together, or when content is not unique", () => {
@@ -66,17 +73,47 @@ describe("rememberSectionIds", () => {
     // "b" is renamed to "a" while a new "b" appears: the current "b" wins.
     const { aliases } = rebuild([section("b", 1, "p-1")], [section("a", 1, "p-1"), section("b", 1, "p-2")]);
     expect(aliases).toEqual({ a: undefined, b: undefined });
-    // An old section id that is now a block's id stays the block's.
-    const sections = [section("x", 1, "p-1")];
-    const [fingerprint = ""] = sectionFingerprints(sections);
-    expect(rememberSectionIds(sections, { y: fingerprint }).sections[0]?.aliases).toEqual(["y"]);
-    const taken = rememberSectionIds(sections, { y: fingerprint }, new Set(["y"]));
-    expect(taken.sections[0]?.aliases).toBeUndefined();
   });
 
   it("remembers ids of removed sections", () => {
     const { history } = rebuild([section("a", 1, "p-1"), section("b", 1, "p-2")], [section("a", 1, "p-1")]);
-    expect(Object.keys(history).sort()).toEqual(["a", "b"]);
+    expect(Object.keys(history.sections).sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("rememberIds: paragraphs and figures", () => {
+  const stat = (id: string, blockId: string) =>
+    ({ id, blockId, text: "1", value: 1, unit: "", label: null, kind: "count", start: 0 }) as const;
+
+  it("lands a link to an edited paragraph or its figures on the section that held them", () => {
+    const v1 = rememberIds([section("a", 1, "p-1"), section("b", 1, "p-2", "p-3")], [stat("s-1", "p-2")], {
+      sections: {},
+      anchors: {},
+    });
+    expect(v1.history.anchors).toEqual({ a: ["p-1"], b: ["p-2", "p-3", "s-1"] });
+    // p-2 is edited (new id p-4, its figure now s-2); later section b is re-worded to c.
+    const v2 = rememberIds(
+      [section("a", 1, "p-1"), section("b", 1, "p-4", "p-3")],
+      [stat("s-2", "p-4")],
+      v1.history,
+    );
+    expect(v2.sections.map((s) => s.aliases)).toEqual([undefined, ["p-2", "s-1"]]);
+    expect(v2.history.anchors.b).toEqual(["p-2", "p-3", "p-4", "s-1", "s-2"]);
+    const v3 = rememberIds(
+      [section("a", 1, "p-1"), section("c", 1, "p-4", "p-3")],
+      [stat("s-2", "p-4")],
+      v2.history,
+    );
+    expect(v3.sections.map((s) => s.aliases)).toEqual([undefined, ["b", "p-2", "s-1"]]);
+  });
+
+  it("keeps a paragraph that moved to another section where it is now", () => {
+    const v1 = rememberIds([section("a", 1, "p-1", "p-2"), section("b", 1, "p-3")], [], {
+      sections: {},
+      anchors: {},
+    });
+    const v2 = rememberIds([section("a", 1, "p-1"), section("b", 1, "p-2", "p-3")], [], v1.history);
+    expect(v2.sections.map((s) => s.aliases)).toEqual([undefined, undefined]);
   });
 });
 
@@ -84,13 +121,16 @@ describe("registry file", () => {
   it("round-trips with sorted keys and ignores a missing or malformed file", () => {
     const dir = mkdtempSync(join(tmpdir(), "ids-"));
     const path = join(dir, "r.json");
-    expect(loadIdHistory(path)).toEqual({});
-    const text = serializeIdHistory({ zhong: "2", an: "1" });
-    expect(text).toBe('{\n  "an": "1",\n  "zhong": "2"\n}\n');
+    expect(loadIdHistory(path)).toEqual({ sections: {}, anchors: {} });
+    const history = { sections: { zhong: "2", an: "1" }, anchors: { an: ["p-1", "s-1"] } };
+    const text = serializeIdHistory(history);
+    expect(text).toBe(
+      '{\n  "sections": {\n    "an": "1",\n    "zhong": "2"\n  },\n  "anchors": {\n    "an": ["p-1","s-1"]\n  }\n}\n',
+    );
     writeFileSync(path, text);
-    expect(loadIdHistory(path)).toEqual({ an: "1", zhong: "2" });
-    writeFileSync(path, "[1,2]");
-    expect(loadIdHistory(path)).toEqual({});
+    expect(loadIdHistory(path)).toEqual(history);
+    writeFileSync(path, '{"sections": [1], "anchors": {"a": "p-1"}}');
+    expect(loadIdHistory(path)).toEqual({ sections: {}, anchors: { a: [] } });
   });
 });
 
@@ -115,6 +155,17 @@ describe("generate keeps the registry", () => {
     expect(moved?.id).not.toBe(renamed.id);
     expect(moved?.blocks).toEqual(renamed.blocks);
     expect(readFileSync(join(root, ".generated/reports/r.mdx"), "utf8")).toContain(`aliases="${renamed.id}"`);
-    expect(loadIdHistory(join(root, "content/ids/r.json"))).toHaveProperty(renamed.id);
+    expect(loadIdHistory(join(root, "content/ids/r.json")).sections).toHaveProperty(renamed.id);
+
+    // An edited paragraph's old id lands on its section.
+    const paragraph = moved?.blocks[0];
+    if (!paragraph) throw new Error("the renamed section has a paragraph");
+    const edited = readFileSync(file, "utf8").replace(
+      paragraph.text.slice(0, 12),
+      `${paragraph.text.slice(0, 12)}，`,
+    );
+    writeFileSync(file, edited);
+    const third = generate({ root }).digests[0];
+    expect(third?.sections.find((s) => s.id === moved?.id)?.aliases).toContain(paragraph.id);
   });
 });

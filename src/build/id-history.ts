@@ -1,30 +1,51 @@
-// Section ids are the pinyin of their headings, so re-wording a heading changes its id and would
-// break every link shared before. The id registry (content/ids/<slug>.json, committed with the
-// reports) remembers, for every section id a report has had, a fingerprint of that section's
-// content. A section whose content matches a remembered id, or whose own id was remembered, keeps
-// the ids of that lineage as aliases (rendered as hidden anchors), so old links still land on it.
-// Only a heading and its text changing in the same edit loses the trail.
+// Ids are derived from content, so a re-worded heading or an edited paragraph gets a new id and
+// would break the links shared before. The id registry (content/ids/<slug>.json, committed with
+// the reports) remembers every id a report has had:
+// - sections: section id → fingerprint of the section's content. A section whose content matches
+//   a remembered id, or whose own id was remembered, keeps the ids of that lineage as aliases, so
+//   old links land on it. Only a heading and its text changing in the same edit loses the trail.
+// - anchors: section id → the paragraph and figure ids it has held. A paragraph or figure id that
+//   is gone becomes an alias of the section that held it: an old link lands on that section.
+// Aliases are rendered as hidden anchors at the top of the section (Section.astro).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Section } from "../ingest/types.ts";
+import type { Section, Stat } from "../ingest/types.ts";
 
-/** Section id → fingerprint of the section's content when that id was last seen. */
-export type IdHistory = Record<string, string>;
+export interface IdHistory {
+  sections: Record<string, string>;
+  anchors: Record<string, string[]>;
+}
 
 export const idHistoryPath = (dir: string, slug: string) => join(dir, `${slug}.json`);
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === "object" && !Array.isArray(v);
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
+
 export function loadIdHistory(path: string): IdHistory {
-  if (!existsSync(path)) return {};
-  const data: unknown = JSON.parse(readFileSync(path, "utf8"));
-  if (!data || typeof data !== "object" || Array.isArray(data)) return {};
-  return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === "string")) as IdHistory;
+  const data: unknown = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : undefined;
+  const sections = isRecord(data) && isRecord(data.sections) ? data.sections : {};
+  const anchors = isRecord(data) && isRecord(data.anchors) ? data.anchors : {};
+  return {
+    sections: Object.fromEntries(Object.entries(sections).filter(([, v]) => typeof v === "string")) as Record<
+      string,
+      string
+    >,
+    anchors: Object.fromEntries(Object.entries(anchors).map(([k, v]) => [k, strings(v)])),
+  };
 }
 
-/** Stable text for committing: keys sorted, one per line. */
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Stable text for committing: keys sorted, one section per line, so edits diff line by line. */
 export function serializeIdHistory(history: IdHistory): string {
-  const sorted = Object.fromEntries(Object.entries(history).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify(sorted, null, 2)}\n`;
+  const lines = (record: Record<string, unknown>) =>
+    Object.keys(record)
+      .sort(byCodeUnit)
+      .map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(record[k])}`)
+      .join(",\n");
+  return `{\n  "sections": {\n${lines(history.sections)}\n  },\n  "anchors": {\n${lines(history.anchors)}\n  }\n}\n`;
 }
 
 /**
@@ -43,36 +64,71 @@ export function sectionFingerprints(sections: readonly Section[]): (string | und
   });
 }
 
-/**
- * Sections with the aliases their history gives them, and the history to remember next. `taken`
- * are the page's other ids (blocks, figures): an alias never shadows one of them.
- */
-export function rememberSectionIds(
+/** Each section's own paragraph and figure ids, sorted. */
+function anchorsBySection(sections: readonly Section[], stats: readonly Stat[]): Map<string, string[]> {
+  const sectionOfBlock = new Map<string, string>();
+  const out = new Map<string, string[]>();
+  for (const s of sections) {
+    out.set(s.id, []);
+    for (const b of s.blocks) {
+      sectionOfBlock.set(b.id, s.id);
+      out.get(s.id)?.push(b.id);
+    }
+  }
+  for (const stat of stats) out.get(sectionOfBlock.get(stat.blockId) ?? "")?.push(stat.id);
+  for (const ids of out.values()) ids.sort(byCodeUnit);
+  return out;
+}
+
+/** Sections with the aliases their history gives them, and the history to remember next. */
+export function rememberIds(
   sections: readonly Section[],
+  stats: readonly Stat[],
   history: IdHistory,
-  taken: ReadonlySet<string> = new Set(),
 ): { sections: Section[]; history: IdHistory } {
   const fingerprints = sectionFingerprints(sections);
-  const current = new Set(sections.map((s) => s.id));
+  const anchors = anchorsBySection(sections, stats);
+  const taken = new Set([...sections.map((s) => s.id), ...[...anchors.values()].flat()]);
   const sharedContent = new Set(fingerprints.filter((f, i) => f && fingerprints.indexOf(f) !== i));
-  const next: IdHistory = { ...history };
-  const claimed = new Set<string>();
+  const next: IdHistory = { sections: { ...history.sections }, anchors: { ...history.anchors } };
+  const aliases = new Map<string, string[]>(sections.map((s) => [s.id, []]));
+  /** Every section id, old or current, → the current section it now names. */
+  const current = new Map<string, string>(sections.map((s) => [s.id, s.id]));
+  const claim = (alias: string, sectionId: string) => {
+    if (taken.has(alias)) return;
+    taken.add(alias);
+    aliases.get(sectionId)?.push(alias);
+  };
 
-  const result = sections.map((section, i) => {
+  sections.forEach((section, i) => {
     const fingerprint = fingerprints[i];
-    if (!fingerprint) return section;
-    const previous = history[section.id];
-    const lineage = Object.keys(history).filter(
+    if (!fingerprint) return;
+    const previous = history.sections[section.id];
+    const lineage = Object.keys(history.sections).filter(
       (id) =>
-        (history[id] === fingerprint && !sharedContent.has(fingerprint)) ||
-        (previous !== undefined && history[id] === previous),
+        (history.sections[id] === fingerprint && !sharedContent.has(fingerprint)) ||
+        (previous !== undefined && history.sections[id] === previous),
     );
-    const aliases = lineage.filter((id) => !current.has(id) && !taken.has(id) && !claimed.has(id));
-    for (const id of [section.id, ...aliases]) {
-      next[id] = fingerprint;
-      claimed.add(id);
+    for (const id of lineage) {
+      if (!current.has(id)) current.set(id, section.id);
+      claim(id, section.id);
+      if (current.get(id) === section.id) next.sections[id] = fingerprint;
     }
-    return aliases.length ? { ...section, aliases: aliases.sort() } : section;
+    next.sections[section.id] = fingerprint;
+  });
+
+  for (const [sectionId, ids] of Object.entries(history.anchors)) {
+    const now = current.get(sectionId);
+    if (now) for (const id of ids) claim(id, now);
+  }
+  for (const [sectionId, ids] of anchors) {
+    const known = [...new Set([...(history.anchors[sectionId] ?? []), ...ids])];
+    if (known.length) next.anchors[sectionId] = known.sort(byCodeUnit);
+  }
+
+  const result = sections.map((section) => {
+    const own = aliases.get(section.id) ?? [];
+    return own.length ? { ...section, aliases: own.sort(byCodeUnit) } : section;
   });
   return { sections: result, history: next };
 }

@@ -1,7 +1,8 @@
 // Arriving at a report by a link to #section, #paragraph or #figure: the browser has scrolled the
 // target below the sticky header (scroll-padding-top); this flashes it, marks its section in the
 // TOC and opens a figure's popover (the "stat:open" event the popover listens for). A link to a
-// place the report no longer has opens the report's start with a note instead of nothing.
+// paragraph or figure since edited lands on its section (an alias from the id registry) with a
+// note; a link to a place the report no longer has opens the report's start with a note.
 import { fragmentId } from "./share-url.ts";
 
 const report = document.querySelector<HTMLElement>("article.report");
@@ -26,13 +27,25 @@ function markToc(el: HTMLElement): void {
   entry.setAttribute("aria-current", "location");
 }
 
-function showMissingNote(): void {
-  if (!report || note) return;
+/** Paragraph (p-…) and figure (s-…) ids a section keeps as aliases are ones since edited. */
+const EDITED = [
+  [/^p-/u, "链接指向的段落已修改，已为您打开它所在的章节"],
+  [/^s-/u, "链接指向的数据已修改，已为您打开它所在的章节"],
+] as const;
+
+function showNote(text: string, before: Element): void {
+  note?.remove();
   note = document.createElement("p");
   note.className = "landing-note";
   note.setAttribute("role", "status");
-  note.textContent = "链接指向的位置已不存在，已为您打开报告开头";
-  report.prepend(note);
+  note.textContent = text;
+  before.before(note);
+}
+
+function showMissingNote(): void {
+  const start = report?.firstElementChild;
+  if (!start || note) return;
+  showNote("链接指向的位置已不存在，已为您打开报告开头", start);
   scrollTo(0, 0);
 }
 
@@ -56,6 +69,8 @@ function land(event?: HashChangeEvent): void {
   }
   note?.remove();
   note = undefined;
+  const edited = found.classList.contains("alias-anchor") && EDITED.find(([pattern]) => pattern.test(id));
+  if (edited) showNote(edited[1], found);
   // Browsers without text fragments keep ":~:text=…" in the hash and scroll nowhere.
   if (raw.includes(":~:") && !("fragmentDirective" in document)) found.scrollIntoView();
   const target = visibleTarget(found);

@@ -88,6 +88,29 @@ describe("landing on a deep link", () => {
     await page.close();
   });
 
+  it("lands a link to an edited paragraph on its section, with a note", async () => {
+    // The registry's aliases render as hidden anchors at the top of the section (Section.astro);
+    // one is added to the served page here, as a registry with an edited paragraph would.
+    const section = ids.sections.at(-3) ?? "";
+    const page = await context.newPage();
+    await page.route(`${siteUrl}${path}`, async (route) => {
+      const html = await (await route.fetch()).text();
+      const alias = '<span id="p-0gone11" class="alias-anchor" aria-hidden="true"></span>';
+      await route.fulfill({
+        body: html.replace(`data-section="${section}">`, `data-section="${section}">${alias}`),
+        contentType: "text/html; charset=utf-8",
+      });
+    });
+    await page.goto(`${siteUrl}${path}#p-0gone11`);
+    expect(await page.locator(".landing-note").textContent()).toBe(
+      "链接指向的段落已修改，已为您打开它所在的章节",
+    );
+    await expectInView(page, `[id="${section}"]`);
+    expect(await page.locator(`[id="${section}"]`).getAttribute("class")).toContain("is-landed");
+    expect(await page.locator(`.toc a[href="#${section}"]`).getAttribute("aria-current")).toBe("location");
+    await page.close();
+  });
+
   it("opens the report's start with a note when the place no longer exists", async () => {
     const page = await coldOpen("#jiu-de-zhang-jie");
     const note = page.locator(".landing-note");
