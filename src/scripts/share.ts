@@ -133,13 +133,14 @@ if (menu && body) {
     blockButton.textContent = isFigure ? "数据链接" : "段落链接";
     blockButton.setAttribute("aria-label", isFigure ? "复制本项数据的链接" : "复制本段链接");
     blockButton.hidden = false;
+    // In the right margin beside the line, or above the paragraph's corner where there is none.
     const b = block.getBoundingClientRect();
     const t = target.getBoundingClientRect();
-    const gutter = b.left - blockButton.offsetWidth - 8;
+    const margin = b.right + 8 + blockButton.offsetWidth <= innerWidth - 4;
     place(
       blockButton,
-      gutter >= 4 ? gutter : b.right - blockButton.offsetWidth,
-      gutter >= 4 ? t.top : t.top - blockButton.offsetHeight,
+      margin ? b.right + 8 : b.right - blockButton.offsetWidth,
+      margin ? t.top : t.top - blockButton.offsetHeight,
     );
   };
 
@@ -153,13 +154,19 @@ if (menu && body) {
       offerLink(e.target.closest<HTMLElement>(".stat[id]") ?? (e.target.closest(".blk") as HTMLElement));
     }
   });
+  // A long press: held still (fingers jitter a little) until the timer fires.
   let pressTimer = 0;
+  let pressAt = { x: 0, y: 0 };
   body.addEventListener("pointerdown", (e) => {
     if (e.pointerType === "mouse" || !(e.target instanceof Element)) return;
     const target = e.target.closest<HTMLElement>(".stat[id]") ?? e.target.closest<HTMLElement>(".blk");
+    pressAt = { x: e.clientX, y: e.clientY };
     if (target) pressTimer = window.setTimeout(() => offerLink(target), LONG_PRESS_MS);
   });
-  for (const type of ["pointerup", "pointercancel", "pointermove"] as const) {
+  body.addEventListener("pointermove", (e) => {
+    if (Math.hypot(e.clientX - pressAt.x, e.clientY - pressAt.y) > 10) clearTimeout(pressTimer);
+  });
+  for (const type of ["pointerup", "pointercancel"] as const) {
     body.addEventListener(type, () => clearTimeout(pressTimer));
   }
 

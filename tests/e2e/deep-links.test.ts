@@ -180,6 +180,30 @@ describe("copying links", () => {
     await page.close();
   });
 
+  it("offers a paragraph's link on a long press on touch screens", async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    const page = await phone.newPage();
+    await page.goto(`${siteUrl}${path}`);
+    const block = page.locator(".report-body .blk").nth(4);
+    await block.scrollIntoViewIfNeeded();
+    const box = await block.boundingBox();
+    const point = { x: (box?.x ?? 0) + 40, y: (box?.y ?? 0) + 10 };
+    const cdp = await phone.newCDPSession(page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [point] });
+    const button = page.getByRole("button", { name: "复制本段链接" });
+    await button.waitFor({ state: "visible" });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await button.tap();
+    await page.locator("[data-share-status]").filter({ hasText: "已复制链接" }).waitFor();
+    expect(await clipboard(page)).toBe(`${await canonical(page)}#${await block.getAttribute("id")}`);
+    await phone.close();
+  });
+
   it("turns a selected passage into a text-fragment link that opens at that passage", async () => {
     const page = await coldOpen("");
     const block = page.locator(".report-body .blk").nth(8);
