@@ -30,6 +30,7 @@ if (menu && body) {
   };
   const blockButton = floating("链接");
   const quoteButton = floating("复制引用链接");
+  quoteButton.classList.add("share-quote");
   let blockTarget: HTMLElement | undefined;
   let quote = "";
 
