@@ -135,17 +135,20 @@ describe("landing on a deep link", () => {
 describe("copying links", () => {
   const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
   const canonical = (page: Page) => page.locator("link[rel=canonical]").getAttribute("href");
+  /** The menu confirms the copy, and the clipboard holds the page's absolute link to `#id`. */
+  const expectCopied = async (page: Page, id: string | null) => {
+    await page.locator("[data-share-status]").filter({ hasText: "已复制链接" }).waitFor();
+    expect(await clipboard(page)).toBe(`${await canonical(page)}#${id}`);
+  };
 
   it("copies a heading's absolute link, confirms it, and offers a local QR code", async () => {
     const page = await coldOpen("");
     const anchor = page.locator(".sec-h .h-anchor").nth(1);
     const hash = (await anchor.getAttribute("href")) ?? "";
     await anchor.click();
-    const status = page.locator("[data-share-status]");
-    await status.filter({ hasText: "已复制链接" }).waitFor();
+    await expectCopied(page, hash.slice(1));
     const expected = `${await canonical(page)}${hash}`;
     expect(expected).toMatch(/^https:\/\/[^/]+\/reports\/[a-z0-9-]+\/#[a-z0-9-]+$/);
-    expect(await clipboard(page)).toBe(expected);
     expect(new URL(page.url()).hash).toBe(hash);
 
     await page.getByRole("button", { name: "二维码" }).click();
@@ -165,8 +168,7 @@ describe("copying links", () => {
     await block.hover();
     const button = page.getByRole("button", { name: "复制本段链接" });
     await button.click();
-    await page.locator("[data-share-status]").filter({ hasText: "已复制链接" }).waitFor();
-    expect(await clipboard(page)).toBe(`${await canonical(page)}#${await block.getAttribute("id")}`);
+    await expectCopied(page, await block.getAttribute("id"));
     await page.close();
   });
 
@@ -175,8 +177,7 @@ describe("copying links", () => {
     const stat = page.locator(".report-body a.stat").nth(5);
     await stat.focus();
     await page.getByRole("button", { name: "复制本项数据的链接" }).click();
-    await page.locator("[data-share-status]").filter({ hasText: "已复制链接" }).waitFor();
-    expect(await clipboard(page)).toBe(`${await canonical(page)}#${await stat.getAttribute("id")}`);
+    await expectCopied(page, await stat.getAttribute("id"));
     await page.close();
   });
 
@@ -199,8 +200,7 @@ describe("copying links", () => {
     await button.waitFor({ state: "visible" });
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await button.tap();
-    await page.locator("[data-share-status]").filter({ hasText: "已复制链接" }).waitFor();
-    expect(await clipboard(page)).toBe(`${await canonical(page)}#${await block.getAttribute("id")}`);
+    await expectCopied(page, await block.getAttribute("id"));
     await phone.close();
   });
 
