@@ -31,6 +31,7 @@ export interface ClassifiedLine extends SourceLine {
   /** The heading's own number when it stood on a separate line. */
   number?: string;
   furniture?: FurnitureType;
+  /** Meta lines keep a furniture type too: they leave the body like furniture does. */
   /** Body lines: length of a bold lead-in sentence at the start. */
   lead?: number;
   /** Body lines that open a list item (一是… / ——… / 1.…). */
@@ -165,19 +166,21 @@ const REGION_RE =
 /** The administrative unit a text names most often ("上街区" in a report about 上街). */
 export function dominantRegion(text: string): string | undefined {
   const counts = new Map<string, number>();
-  const re = /(\p{Script=Han}{2,3}?(?:区|县|市|旗))(?![级场民委直属辖域内外政区县中长容貌])/gu;
+  // A name starts after punctuation or a function word, never inside a longer word ("建成自治区").
+  const re =
+    /(?<=^|[^\p{Script=Han}]|[在和与对是的把将为及、])(\p{Script=Han}{2,3}?(?:区|县|市|旗))(?![级场民委直属辖域内外政区县中长容貌])/gu;
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   for (const m of sample.matchAll(re)) {
     const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
     if (
       r.length < 3 ||
-      /高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|街区|商圈/u.test(
+      /[全我本该每各个为获占居排成有]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
         r,
       )
     )
       continue;
     if (
-      /^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县)/u.test(
+      /^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县|力|争|实|完|提|打|促|深|强|共|自治|中心|主城|郊|市场|重点)/u.test(
         r,
       )
     )
@@ -222,25 +225,33 @@ interface PreLine extends SourceLine {
 /** Splits bylines and photo credits that a layout glued to the end of a paragraph. */
 function splitTrailing(lines: SourceLine[]): PreLine[] {
   const out: PreLine[] = [];
+  let lastText = "";
   for (const l of lines) {
     const t = l.text;
+    // A caption starts its own block: never the tail of an unfinished paragraph.
+    const fresh = lastText === "" || isTerminated(lastText);
+    if (t) lastText = t;
+    // After a split the byline, not the line's raw end, is what precedes the next line.
+    const mark = out.length;
     if (t.length > 8 && (t.includes("记者") || t.includes("通讯员") || t.endsWith("摄"))) {
       const photo = TRAILING_PHOTO.exec(t);
       if (photo && !matchFurniture(t)) {
         const before = photo[1] as string;
         // A single short sentence before a photo credit is the photo's caption.
-        const isCaption = before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        const isCaption = fresh && before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: photo[2] as string, line: l.line, forced: "credit" });
+        lastText = "。";
         continue;
       }
       const by = TRAILING_BYLINE.exec(t);
       if (by && !matchFurniture(t)) {
         const before = by[1] as string;
         // One short sentence before a byline is a photo caption ("任振鹤作政府工作报告。").
-        const isCaption = before.length <= 24 && /^[^。！？，,；]+[。！？]$/u.test(before);
+        const isCaption = fresh && before.length <= 24 && /^[^。！？，,；]+[。！？]$/u.test(before);
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: (by[2] as string).trim(), line: l.line, forced: "byline" });
+        lastText = out.length > mark ? "。" : lastText;
         continue;
       }
     }
@@ -258,7 +269,8 @@ function isHeadlineish(text: string): boolean {
   if (/[。！？；]/u.test(text)) return false;
   const commas = text.match(/[，,]/gu)?.length ?? 0;
   if (commas > 1 || (commas === 1 && text.length > 16)) return false;
-  // Headlines do not end on a function word: such a line is a paragraph cut by a wrap.
+  // Headlines end on a word, not on a figure or a function word: such a line is a cut paragraph.
+  if (/\d$/u.test(text)) return false;
   if (/[和与及了在对把将从向为并且或而被让使以于等之其]$/u.test(text)) return false;
   return true;
 }
@@ -363,6 +375,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (takeMeta(joined, meta, lines, i)) {
           l.kind = "meta";
           nl.kind = "meta";
+          l.furniture = joined.furniture ?? "dateline";
+          nl.furniture = l.furniture;
           continue;
         }
       }
@@ -459,6 +473,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (/^[—–\-－─]{1,3}\s*\p{Script=Han}/u.test(l.text) && !meta.subtitle && !isTerminated(l.text)) {
           meta.subtitle = l.text.replace(/^[—–\-－─]{1,3}\s*/u, "");
           l.kind = "meta";
+          l.furniture = "title-chrome";
           continue;
         }
         break;
@@ -524,6 +539,7 @@ function takeMeta(
     const iso = parseChineseDate(d[1] as string);
     if (iso && !meta.date) meta.date = iso;
     l.kind = "meta";
+    l.furniture = "dateline";
     return true;
   }
   // "标题——日期在…会议上": title and venue on one line.
@@ -551,6 +567,7 @@ function takeMeta(
         (meta as Record<string, unknown>).venue = venueText;
       } else {
         l.kind = "meta";
+        l.furniture = "dateline";
       }
       return true;
     }
@@ -564,6 +581,8 @@ function takeMeta(
         setSpeaker(meta, sp);
         l.kind = "meta";
         nl.kind = "meta";
+        l.furniture = "byline";
+        nl.furniture = "byline";
         return true;
       }
     }
@@ -573,6 +592,7 @@ function takeMeta(
     if (sp && !/[，。、]/u.test(t)) {
       setSpeaker(meta, sp);
       l.kind = "meta";
+      l.furniture = "byline";
       return true;
     }
   }
@@ -673,6 +693,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       ) {
         prev.kind = "body";
         prev.item = "numbered";
+        prev.text = prev.heading ?? prev.text;
         prevBody = prev;
       }
       l.glue = true;
@@ -693,8 +714,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       const maxLen = scheme.scheme === "arabic" || scheme.scheme === "arabic-paren" ? 30 : 48;
       const commas = rest.match(/[，,]/gu)?.length ?? 0;
       const endsStop = stop !== null && stop.index === rest.length - 1;
+      // "1、物联网：是指…" defines a term: a list item, not a heading.
+      const definition = /[：:]./u.test(rest);
       const headingLike =
         lone &&
+        !definition &&
         t.length <= maxLen &&
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
@@ -718,7 +742,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     const blanks = countBlanksBefore(lines, i);
     // Where blank lines separate blocks, a headline is set apart from the paragraph above it.
     const setApart = !usesBlankLines || lines[i - 1]?.kind !== "body";
-    if (!continuing && setApart && isHeadlineish(t) && i !== lastContent) {
+    // Long unnumbered lines are headlines only as spaced newspaper phrases set apart by blank lines;
+    // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
+    const headlineLength =
+      t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
+    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -732,12 +760,16 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
       const n = nextContent(lines, i);
       const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+      // The next line picks up mid-clause ("家、100家…"): this line is the start of its sentence.
+      const continuedBelow =
+        nl !== undefined && /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(nl.text);
       // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
       if (
         nl &&
         nl.kind === "body" &&
         isHeadlineish(nl.text) &&
         !matchScheme(nl.text) &&
+        !fragments.has(nl.text) &&
         (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
         t.length + nl.text.length <= 30 &&
         nl.text.length <= 12
@@ -752,7 +784,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         i = n;
         continue;
       }
-      if (t.length >= 4 && nl && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
+      if (t.length >= 4 && nl && !continuedBelow && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
         l.kind = "heading";
         l.scheme = "headline";
         l.heading = t;
@@ -857,6 +889,8 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
+const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就/u;
+
 function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
   const headings = lines.filter((l) => l.kind === "heading");
@@ -865,15 +899,24 @@ function assignLevels(lines: ClassifiedLine[]): void {
   const yearLed = (h: ClassifiedLine) => /^\d{4}年/u.test(h.heading ?? h.text);
   const someYear = unnumbered.some(yearLed);
   const someOther = unnumbered.some((h) => !yearLed(h));
+  // "2023年工作回顾" / "2024年重点工作" above numbered sections: parts that head the hierarchy.
+  const isPart = (h: ClassifiedLine) =>
+    (h.scheme === "headline" || h.scheme === "ordinal-line") &&
+    (h.heading ?? h.text).length <= 24 &&
+    (yearLed(h) || PART_WORDS.test(h.heading ?? h.text));
+  const firstNumbered = headings.findIndex((h) => h.scheme !== "headline" && h.scheme !== "ordinal-line");
+  const partsOnTop = hasNumbered && headings.slice(0, Math.max(0, firstNumbered)).some(isPart);
   let prevLevel: 1 | 2 | 3 | 0 = 0;
   for (const h of headings) {
     if (h.scheme === "headline" || h.scheme === "ordinal-line") {
-      if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
+      if (partsOnTop && isPart(h)) h.level = 1;
+      else if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
       else h.level = prevLevel === 0 ? 1 : (Math.min(3, prevLevel + 1) as 1 | 2 | 3);
-      if (hasNumbered) continue; // unnumbered lines do not reset the numbered hierarchy
+      if (hasNumbered && !(partsOnTop && isPart(h))) continue; // do not reset the numbered hierarchy
     } else {
       const rank = SCHEMES.find((s) => s.scheme === h.scheme)?.rank ?? 1;
-      h.level = rankLevel.get(rank) ?? 1;
+      const level = rankLevel.get(rank) ?? 1;
+      h.level = (partsOnTop ? Math.min(3, level + 1) : level) as 1 | 2 | 3;
     }
     prevLevel = h.level;
   }
@@ -911,6 +954,9 @@ function markDuplicates(lines: ClassifiedLine[]): void {
     if (l.kind !== "body") continue;
     const k = key(l.text);
     if (k.length < 20) continue;
+    // Only whole paragraphs count: pieces of hard-wrapped text repeat common phrases.
+    const prev = previousContent(lines, i);
+    if (!isTerminated(l.text) || (prev && prev.kind === "body" && !isTerminated(prev.text))) continue;
     if (seen.has(k)) {
       l.kind = "furniture";
       l.furniture = "duplicate";
@@ -937,6 +983,7 @@ function markDuplicates(lines: ClassifiedLine[]): void {
       if (allDup && any) {
         l.kind = "furniture";
         l.furniture = "duplicate";
+        l.text = l.heading ?? l.text;
       }
     } else headSeen.add(k);
   }

@@ -1,8 +1,9 @@
 // Arriving at a report by a link to #section, #paragraph or #figure: the browser has scrolled the
-// target below the sticky header (scroll-padding-top); this flashes it, marks its section in the
-// TOC and opens a figure's popover (the "stat:open" event the popover listens for). A link to a
-// paragraph or figure since edited lands on its section (an alias from the id registry) with a
-// note; a link to a place the report no longer has opens the report's start with a note.
+// target below the sticky header (scroll-padding-top) and the TOC marks its section (toc.ts);
+// this flashes the target and opens a figure's popover (the "stat:open" event it listens for).
+// A link to a paragraph or figure since edited lands on its section (an alias from the id
+// registry) with a note; a link to a place the report no longer has opens the report's start
+// with a note.
 import { fragmentId } from "./share-url.ts";
 
 const report = document.querySelector<HTMLElement>("article.report");
@@ -16,15 +17,6 @@ function visibleTarget(el: HTMLElement): HTMLElement {
     return el.parentElement?.querySelector<HTMLElement>(".sec-h") ?? el.parentElement ?? el;
   }
   return el;
-}
-
-function markToc(el: HTMLElement): void {
-  const section = el.closest<HTMLElement>("[data-section]")?.dataset.section;
-  const entry =
-    section && document.querySelector<HTMLAnchorElement>(`.toc a[href="#${CSS.escape(section)}"]`);
-  if (!entry) return;
-  for (const a of document.querySelectorAll(".toc a[aria-current]")) a.removeAttribute("aria-current");
-  entry.setAttribute("aria-current", "location");
 }
 
 /** Paragraph (p-…) and figure (s-…) ids a section keeps as aliases are ones since edited. */
@@ -78,7 +70,6 @@ function land(event?: HashChangeEvent): void {
   target.classList.add("is-landed");
   flashed = target;
   setTimeout(() => target.classList.remove("is-landed"), FLASH_MS);
-  markToc(target);
   if (found.classList.contains("stat")) {
     document.dispatchEvent(new CustomEvent("stat:open", { detail: { id } }));
   }

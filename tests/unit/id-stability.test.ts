@@ -1,27 +1,27 @@
 // Anchor ids are content-derived: editing one paragraph changes only that paragraph's id and its
 // figures' ids, and parsing the same bytes twice gives byte-identical digests. Checked on every
 // bundled report and on a sample of the corpus (skipped when ../shared/corpus is absent).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listSources } from "../../src/build/generate.ts";
 import { parseReport, type ReportDigest } from "../../src/ingest/index.ts";
+import { CORPUS, hasCorpus } from "../../src/ingest/testing.ts";
 
 const root = join(import.meta.dirname, "../..");
-const corpusDir = process.env.CORPUS_DIR ?? join(root, "../shared/corpus");
 /** About one corpus file in twelve, spread over every folder. */
 const CORPUS_STRIDE = 12;
 /** A sentence with no figure and no heading-like shape, so it only lengthens its paragraph. */
 const INSERTED = "各项工作稳步推进，群众获得感持续增强。";
 
 function corpusSample(): string[] {
-  if (!existsSync(corpusDir)) return [];
+  if (!hasCorpus) return [];
   const files: string[] = [];
-  for (const folder of readdirSync(corpusDir, { withFileTypes: true })) {
+  for (const folder of readdirSync(CORPUS, { withFileTypes: true })) {
     // encodings/ holds the GBK originals of files that are in the sample already as UTF-8.
     if (!folder.isDirectory() || folder.name === "encodings") continue;
-    for (const name of readdirSync(join(corpusDir, folder.name)).sort()) {
-      files.push(join(corpusDir, folder.name, name));
+    for (const name of readdirSync(join(CORPUS, folder.name)).sort()) {
+      files.push(join(CORPUS, folder.name, name));
     }
   }
   return files.filter((_, i) => i % CORPUS_STRIDE === 0);
@@ -104,7 +104,7 @@ describe("content-derived anchor ids", () => {
   );
 
   const sample = corpusSample();
-  it.skipIf(sample.length === 0).each(sample.map((f) => [relative(corpusDir, f), f]))(
+  it.skipIf(sample.length === 0).each(sample.map((f) => [relative(CORPUS, f), f]))(
     "are stable under a one-paragraph edit (corpus): %s",
     (_, file) => checkStability(file),
   );
