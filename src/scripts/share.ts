@@ -132,7 +132,7 @@ if (menu && body) {
     blockTarget = target;
     const isFigure = target !== block;
     blockButton.textContent = isFigure ? "数据链接" : "段落链接";
-    blockButton.setAttribute("aria-label", isFigure ? "复制本项数据的链接" : "复制本段链接");
+    blockButton.setAttribute("aria-label", isFigure ? "复制数据链接" : "复制段落链接");
     blockButton.hidden = false;
     // In the right margin beside the line, or above the paragraph's corner where there is none.
     const b = block.getBoundingClientRect();

@@ -166,7 +166,7 @@ describe("copying links", () => {
     const block = page.locator(".report-body .blk").nth(3);
     await block.scrollIntoViewIfNeeded();
     await block.hover();
-    const button = page.getByRole("button", { name: "复制本段链接" });
+    const button = page.getByRole("button", { name: "复制段落链接" });
     await button.click();
     await expectCopied(page, await block.getAttribute("id"));
     await page.close();
@@ -176,7 +176,7 @@ describe("copying links", () => {
     const page = await coldOpen("");
     const stat = page.locator(".report-body a.stat").nth(5);
     await stat.focus();
-    await page.getByRole("button", { name: "复制本项数据的链接" }).click();
+    await page.getByRole("button", { name: "复制数据链接" }).click();
     await expectCopied(page, await stat.getAttribute("id"));
     await page.close();
   });
@@ -196,7 +196,7 @@ describe("copying links", () => {
     const point = { x: (box?.x ?? 0) + 40, y: (box?.y ?? 0) + 10 };
     const cdp = await phone.newCDPSession(page);
     await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [point] });
-    const button = page.getByRole("button", { name: "复制本段链接" });
+    const button = page.getByRole("button", { name: "复制段落链接" });
     await button.waitFor({ state: "visible" });
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await button.tap();
@@ -206,20 +206,23 @@ describe("copying links", () => {
 
   it("turns a selected passage into a text-fragment link that opens at that passage", async () => {
     const page = await coldOpen("");
-    const block = page.locator(".report-body .blk").nth(8);
-    await block.scrollIntoViewIfNeeded();
-    const blockId = (await block.getAttribute("id")) ?? "";
-    const quote = await block.evaluate((el) => {
-      const text = [...el.querySelectorAll("p")]
-        .flatMap((p) => [...p.childNodes])
-        .find((n): n is Text => n.nodeType === Node.TEXT_NODE && (n.textContent?.length ?? 0) > 20);
-      if (!text) throw new Error("paragraph has a long text run");
-      const range = document.createRange();
-      range.setStart(text, 2);
-      range.setEnd(text, 14);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return range.toString();
+    // Some words in the middle of a paragraph a third of the way down the report.
+    const { quote, blockId } = await page.evaluate(() => {
+      const blocks = [...document.querySelectorAll<HTMLElement>(".report-body .blk")];
+      for (const block of blocks.slice(Math.floor(blocks.length / 3))) {
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if ((n.textContent?.length ?? 0) < 20 || n.parentElement?.closest(".sr-only")) continue;
+          block.scrollIntoView({ block: "center" });
+          const range = document.createRange();
+          range.setStart(n, 2);
+          range.setEnd(n, 14);
+          getSelection()?.removeAllRanges();
+          getSelection()?.addRange(range);
+          return { quote: range.toString(), blockId: block.id };
+        }
+      }
+      throw new Error("the report has a paragraph with a long text run");
     });
     await page.getByRole("button", { name: "复制引用链接" }).click();
     await page.locator("[data-share-status]").filter({ hasText: "已复制引用链接" }).waitFor();
