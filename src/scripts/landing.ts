@@ -8,6 +8,8 @@ import { fragmentId } from "./share-url.ts";
 
 const report = document.querySelector<HTMLElement>("article.report");
 const FLASH_MS = 2400;
+/** How long after load a browser may take to find a text fragment's words. */
+const QUOTE_SEARCH_MS = 800;
 let flashed: HTMLElement | undefined;
 let note: HTMLElement | undefined;
 
@@ -41,6 +43,12 @@ function showMissingNote(): void {
   scrollTo(0, 0);
 }
 
+/** Whether this page was opened by a link with a text directive (browsers hide it from location). */
+function openedWithQuote(): boolean {
+  const [entry] = performance.getEntriesByType("navigation");
+  return (entry?.name ?? location.href).includes(":~:");
+}
+
 function land(event?: HashChangeEvent): void {
   const raw = location.hash;
   const id = fragmentId(raw);
@@ -48,14 +56,16 @@ function land(event?: HashChangeEvent): void {
   const found = document.getElementById(id);
   if (found && !report?.contains(found)) return;
   if (!found) {
-    if (event) showMissingNote();
+    if (event || !openedWithQuote()) showMissingNote();
     else {
-      // Opened cold from a quote link (#p-…:~:text=…) whose paragraph was edited since: once the
-      // page has loaded, the browser may have found the quoted words and scrolled to them, which
-      // beats the report's start.
-      const check = () => requestAnimationFrame(() => scrollY === 0 && showMissingNote());
-      if (document.readyState === "complete") check();
-      else addEventListener("load", check, { once: true });
+      // A quote link (#p-…:~:text=…) whose paragraph was edited since: the browser may still
+      // find the quoted words after the page has loaded and scroll to them, which beats the
+      // report's start. No scroll by then: the note.
+      let scrolled = false;
+      addEventListener("scroll", () => (scrolled = true), { once: true, passive: true });
+      const decide = () => setTimeout(() => scrolled || showMissingNote(), QUOTE_SEARCH_MS);
+      if (document.readyState === "complete") decide();
+      else addEventListener("load", decide, { once: true });
     }
     return;
   }

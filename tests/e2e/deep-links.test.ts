@@ -251,9 +251,14 @@ describe("copying links", () => {
       }, quote);
       expect(visible, hash).toBe(true);
       await target.waitForLoadState("load");
-      await target.waitForTimeout(100);
+      await target.waitForTimeout(1200);
       expect(await target.locator(".landing-note").count()).toBe(0);
       await target.close();
     }
+    // Neither the paragraph nor the quoted words are there any more: the note, at the start.
+    const gone = await coldOpen(`#p-0gone00:~:text=${encodeURIComponent("这段话已经不在报告里")}`);
+    await gone.locator(".landing-note").waitFor();
+    expect(await gone.evaluate(() => scrollY)).toBe(0);
+    await gone.close();
   });
 });
