@@ -65,8 +65,11 @@ if (menu && body) {
     qrButton?.setAttribute("aria-expanded", "false");
   };
 
-  /** Copies `url`, confirms it, and opens the share menu under `from`. */
-  const share = async (url: string, from: HTMLElement, done = "已复制链接") => {
+  /**
+   * Copies `url`, confirms it, and opens the share menu under `from`; a keyboard user is taken
+   * into the menu (Escape brings them back).
+   */
+  const share = async (url: string, from: HTMLElement, byKeyboard: boolean, done = "已复制链接") => {
     link = url;
     opener = from;
     if (urlText) urlText.textContent = url;
@@ -76,6 +79,9 @@ if (menu && body) {
     menu.hidden = false;
     const rect = from.getBoundingClientRect();
     place(menu, rect.left, rect.bottom + 6);
+    if (byKeyboard) menu.querySelector<HTMLButtonElement>("button:not([hidden])")?.focus();
+    // Emptied first, so the same confirmation is announced again.
+    if (status) status.textContent = "";
     const copied = await copy(url);
     if (status) status.textContent = copied ? done : "无法自动复制，请复制下方链接";
     if (!copied && urlText) qrFigure?.removeAttribute("hidden");
@@ -87,21 +93,22 @@ if (menu && body) {
     if (anchor) {
       // The link still does what it does without JavaScript (scroll, address bar); the menu opens
       // once the heading has moved, and the copy happens within the click's user activation.
-      requestAnimationFrame(() => void share(linkTo(pageUrl, anchor.hash.slice(1)), anchor));
+      const byKeyboard = e.detail === 0;
+      requestAnimationFrame(() => void share(linkTo(pageUrl, anchor.hash.slice(1)), anchor, byKeyboard));
       return;
     }
     if (el && (menu.contains(el) || el.closest(".share-float"))) return;
     closeMenu();
   });
 
-  blockButton.addEventListener("click", () => {
-    if (blockTarget) void share(linkTo(pageUrl, blockTarget.id), blockButton);
+  blockButton.addEventListener("click", (e) => {
+    if (blockTarget) void share(linkTo(pageUrl, blockTarget.id), blockButton, e.detail === 0);
   });
   // Pressing the button must not clear the selection it quotes.
   quoteButton.addEventListener("pointerdown", (e) => e.preventDefault());
-  quoteButton.addEventListener("click", () => {
+  quoteButton.addEventListener("click", (e) => {
     const block = quote && blockTarget;
-    if (block) void share(quoteLink(pageUrl, block.id, quote), quoteButton, "已复制引用链接");
+    if (block) void share(quoteLink(pageUrl, block.id, quote), quoteButton, e.detail === 0, "已复制引用链接");
   });
 
   nativeButton?.addEventListener("click", () => {
@@ -118,6 +125,9 @@ if (menu && body) {
       const { drawQr } = await import("./share-qr.ts");
       drawQr(qrFigure, link);
     }
+  });
+  menu.addEventListener("focusout", (e) => {
+    if (!(e.relatedTarget instanceof Node && menu.contains(e.relatedTarget))) closeMenu();
   });
   document.addEventListener("keydown", (e) => {
     if (e.key !== "Escape" || menu.hidden) return;

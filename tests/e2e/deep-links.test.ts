@@ -85,6 +85,7 @@ describe("landing on a deep link", () => {
     await expectInView(page, `[id="${id}"]`);
     expect(await page.locator(`[id="${id}"]`).getAttribute("class")).toContain("is-landed");
     expect(await page.evaluate(() => (window as unknown as { statOpened?: string }).statOpened)).toBe(id);
+    await page.locator("#stat-pop").waitFor();
     await page.close();
   });
 
@@ -158,6 +159,21 @@ describe("copying links", () => {
     expect(await page.locator("[data-share-url]").textContent()).toBe(expected);
     await page.keyboard.press("Escape");
     expect(await page.locator("[data-share-menu]").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("takes a keyboard user into the menu and back", async () => {
+    const page = await coldOpen("");
+    const anchor = page.locator(".sec-h .h-anchor").nth(2);
+    await anchor.focus();
+    await page.keyboard.press("Enter");
+    await expectCopied(page, (await anchor.getAttribute("href"))?.slice(1) ?? null);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("二维码");
+    await page.keyboard.press("Enter");
+    await page.locator("[data-share-qr-figure] svg").waitFor();
+    await page.keyboard.press("Escape");
+    expect(await page.locator("[data-share-menu]").isHidden()).toBe(true);
+    expect(await anchor.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.close();
   });
 
