@@ -30,8 +30,12 @@ function pageIds() {
   return ids;
 }
 
+/** Script errors on any page these tests open: there must be none. */
+const pageErrors: string[] = [];
+
 async function coldOpen(hash: string): Promise<Page> {
   const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(`${hash}: ${error.message}`));
   await page.addInitScript(() => {
     document.addEventListener("stat:open", (e) => {
       (window as unknown as { statOpened: string }).statOpened = (e as CustomEvent<{ id: string }>).detail.id;
@@ -57,7 +61,10 @@ beforeAll(async () => {
     permissions: ["clipboard-read", "clipboard-write"],
   });
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  expect(pageErrors).toEqual([]);
+});
 
 describe("landing on a deep link", () => {
   const ids = pageIds();
@@ -159,6 +166,27 @@ describe("copying links", () => {
     expect(await page.locator("[data-share-url]").textContent()).toBe(expected);
     await page.keyboard.press("Escape");
     expect(await page.locator("[data-share-menu]").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("hands the link to the system share sheet where the browser has one", async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, "share", {
+        value: async (data: ShareData) => {
+          (window as unknown as { shared: ShareData }).shared = data;
+        },
+      });
+    });
+    await page.goto(`${siteUrl}${path}`);
+    const anchor = page.locator(".sec-h .h-anchor").first();
+    await anchor.click();
+    await page.getByRole("button", { name: "分享…" }).click();
+    const shared = await page.waitForFunction(() => (window as unknown as { shared?: ShareData }).shared);
+    expect(await shared.jsonValue()).toEqual({
+      title: await page.title(),
+      url: `${await canonical(page)}${await anchor.getAttribute("href")}`,
+    });
     await page.close();
   });
 
