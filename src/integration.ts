@@ -19,11 +19,12 @@ class ContentErrors extends Error {
   }
 }
 
-function runGenerate(root: string, logger: AstroIntegrationLogger): void {
+function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: boolean): void {
   const started = performance.now();
   let lastReport = 0;
   const result = generate({
     root,
+    recordIds,
     onProgress: (done, total) => {
       const now = performance.now();
       if (done === total || now - lastReport > 2000) {
@@ -71,7 +72,7 @@ export default function reportDigest(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
-        runGenerate(root, logger);
+        runGenerate(root, logger, command === "build");
         if (command === "build") {
           // Astro writes into a staging directory; the finished site replaces outDir only when the
           // whole build, pagefind included, succeeded, so a failed build never damages a good dist/.
@@ -89,7 +90,7 @@ export default function reportDigest(): AstroIntegration {
             file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
-            runGenerate(root, logger);
+            runGenerate(root, logger, false);
             await refreshContent?.({ loaders: ["glob"] });
           } catch (error) {
             logger.error(String(error instanceof Error ? error.message : error));

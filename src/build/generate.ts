@@ -54,6 +54,11 @@ export interface GenerateOptions {
   root: string;
   /** Write generated files (false: validate only, for `npm run check`). */
   write?: boolean;
+  /**
+   * Update the id registry (content/ids) with this build's ids. Builds that publish do; `astro dev`
+   * does not, so the drafts of a paragraph being edited are not remembered as published ids.
+   */
+  recordIds?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -135,7 +140,12 @@ function withRememberedIds(digest: ReportDigest, dir: string, histories: Map<str
   return { ...digest, sections };
 }
 
-export function generate({ root, write = true, onProgress }: GenerateOptions): GenerateResult {
+export function generate({
+  root,
+  write = true,
+  recordIds = write,
+  onProgress,
+}: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
   const result: GenerateResult = { digests: [], errors: [], warnings: [], parsed: 0, cached: 0 };
@@ -192,7 +202,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
     const emit = reportEmitter(root);
     mkdirSync(p.mdx, { recursive: true });
     mkdirSync(p.digests, { recursive: true });
-    mkdirSync(p.ids, { recursive: true });
+    if (recordIds) mkdirSync(p.ids, { recursive: true });
     const keep = new Set<string>();
     for (const digest of result.digests) {
       keep.add(`${digest.slug}.mdx`).add(`${digest.slug}.json`);
@@ -201,7 +211,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), body);
       writeIfChanged(join(p.digests, `${digest.slug}.json`), JSON.stringify(digest));
       const history = idHistories.get(digest.slug);
-      if (history) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
+      if (history && recordIds) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
     // Reports removed from content/ disappear from the site.
     for (const dir of [p.mdx, p.digests]) {
