@@ -899,7 +899,7 @@ function markTrailingLinks(lines: ClassifiedLine[]): void {
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i] as ClassifiedLine;
     if (l.kind === "blank" || l.kind === "furniture") continue;
-    if (l.kind !== "body" || l.text.length > 30 || isTerminated(l.text) || /[。！？；]/u.test(l.text)) break;
+    if (l.kind !== "body" || l.text.length > 24 || /[。！？；，、,;:：]/u.test(l.text)) break;
     run.push(l);
   }
   if (run.length < 3) return;
