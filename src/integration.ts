@@ -1,15 +1,20 @@
 // The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
 // MDX and digests from content/ before Astro reads its collections, regenerates on content changes
 // in dev, and indexes the built pages with pagefind after the build (as Starlight does).
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
+import type { ReportDigest } from "./ingest/types.ts";
+import { sectionRecords } from "./search/records.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
-    super(`${count} content error${count > 1 ? "s" : ""} in content/reports (listed above); nothing was built.`);
+    super(
+      `${count} content error${count > 1 ? "s" : ""} in content/reports (listed above); nothing was built.`,
+    );
     this.name = "ContentErrors";
     // The list above is the message; a stack trace would only bury it.
     this.stack = "";
@@ -37,16 +42,36 @@ function runGenerate(root: string, logger: AstroIntegrationLogger): void {
   );
 }
 
-async function indexWithPagefind(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
+function readDigests(dir: string): ReportDigest[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest);
+}
+
+/** Indexes every report section as its own record (see src/search/records.ts), not whole pages. */
+async function indexWithPagefind(
+  root: string,
+  outDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn", includeCharacters: "%.‰" });
   if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-  const added = await index.addDirectory({ path: outDir });
-  if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
+  let records = 0;
+  for (const digest of readDigests(paths(root).digests)) {
+    // Same href and title as src/site/reports.ts, which needs astro:content and so can't load here.
+    const options = { href: `/reports/${digest.slug}/`, title: digest.title ?? digest.slug };
+    for (const record of sectionRecords(digest, options)) {
+      const added = await index.addHTMLFile({ url: record.url, content: record.html });
+      if (added.errors.length) throw new Error(`pagefind: ${record.url}: ${added.errors.join("; ")}`);
+      records++;
+    }
+  }
   const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
   await pagefind.close();
-  logger.info(`pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+  logger.info(`pagefind indexed ${records} sections in ${Math.round(performance.now() - started)} ms`);
 }
 
 export default function reportDigest(): AstroIntegration {
@@ -62,7 +87,8 @@ export default function reportDigest(): AstroIntegration {
         const dir = paths(root).reports;
         server.watcher.add([dir, paths(root).glossary]);
         const onChange = async (file: string) => {
-          const isSource = file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+          const isSource =
+            file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
             runGenerate(root, logger);
@@ -78,7 +104,7 @@ export default function reportDigest(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir).replace(/\/$/, "");
         rmSync(`${outDir}/pagefind`, { recursive: true, force: true });
-        await indexWithPagefind(outDir, logger);
+        await indexWithPagefind(root, outDir, logger);
       },
     },
   };

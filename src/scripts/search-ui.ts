@@ -1,0 +1,211 @@
+// The search view shared by the /search/ page and the search dialog: runs a search for a state and
+// renders status, facet filters with counts, sort, results grouped by report (section hits linking
+// to their anchors, excerpts with the query marked) and the "related" sections apart.
+// Everything report-derived is set with textContent.
+import {
+  FACETS,
+  type Facet,
+  type Hit,
+  type PagefindLike,
+  runSearch,
+  type SearchOutcome,
+} from "../search/engine.ts";
+import { excerpt } from "../search/excerpt.ts";
+import { matchRanges, normalizeWithMap } from "../search/match.ts";
+import { type ParsedQuery, parseQuery } from "../search/query.ts";
+import { hitHref, type SearchState } from "../search/url-state.ts";
+
+const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", kind: "类型", topic: "主题" };
+const MAX_GROUPS = 20;
+
+let pagefind: Promise<PagefindLike> | undefined;
+export function loadPagefind(): Promise<PagefindLike> {
+  const url = "/pagefind/pagefind.js";
+  pagefind ??= import(/* @vite-ignore */ url).then(async (m: PagefindLike & { init(): Promise<void> }) => {
+    await m.init();
+    return m;
+  });
+  return pagefind;
+}
+
+export interface ViewElements {
+  status: HTMLElement;
+  facets: HTMLElement;
+  results: HTMLElement;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Text with the query's whole terms marked, trimmed around the first match when `around` is set. */
+function marked(raw: string, query: ParsedQuery, around?: number): DocumentFragment {
+  const { text, offsets } = normalizeWithMap(raw);
+  const ranges = matchRanges(text, query).map((r) => ({
+    start: offsets[r.start] ?? 0,
+    end: offsets[r.end] ?? raw.length,
+  }));
+  const pieces = around ? excerpt(raw, ranges, around) : excerpt(raw, ranges, raw.length);
+  const out = document.createDocumentFragment();
+  for (const p of pieces)
+    out.append(p.mark ? el("mark", undefined, p.text) : document.createTextNode(p.text));
+  return out;
+}
+
+const clean = (s: string) => s.replace(/\u200b/g, "");
+
+function hitItem(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
+  const li = el("li", "sr-hit");
+  const a = el("a");
+  a.href = hitHref(hit.fragment.url, q);
+  a.append(marked(hit.fragment.meta.title ?? "", query));
+  const p = el("p", "sr-excerpt");
+  // The fragment text begins with the heading; the excerpt shows the body.
+  const content = clean(hit.fragment.content);
+  const title = hit.fragment.meta.title ?? "";
+  p.append(
+    marked(
+      content.startsWith(title) ? content.slice(title.length).replace(/^[.\s]+/, "") : content,
+      query,
+      90,
+    ),
+  );
+  li.append(a, p);
+  return li;
+}
+
+function groups(hits: Hit[]): Hit[][] {
+  const bySlug = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const slug = h.fragment.meta.slug ?? h.fragment.url;
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), h]);
+  }
+  return [...bySlug.values()];
+}
+
+function groupList(hits: Hit[], query: ParsedQuery, q: string): HTMLOListElement {
+  const list = el("ol", "sr-groups");
+  for (const group of groups(hits).slice(0, MAX_GROUPS)) {
+    const first = group[0];
+    if (!first) continue;
+    const { meta } = first.fragment;
+    const li = el("li", "sr-group");
+    const h = el("h3", "sr-report");
+    const a = el("a");
+    a.href = first.fragment.url.split("#")[0] ?? "/";
+    a.append(marked(meta.report ?? "", query));
+    h.append(a);
+    const info = [meta.region, meta.year && `${meta.year} 年`, meta.kind].filter(Boolean).join(" · ");
+    const hitsList = el("ul", "sr-hits");
+    for (const hit of group) hitsList.append(hitItem(hit, query, q));
+    li.append(h, el("p", "sr-info", info), hitsList);
+    list.append(li);
+  }
+  return list;
+}
+
+function facetControls(
+  outcome: SearchOutcome,
+  state: SearchState,
+  onChange: (s: SearchState) => void,
+): HTMLElement[] {
+  const controls: HTMLElement[] = [];
+  for (const facet of FACETS) {
+    const counts = [...outcome.counts[facet].entries()].sort(
+      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"),
+    );
+    const selected = state.filters[facet];
+    if (selected && !outcome.counts[facet].has(selected)) counts.push([selected, 0]);
+    if (counts.length === 0) continue;
+    const group = el("div", "sr-facet");
+    group.setAttribute("role", "group");
+    const label = el("span", "sr-facet-label", FACET_LABELS[facet]);
+    label.id = `sr-facet-${facet}`;
+    group.setAttribute("aria-labelledby", label.id);
+    group.append(label);
+    for (const [value, count] of counts) {
+      const on = selected === value;
+      const b = el("button", "sr-chip");
+      b.type = "button";
+      b.setAttribute("aria-pressed", String(on));
+      b.dataset.facet = facet;
+      b.append(document.createTextNode(value), el("span", "sr-count", String(count)));
+      b.addEventListener("click", () =>
+        onChange({ ...state, filters: { ...state.filters, [facet]: on ? undefined : value } }),
+      );
+      group.append(b);
+    }
+    controls.push(group);
+  }
+  const sort = el("label", "sr-sort", "排序 ");
+  const select = el("select");
+  select.name = "sort";
+  for (const [value, text] of [
+    ["relevance", "按相关度"],
+    ["date", "按日期（新→旧）"],
+  ] as const) {
+    const option = el("option", undefined, text);
+    option.value = value;
+    option.selected = state.sort === value;
+    select.append(option);
+  }
+  select.addEventListener("change", () =>
+    onChange({ ...state, sort: select.value === "date" ? "date" : "relevance" }),
+  );
+  sort.append(select);
+  controls.push(sort);
+  return controls;
+}
+
+export interface View {
+  /** Runs the search for a state and renders it; stale runs never overwrite newer ones. */
+  show(state: SearchState): Promise<void>;
+}
+
+export function createView(els: ViewElements, onChange: (s: SearchState) => void): View {
+  let generation = 0;
+  return {
+    async show(state) {
+      const mine = ++generation;
+      const query = parseQuery(state.q);
+      if (query.terms.length === 0) {
+        els.status.textContent = "";
+        els.facets.replaceChildren();
+        els.results.replaceChildren();
+        return;
+      }
+      els.status.textContent = "正在搜索…";
+      const outcome = await runSearch(await loadPagefind(), query, state.filters, state.sort);
+      if (mine !== generation) return;
+      const reports = groups(outcome.results).length;
+      els.status.textContent = outcome.results.length
+        ? `“${query.text}”：${reports} 篇报告中的 ${outcome.results.length} 个段落`
+        : `没有找到含有“${query.text}”的段落${outcome.related.length ? "，下面是只含部分词语的相关结果" : ""}`;
+      els.facets.replaceChildren(
+        ...(outcome.results.length || Object.values(state.filters).some(Boolean)
+          ? facetControls(outcome, state, onChange)
+          : []),
+      );
+      const parts: HTMLElement[] = [];
+      if (outcome.results.length) parts.push(groupList(outcome.results, query, state.q));
+      if (outcome.related.length) {
+        const details = el("details", "sr-related");
+        details.open = outcome.results.length === 0;
+        details.append(
+          el("summary", undefined, `相关结果（${outcome.related.length}，只含部分词语）`),
+          groupList(outcome.related, query, state.q),
+        );
+        parts.push(details);
+      }
+      els.results.replaceChildren(...parts);
+      els.results.dataset.ready = String(mine);
+    },
+  };
+}
