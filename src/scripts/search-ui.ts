@@ -17,6 +17,7 @@ import { hitHref, type SearchState } from "../search/url-state.ts";
 
 const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", kind: "类型", topic: "主题" };
 const MAX_GROUPS = 20;
+const HITS_SHOWN = 3;
 
 let pagefind: Promise<PagefindLike> | undefined;
 export function loadPagefind(): Promise<PagefindLike> {
@@ -104,7 +105,18 @@ function groupList(hits: Hit[], query: ParsedQuery, q: string): HTMLOListElement
     h.append(a);
     const info = [meta.region, meta.year && `${meta.year} 年`, meta.kind].filter(Boolean).join(" · ");
     const hitsList = el("ul", "sr-hits");
-    for (const hit of group) hitsList.append(hitItem(hit, query, q));
+    for (const hit of group.slice(0, HITS_SHOWN)) hitsList.append(hitItem(hit, query, q));
+    if (group.length > HITS_SHOWN) {
+      // Further sections of the same report wait behind a toggle, so one long report does not
+      // push every other report down the page.
+      const more = el("details", "sr-more");
+      const rest = el("ul", "sr-hits");
+      for (const hit of group.slice(HITS_SHOWN)) rest.append(hitItem(hit, query, q));
+      more.append(el("summary", undefined, `本报告另有 ${group.length - HITS_SHOWN} 处`), rest);
+      const item = el("li");
+      item.append(more);
+      hitsList.append(item);
+    }
     li.append(h, el("p", "sr-info", info), hitsList);
     list.append(li);
   }

@@ -3,7 +3,7 @@
 // for the whole query, and only sections that hold it (or every word of it) are results; the rest
 // are "related". Synonyms are searched as alternatives. No DOM here: pagefind is passed in.
 
-import { type Tier, tierOf } from "./match.ts";
+import { occurrences, type Tier, termCount, tierOf } from "./match.ts";
 import { normalize, type ParsedQuery } from "./query.ts";
 
 export interface Fragment {
@@ -55,13 +55,40 @@ export interface SearchLimits {
 
 export const DEFAULT_LIMITS: SearchLimits = { enough: 12, maxChecked: 36, batch: 12 };
 
-/** Pagefind queries for a parsed query: each combination of synonyms, at most `cap`. */
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Pagefind queries for a parsed query, best first: each combination of synonyms (at most `cap`),
+ * then the Chinese terms character by character. Pagefind's index-time and query-time segmenters
+ * disagree on some words (示范区 is indexed as 示范/区), so the character form brings back the
+ * sections where the term sits inside a longer word; the text check then keeps only real matches.
+ */
 export function pagefindTerms(query: ParsedQuery, cap = 6): string[] {
   let combos: string[][] = [[]];
   for (const term of query.terms) {
     combos = combos.flatMap((c) => term.alternatives.map((alt) => [...c, alt])).slice(0, cap);
   }
-  return combos.map((c) => c.join(" ")).filter(Boolean);
+  const spelled = query.terms.map((t) => (CJK.test(t.text) ? [...t.text].join(" ") : t.text)).join(" ");
+  return [...new Set([...combos.map((c) => c.join(" ")), spelled])].filter(Boolean);
+}
+
+/** Typical section length in characters, for length normalisation. */
+const AVERAGE_LENGTH = 400;
+
+/**
+ * BM25-style relevance of the whole terms (not pagefind's single-character tokens): how often each
+ * term or its synonym stands in the section, damped and normalised by length, plus a bonus when
+ * the heading holds it. Pagefind's score only breaks ties.
+ */
+export function phraseScore(text: string, heading: string, query: ParsedQuery): number {
+  const k1 = 1.2;
+  const b = 0.5;
+  const norm = 1 - b + (b * text.length) / AVERAGE_LENGTH;
+  return query.terms.reduce((sum, term) => {
+    const tf = termCount(text, term);
+    const inHeading = term.alternatives.some((alt) => occurrences(heading, alt).length > 0);
+    return sum + (tf * (k1 + 1)) / (tf + k1 * norm) + (inHeading ? 1 : 0);
+  }, 0);
 }
 
 const TIER_ORDER: Record<Tier, number> = { exact: 0, words: 1, partial: 2 };
@@ -93,14 +120,16 @@ async function candidates(pf: PagefindLike, query: ParsedQuery, filters: Filters
       .map(([k, v]) => [k, [v as string]]),
   );
   const searches = await Promise.all(pagefindTerms(query).map((t) => pf.search(t, { filters: pfFilters })));
-  const best = new Map<string, { score: number; data: () => Promise<Fragment> }>();
-  for (const search of searches) {
+  // Candidates of an earlier (closer) pagefind query come before those of a later one.
+  const best = new Map<string, { pass: number; score: number; data: () => Promise<Fragment> }>();
+  searches.forEach((search, pass) => {
     for (const r of search?.results ?? []) {
       const known = best.get(r.id);
-      if (!known || known.score < r.score) best.set(r.id, { score: r.score, data: () => r.data() });
+      if (!known || (known.pass === pass && known.score < r.score))
+        best.set(r.id, { pass, score: r.score, data: () => r.data() });
     }
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  });
+  return [...best.values()].sort((a, b) => a.pass - b.pass || b.score - a.score);
 }
 
 async function check(pf: PagefindLike, query: ParsedQuery, filters: Filters, limits: SearchLimits) {
@@ -112,7 +141,13 @@ async function check(pf: PagefindLike, query: ParsedQuery, filters: Filters, lim
     const fragments = await Promise.all(batch.map((c) => c.data()));
     fragments.forEach((fragment, i) => {
       const text = normalize(fragment.content);
-      hits.push({ fragment, text, tier: tierOf(text, query), score: batch[i]?.score ?? 0 });
+      const title = normalize(fragment.meta.title ?? "");
+      hits.push({
+        fragment,
+        text,
+        tier: tierOf(text, query),
+        score: phraseScore(text, title, query) + (batch[i]?.score ?? 0) / 1000,
+      });
     });
     checked += batch.length;
     if (hits.filter((h) => h.tier !== "partial").length >= limits.enough) break;

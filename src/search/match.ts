@@ -36,36 +36,54 @@ export function occurrences(haystack: string, needle: string): number[] {
 const holds = (text: string, term: QueryTerm) =>
   term.alternatives.some((alt) => occurrences(text, alt).length > 0);
 
+function merge(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((x, y) => x.start - y.start || y.end - x.end);
+  const merged: Range[] = [];
+  for (const r of sorted) {
+    const last = merged.at(-1);
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+const rangesOf = (text: string, needles: string[]) =>
+  merge(needles.flatMap((n) => occurrences(text, n).map((start) => ({ start, end: start + n.length }))));
+
+/** How many separate places hold the term or a synonym (overlapping synonyms count once). */
+export const termCount = (text: string, term: QueryTerm): number => rangesOf(text, term.alternatives).length;
+
+/**
+ * The words of a term a reader would name: segments of two or more characters (or Latin/digits),
+ * and only when there are at least two. 新能源汽车 → 能源, 汽车; 示范区 → none (示范 alone is not
+ * what was asked, and 区 alone is noise).
+ */
+export function wordsOfTerm(term: string): string[] {
+  const words = wordsOf(term).filter((w) => w.length > 1 || /[0-9a-z]/.test(w));
+  return words.length >= 2 ? words : [];
+}
+
 /** How well a (normalised) section text answers the query. */
 export function tierOf(text: string, query: ParsedQuery): Tier {
   if (query.terms.length === 0) return "partial";
   if (query.terms.every((t) => holds(text, t))) return "exact";
   if (query.exact) return "partial";
-  const everyWord = query.terms.every(
-    (t) => holds(text, t) || wordsOf(t.text).every((w) => occurrences(text, w).length > 0),
-  );
+  const everyWord = query.terms.every((t) => {
+    if (holds(text, t)) return true;
+    const words = wordsOfTerm(t.text);
+    return words.length > 0 && words.every((w) => occurrences(text, w).length > 0);
+  });
   return everyWord ? "words" : "partial";
 }
 
-/** Ranges to mark for the query in a (normalised) text: whole terms and synonyms, else whole words. */
+/** Ranges to mark for the query in a (normalised) text: whole terms and synonyms, else the term's words. */
 export function matchRanges(text: string, query: ParsedQuery): Range[] {
   const needles = query.terms.flatMap((t) => {
     const whole = t.alternatives.filter((alt) => occurrences(text, alt).length > 0);
-    if (whole.length || query.exact) return whole;
-    // Mark segmented words only when they are words, not single characters all over the text.
-    return wordsOf(t.text).filter((w) => w.length > 1 || /[0-9a-z]/.test(w));
+    // Never single characters all over the text: whole terms, else the term's words.
+    return whole.length || query.exact ? whole : wordsOfTerm(t.text);
   });
-  const ranges = needles.flatMap((n) =>
-    occurrences(text, n).map((start) => ({ start, end: start + n.length })),
-  );
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Range[] = [];
-  for (const r of ranges) {
-    const last = merged.at(-1);
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return merged;
+  return rangesOf(text, needles);
 }
 
 /** Normalises text while keeping offsets usable: NFKC may change lengths, so map per character. */

@@ -4,7 +4,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseQuery } from "../../src/search/query.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { digest, queryCases, searchOnPage, sectionIdOf, sectionText, type ShownHit } from "../support/search-harness.ts";
+import {
+  digest,
+  queryCases,
+  type ShownHit,
+  searchOnPage,
+  sectionIdOf,
+  sectionText,
+} from "../support/search-harness.ts";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -24,8 +31,14 @@ function holds(text: string, needle: string): boolean {
   const pattern = `${/^[0-9]/.test(needle) ? "(?<![0-9.])" : ""}${n}${/[0-9]$/.test(needle) ? "(?![0-9]|\\.[0-9])" : ""}`;
   return new RegExp(pattern).test(text);
 }
-const words = (s: string) =>
-  [...new Intl.Segmenter("zh-CN", { granularity: "word" }).segment(s)].filter((x) => x.isWordLike).map((x) => x.segment);
+/** A term's words as a reader names them: two or more segments of two or more characters. */
+function words(s: string): string[] {
+  const all = [...new Intl.Segmenter("zh-CN", { granularity: "word" }).segment(s)].filter(
+    (x) => x.isWordLike,
+  );
+  const named = all.map((x) => x.segment).filter((w) => w.length > 1 || /[0-9a-z]/i.test(w));
+  return named.length >= 2 ? named : [];
+}
 
 /** Does a shown hit hold the whole query (a synonym counts) or every word of it? */
 function relevant(hit: ShownHit, q: string): boolean {
@@ -33,7 +46,9 @@ function relevant(hit: ShownHit, q: string): boolean {
   const text = norm([sectionText(d, hit.section), d.title, d.meta.region, d.meta.kind].join("\n"));
   const query = parseQuery(q);
   return query.terms.every(
-    (t) => t.alternatives.some((a) => holds(text, a)) || (!query.exact && words(t.text).every((w) => holds(text, w))),
+    (t) =>
+      t.alternatives.some((a) => holds(text, a)) ||
+      (!query.exact && words(t.text).length > 0 && words(t.text).every((w) => holds(text, w))),
   );
 }
 

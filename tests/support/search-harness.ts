@@ -16,7 +16,9 @@ export interface QueryCase {
 }
 
 const root = join(import.meta.dirname, "../..");
-export const queryCases: QueryCase[] = JSON.parse(readFileSync(join(root, "tests/search-queries.json"), "utf8")).queries;
+export const queryCases: QueryCase[] = JSON.parse(
+  readFileSync(join(root, "tests/search-queries.json"), "utf8"),
+).queries;
 
 const digests = new Map<string, ReportDigest>();
 export function digest(slug: string): ReportDigest {
@@ -58,7 +60,10 @@ export async function searchOnPage(page: Page, q: string): Promise<{ hits: Shown
     const started = performance.now();
     const done = new Promise<void>((resolve) => {
       const observer = new MutationObserver(() => {
-        if (results.dataset.ready !== before && !document.querySelector("[data-search-status]")?.textContent?.startsWith("正在")) {
+        if (
+          results.dataset.ready !== before &&
+          !document.querySelector("[data-search-status]")?.textContent?.startsWith("正在")
+        ) {
           observer.disconnect();
           resolve();
         }
@@ -69,7 +74,9 @@ export async function searchOnPage(page: Page, q: string): Promise<{ hits: Shown
     input.dispatchEvent(new Event("input", { bubbles: true }));
     await done;
     const ms = performance.now() - started;
-    const links = [...results.querySelectorAll<HTMLAnchorElement>(".sr-groups .sr-hit > a")].filter((a) => !a.closest(".sr-related"));
+    const links = [...results.querySelectorAll<HTMLAnchorElement>(".sr-groups .sr-hit > a")].filter(
+      (a) => !a.closest(".sr-related, .sr-more"),
+    );
     return { hrefs: links.map((a) => a.getAttribute("href") ?? ""), ms };
   }, q);
   const hits = hrefs.map((href) => {
