@@ -1,6 +1,6 @@
 // A reader's query as the search understands it: normalised text, its terms (words split by
 // spaces, or one quoted phrase), each with the synonyms that also satisfy it.
-import lexicon from "./synonyms.json" with { type: "json" };
+import lexicon from "../ingest/lexicon/synonyms.json" with { type: "json" };
 
 export interface QueryTerm {
   /** The term as typed, normalised. */
