@@ -78,16 +78,17 @@ const AVERAGE_LENGTH = 400;
 /**
  * BM25-style relevance of the whole terms (not pagefind's single-character tokens): how often each
  * term or its synonym stands in the section, damped and normalised by length, plus a bonus when
- * the heading holds it. Pagefind's score only breaks ties.
+ * the heading holds it or one of the section's figures measures it. Pagefind's score only breaks ties.
  */
-export function phraseScore(text: string, heading: string, query: ParsedQuery): number {
+export function phraseScore(text: string, heading: string, query: ParsedQuery, figures = ""): number {
   const k1 = 1.2;
   const b = 0.5;
   const norm = 1 - b + (b * text.length) / AVERAGE_LENGTH;
   return query.terms.reduce((sum, term) => {
     const tf = termCount(text, term);
     const inHeading = term.alternatives.some((alt) => occurrences(heading, alt).length > 0);
-    return sum + (tf * (k1 + 1)) / (tf + k1 * norm) + (inHeading ? 1 : 0);
+    const measured = term.alternatives.some((alt) => figures.includes(alt));
+    return sum + (tf * (k1 + 1)) / (tf + k1 * norm) + (inHeading ? 1 : 0) + (measured ? 0.5 : 0);
   }, 0);
 }
 
@@ -146,7 +147,9 @@ async function check(pf: PagefindLike, query: ParsedQuery, filters: Filters, lim
         fragment,
         text,
         tier: tierOf(text, query),
-        score: phraseScore(text, title, query) + (batch[i]?.score ?? 0) / 1000,
+        score:
+          phraseScore(text, title, query, normalize(fragment.meta.figures ?? "")) +
+          (batch[i]?.score ?? 0) / 1000,
       });
     });
     checked += batch.length;

@@ -36,7 +36,7 @@ function sectionRecord(
 ): SectionRecord {
   const { region, year, kind } = digest.meta;
   const heading = section.heading ?? options.title;
-  const head = [
+  const head: string[] = [
     meta("title", heading),
     meta("report", options.title),
     meta("slug", digest.slug),
@@ -49,16 +49,23 @@ function sectionRecord(
     year ? filter("year", String(year)) : "",
     kind ? filter("kind", kind) : "",
     ...(section.topics ?? []).map((t) => filter("topic", t)),
-  ].join("");
+  ];
   // The report's title and region sit in every section at low weight, so "上街区 营商环境" finds the
   // 营商环境 section of 上街区 reports; the heading weighs most.
+  // What the section's figures measure (地区生产总值, 一般公共预算收入 …): a query for an indicator
+  // ranks first the sections where its figure stands.
+  const blockIds = new Set(section.blocks.map((b) => b.id));
+  const labels = [
+    ...new Set(digest.stats.filter((st) => blockIds.has(st.blockId) && st.label).map((st) => st.label)),
+  ];
+  if (labels.length) head.push(meta("figures", labels.join("、")));
   const context = [options.title, region, kind].filter(Boolean).join(" ");
   const body = section.blocks.map((b) => `<p>${escapeHtml(b.text)}</p>`).join("");
   return {
     url: `${options.href}#${section.id}`,
     html:
       `<html lang="zh-cn"><body><main data-pagefind-body>` +
-      `<div data-pagefind-sort="date:${escapeHtml(dateKey(digest))}">${head}</div>` +
+      `<div data-pagefind-sort="date:${escapeHtml(dateKey(digest))}">${head.join("")}</div>` +
       `<h2 data-pagefind-weight="4">${escapeHtml(heading)}</h2>${body}` +
       `<p data-pagefind-weight="0.5">${escapeHtml(context)}</p>` +
       `</main></body></html>`,
