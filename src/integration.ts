@@ -1,14 +1,12 @@
 // The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
 // MDX and digests from content/ before Astro reads its collections, regenerates on content changes
-// in dev, and indexes the built pages with pagefind after the build (as Starlight does).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+// in dev, and writes the search index (one document per report section) after the build.
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import * as pagefind from "pagefind";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
-import type { ReportDigest } from "./ingest/types.ts";
-import { sectionRecords } from "./search/records.ts";
+import { readDigests, writeSearchIndex } from "./search/index-write.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
@@ -42,36 +40,13 @@ function runGenerate(root: string, logger: AstroIntegrationLogger): void {
   );
 }
 
-function readDigests(dir: string): ReportDigest[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest);
-}
-
-/** Indexes every report section as its own record (see src/search/records.ts), not whole pages. */
-async function indexWithPagefind(
-  root: string,
-  outDir: string,
-  logger: AstroIntegrationLogger,
-): Promise<void> {
+/** Indexes every report section as its own search document (see src/search/), not whole pages. */
+function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): void {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn", includeCharacters: "%.‰" });
-  if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-  let records = 0;
-  for (const digest of readDigests(paths(root).digests)) {
-    // Same href and title as src/site/reports.ts, which needs astro:content and so can't load here.
-    const options = { href: `/reports/${digest.slug}/`, title: digest.title ?? digest.slug };
-    for (const record of sectionRecords(digest, options)) {
-      const added = await index.addHTMLFile({ url: record.url, content: record.html });
-      if (added.errors.length) throw new Error(`pagefind: ${record.url}: ${added.errors.join("; ")}`);
-      records++;
-    }
-  }
-  const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-  await pagefind.close();
-  logger.info(`pagefind indexed ${records} sections in ${Math.round(performance.now() - started)} ms`);
+  const written = writeSearchIndex(readDigests(paths(root).digests), outDir);
+  logger.info(
+    `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 /** Replaces `target` with the finished `staged` directory, never leaving a half-written site. */
@@ -96,7 +71,7 @@ export default function reportDigest(): AstroIntegration {
         runGenerate(root, logger);
         if (command === "build") {
           // Astro writes into a staging directory; the finished site replaces outDir only when the
-          // whole build, pagefind included, succeeded, so a failed build never damages a good dist/.
+          // whole build, search index included, succeeded, so a failed build never damages a good dist/.
           outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
           stagingDir = join(root, ".cache/staging-dist");
           rmSync(stagingDir, { recursive: true, force: true });
@@ -123,7 +98,7 @@ export default function reportDigest(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const built = fileURLToPath(dir).replace(/\/$/, "");
-        await indexWithPagefind(root, built, logger);
+        indexForSearch(root, built, logger);
         if (stagingDir && built === stagingDir) {
           publish(stagingDir, outDir);
           logger.info(`site written to ${outDir}`);

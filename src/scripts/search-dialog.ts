@@ -59,6 +59,12 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q
     event.preventDefault();
     location.assign(`/search/?${writeState({ ...state, q: input.value.trim() })}`);
   });
+  // Escape closes at once, even from the search field (where it would first clear the text).
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    dialog.close();
+  });
   // A click on the backdrop (the dialog element itself, outside its content) closes it.
   dialog.addEventListener("click", (event) => {
     if (event.target === dialog) dialog.close();

@@ -2,15 +2,9 @@
 // renders status, facet filters with counts, sort, results grouped by report (section hits linking
 // to their anchors, excerpts with the query marked) and the "related" sections apart.
 // Everything report-derived is set with textContent.
-import {
-  FACETS,
-  type Facet,
-  type Hit,
-  type PagefindLike,
-  runSearch,
-  type SearchOutcome,
-} from "../search/engine.ts";
+import { FACETS, type Facet, type Hit, runSearch, type SearchOutcome } from "../search/engine.ts";
 import { excerpt } from "../search/excerpt.ts";
+import { openIndex, type SearchIndex } from "../search/index-client.ts";
 import { matchRanges, normalizeWithMap } from "../search/match.ts";
 import { type ParsedQuery, parseQuery } from "../search/query.ts";
 import { hitHref, type SearchState } from "../search/url-state.ts";
@@ -19,15 +13,11 @@ const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", 
 const MAX_GROUPS = 20;
 const HITS_SHOWN = 3;
 
-let pagefind: Promise<PagefindLike> | undefined;
-export function loadPagefind(): Promise<PagefindLike> {
-  const url = "/pagefind/pagefind.js";
-  pagefind ??= import(/* @vite-ignore */ url).then(async (m: PagefindLike & { init(): Promise<void> }) => {
-    await m.init();
-    return m;
-  });
-  return pagefind;
-}
+let index: Promise<SearchIndex> | undefined;
+const loadIndex = () => {
+  index ??= openIndex();
+  return index;
+};
 
 export interface ViewElements {
   status: HTMLElement;
@@ -60,24 +50,15 @@ function marked(raw: string, query: ParsedQuery, around?: number): DocumentFragm
   return out;
 }
 
-const clean = (s: string) => s.replace(/\u200b/g, "");
-
 function hitItem(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
   const li = el("li", "sr-hit");
   const a = el("a");
-  a.href = hitHref(hit.fragment.url, q);
-  a.append(marked(hit.fragment.meta.title ?? "", query));
+  a.href = hitHref(hit.doc.url, q);
+  a.append(marked(hit.doc.heading, query));
+  // The document's first line is the heading; the excerpt comes from the body.
+  const body = hit.doc.text.slice(hit.doc.text.indexOf("\n") + 1);
   const p = el("p", "sr-excerpt");
-  // The fragment text begins with the heading; the excerpt shows the body.
-  const content = clean(hit.fragment.content);
-  const title = hit.fragment.meta.title ?? "";
-  p.append(
-    marked(
-      content.startsWith(title) ? content.slice(title.length).replace(/^[.\s]+/, "") : content,
-      query,
-      90,
-    ),
-  );
+  p.append(marked(body.replace(/\n/g, " "), query, 90));
   li.append(a, p);
   return li;
 }
@@ -85,7 +66,7 @@ function hitItem(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
 function groups(hits: Hit[]): Hit[][] {
   const bySlug = new Map<string, Hit[]>();
   for (const h of hits) {
-    const slug = h.fragment.meta.slug ?? h.fragment.url;
+    const slug = h.doc.slug;
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), h]);
   }
   return [...bySlug.values()];
@@ -96,14 +77,14 @@ function groupList(hits: Hit[], query: ParsedQuery, q: string): HTMLOListElement
   for (const group of groups(hits).slice(0, MAX_GROUPS)) {
     const first = group[0];
     if (!first) continue;
-    const { meta } = first.fragment;
+    const { doc } = first;
     const li = el("li", "sr-group");
     const h = el("h3", "sr-report");
     const a = el("a");
-    a.href = first.fragment.url.split("#")[0] ?? "/";
-    a.append(marked(meta.report ?? "", query));
+    a.href = doc.url.split("#")[0] ?? "/";
+    a.append(marked(doc.report, query));
     h.append(a);
-    const info = [meta.region, meta.year && `${meta.year} 年`, meta.kind].filter(Boolean).join(" · ");
+    const info = [doc.region, doc.year && `${doc.year} 年`, doc.kind].filter(Boolean).join(" · ");
     const hitsList = el("ul", "sr-hits");
     for (const hit of group.slice(0, HITS_SHOWN)) hitsList.append(hitItem(hit, query, q));
     if (group.length > HITS_SHOWN) {
@@ -194,11 +175,15 @@ export function createView(els: ViewElements, onChange: (s: SearchState) => void
         return;
       }
       els.status.textContent = "正在搜索…";
-      const outcome = await runSearch(await loadPagefind(), query, state.filters, state.sort);
+      const outcome = await runSearch(await loadIndex(), query, state.filters, state.sort);
       if (mine !== generation) return;
       const reports = groups(outcome.results).length;
+      const more =
+        outcome.total > outcome.results.length
+          ? `（共约 ${outcome.total} 处，显示最相关的 ${outcome.results.length} 处）`
+          : "";
       els.status.textContent = outcome.results.length
-        ? `“${query.text}”：${reports} 篇报告中的 ${outcome.results.length} 个段落`
+        ? `“${query.text}”：${reports} 篇报告中的 ${outcome.results.length} 个段落${more}`
         : `没有找到含有“${query.text}”的段落${outcome.related.length ? "，下面是只含部分词语的相关结果" : ""}`;
       els.facets.replaceChildren(
         ...(outcome.results.length || Object.values(state.filters).some(Boolean)

@@ -1,24 +1,13 @@
-// Search over pagefind's section records with precision on top: pagefind proposes candidates
-// (it matches single characters of a Chinese query too), each candidate's section text is checked
-// for the whole query, and only sections that hold it (or every word of it) are results; the rest
-// are "related". Synonyms are searched as alternatives. No DOM here: pagefind is passed in.
-
-import { occurrences, type Tier, termCount, tierOf } from "./match.ts";
-import { normalize, type ParsedQuery } from "./query.ts";
-
-export interface Fragment {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-
-export interface PagefindLike {
-  search(
-    term: string,
-    options?: { filters?: Record<string, string[]> },
-  ): Promise<{ results: Array<{ id: string; score: number; data(): Promise<Fragment> }> } | null>;
-}
+// Search over the section index with precision built in: the index proposes the sections holding
+// every character pair of the query (any part of a word is found; figures match as whole figures),
+// the best are checked against their text, and only sections holding the whole query (or every
+// word of it) are results; sections holding only part of it are "related". Synonyms are searched
+// as alternatives. No DOM and no fetching here: the index is passed in.
+import type { SearchIndex } from "./index-client.ts";
+import { occurrences, type Tier, termCount, tierOf, wordsOfTerm } from "./match.ts";
+import { normalize, type ParsedQuery, type QueryTerm } from "./query.ts";
+import type { SectionDoc } from "./records.ts";
+import { termKeys } from "./tokens.ts";
 
 export const FACETS = ["region", "year", "kind", "topic"] as const;
 export type Facet = (typeof FACETS)[number];
@@ -26,160 +15,182 @@ export type Filters = Partial<Record<Facet, string>>;
 export type SortOrder = "relevance" | "date";
 
 export interface Hit {
-  fragment: Fragment;
-  /** Normalised section text, for marking matches. */
+  id: number;
+  doc: SectionDoc;
+  /** Normalised section text. */
   text: string;
   tier: Tier;
   score: number;
 }
 
 export interface SearchOutcome {
-  /** Sections holding the whole query (first) or every word of it. */
+  /** Checked sections holding the whole query (first) or every word of it, best first. */
   results: Hit[];
-  /** Sections holding only part of the query. */
+  /** Checked sections holding only part of the query. */
   related: Hit[];
-  /** Result counts per facet value, over the unfiltered results. */
+  /** Sections that may hold the query (within the filters); `results` are the best of them. */
+  total: number;
+  /** Per facet value, how many sections hold the query with the other facets' filters applied. */
   counts: Record<Facet, Map<string, number>>;
-  /** Candidates pagefind proposed, and how many of them were checked. */
-  candidates: number;
-  checked: number;
 }
 
 export interface SearchLimits {
-  /** Stop checking candidates once this many results are found… */
+  /** Stop checking once this many results are found… */
   enough: number;
-  /** …or this many candidates were checked (each check loads one small fragment). */
+  /** …or this many sections were checked (each check fetches one small document). */
   maxChecked: number;
   batch: number;
 }
 
-export const DEFAULT_LIMITS: SearchLimits = { enough: 12, maxChecked: 36, batch: 12 };
-
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-/**
- * Pagefind queries for a parsed query, best first: each combination of synonyms (at most `cap`),
- * then the Chinese terms character by character. Pagefind's index-time and query-time segmenters
- * disagree on some words (示范区 is indexed as 示范/区), so the character form brings back the
- * sections where the term sits inside a longer word; the text check then keeps only real matches.
- */
-export function pagefindTerms(query: ParsedQuery, cap = 6): string[] {
-  let combos: string[][] = [[]];
-  for (const term of query.terms) {
-    combos = combos.flatMap((c) => term.alternatives.map((alt) => [...c, alt])).slice(0, cap);
-  }
-  const spelled = query.terms.map((t) => (CJK.test(t.text) ? [...t.text].join(" ") : t.text)).join(" ");
-  return [...new Set([...combos.map((c) => c.join(" ")), spelled])].filter(Boolean);
-}
+export const DEFAULT_LIMITS: SearchLimits = { enough: 15, maxChecked: 40, batch: 15 };
 
 /** Typical section length in characters, for length normalisation. */
 const AVERAGE_LENGTH = 400;
+const K1 = 1.2;
+const B = 0.5;
+
+const bm25 = (tf: number, length: number) =>
+  (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / AVERAGE_LENGTH));
 
 /**
- * BM25-style relevance of the whole terms (not pagefind's single-character tokens): how often each
- * term or its synonym stands in the section, damped and normalised by length, plus a bonus when
- * the heading holds it or one of the section's figures measures it. Pagefind's score only breaks ties.
+ * Relevance of a checked section: BM25 over whole terms (a term or its synonym, counted once per
+ * place), plus a bonus when the heading holds the term or one of the section's figures measures it.
  */
 export function phraseScore(text: string, heading: string, query: ParsedQuery, figures = ""): number {
-  const k1 = 1.2;
-  const b = 0.5;
-  const norm = 1 - b + (b * text.length) / AVERAGE_LENGTH;
   return query.terms.reduce((sum, term) => {
-    const tf = termCount(text, term);
     const inHeading = term.alternatives.some((alt) => occurrences(heading, alt).length > 0);
     const measured = term.alternatives.some((alt) => figures.includes(alt));
-    return sum + (tf * (k1 + 1)) / (tf + k1 * norm) + (inHeading ? 1 : 0) + (measured ? 0.5 : 0);
+    return sum + bm25(termCount(text, term), text.length) + (inHeading ? 1 : 0) + (measured ? 0.5 : 0);
   }, 0);
 }
 
-const TIER_ORDER: Record<Tier, number> = { exact: 0, words: 1, partial: 2 };
+type Candidates = Map<number, number>;
 
-function matchesFilters(f: Fragment, filters: Filters): boolean {
-  return FACETS.every((facet) => {
-    const wanted = filters[facet];
-    return !wanted || (f.filters[facet] ?? []).includes(wanted);
-  });
+/** Sections holding every key, with the smallest key count as an estimate of the phrase's count. */
+async function allKeys(index: SearchIndex, keys: string[]): Promise<Candidates> {
+  const lists = await Promise.all(keys.map((k) => index.postings(k)));
+  lists.sort((a, b) => a.size - b.size);
+  const [first, ...rest] = lists;
+  const out: Candidates = new Map();
+  for (const [id, tf] of first ?? []) {
+    let min = tf;
+    for (const list of rest) min = Math.min(min, list.get(id) ?? 0);
+    if (min > 0) out.set(id, min);
+  }
+  return out;
 }
 
-function countFacets(hits: Hit[]): SearchOutcome["counts"] {
+/** Sections that may hold a term: any synonym, or (unquoted) all of the term's words. */
+async function termCandidates(index: SearchIndex, term: QueryTerm, exact: boolean): Promise<Candidates> {
+  const forms = term.alternatives.map(termKeys);
+  const words = exact ? [] : wordsOfTerm(term.text);
+  if (words.length) forms.push([...new Set(words.flatMap(termKeys))]);
+  const out: Candidates = new Map();
+  for (const found of await Promise.all(forms.map((keys) => allKeys(index, keys)))) {
+    for (const [id, tf] of found) out.set(id, Math.max(out.get(id) ?? 0, tf));
+  }
+  return out;
+}
+
+function facetValues(index: SearchIndex, id: number): Record<Facet, string[]> {
+  const { manifest } = index;
+  const [report, topics] = manifest.sections[id] ?? [0, [], 0];
+  const [region, year, kind] = manifest.reports[report] ?? [-1, 0, -1, ""];
+  return {
+    region: region >= 0 ? [manifest.regions[region] ?? ""] : [],
+    year: year ? [String(year)] : [],
+    kind: kind >= 0 ? [manifest.kinds[kind] ?? ""] : [],
+    topic: topics.map((t) => manifest.topics[t] ?? ""),
+  };
+}
+
+const passes = (values: Record<Facet, string[]>, filters: Filters, except?: Facet) =>
+  FACETS.every((f) => f === except || !filters[f] || values[f].includes(filters[f] as string));
+
+function countFacets(index: SearchIndex, ids: number[], filters: Filters): SearchOutcome["counts"] {
   const counts = Object.fromEntries(
     FACETS.map((f) => [f, new Map<string, number>()]),
   ) as SearchOutcome["counts"];
-  for (const hit of hits) {
+  for (const id of ids) {
+    const values = facetValues(index, id);
     for (const facet of FACETS) {
-      for (const value of hit.fragment.filters[facet] ?? [])
-        counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
+      if (!passes(values, filters, facet)) continue;
+      for (const v of values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
     }
   }
   return counts;
 }
 
-async function candidates(pf: PagefindLike, query: ParsedQuery, filters: Filters) {
-  const pfFilters = Object.fromEntries(
-    Object.entries(filters)
-      .filter(([, v]) => v)
-      .map(([k, v]) => [k, [v as string]]),
-  );
-  const searches = await Promise.all(pagefindTerms(query).map((t) => pf.search(t, { filters: pfFilters })));
-  // Candidates of an earlier (closer) pagefind query come before those of a later one.
-  const best = new Map<string, { pass: number; score: number; data: () => Promise<Fragment> }>();
-  searches.forEach((search, pass) => {
-    for (const r of search?.results ?? []) {
-      const known = best.get(r.id);
-      if (!known || (known.pass === pass && known.score < r.score))
-        best.set(r.id, { pass, score: r.score, data: () => r.data() });
-    }
-  });
-  return [...best.values()].sort((a, b) => a.pass - b.pass || b.score - a.score);
-}
+const TIER_ORDER: Record<Tier, number> = { exact: 0, words: 1, partial: 2 };
 
-async function check(pf: PagefindLike, query: ParsedQuery, filters: Filters, limits: SearchLimits) {
-  const found = await candidates(pf, query, filters);
+async function check(
+  index: SearchIndex,
+  ids: number[],
+  query: ParsedQuery,
+  limits: SearchLimits,
+): Promise<Hit[]> {
   const hits: Hit[] = [];
-  let checked = 0;
-  while (checked < found.length && checked < limits.maxChecked) {
-    const batch = found.slice(checked, Math.min(checked + limits.batch, limits.maxChecked));
-    const fragments = await Promise.all(batch.map((c) => c.data()));
-    fragments.forEach((fragment, i) => {
-      const text = normalize(fragment.content);
-      const title = normalize(fragment.meta.title ?? "");
-      hits.push({
-        fragment,
-        text,
-        tier: tierOf(text, query),
-        score:
-          phraseScore(text, title, query, normalize(fragment.meta.figures ?? "")) +
-          (batch[i]?.score ?? 0) / 1000,
-      });
+  for (let at = 0; at < ids.length && at < limits.maxChecked; at += limits.batch) {
+    const batch = ids.slice(at, Math.min(at + limits.batch, limits.maxChecked));
+    const docs = await Promise.all(batch.map((id) => index.doc(id)));
+    docs.forEach((doc, i) => {
+      const text = normalize(doc.text);
+      const score = phraseScore(text, normalize(doc.heading), query, normalize(doc.figures.join("、")));
+      hits.push({ id: batch[i] ?? 0, doc, text, tier: tierOf(text, query), score });
     });
-    checked += batch.length;
     if (hits.filter((h) => h.tier !== "partial").length >= limits.enough) break;
   }
-  return { hits, candidates: found.length, checked };
+  return hits;
 }
 
-const dateOf = (h: Hit) => h.fragment.meta.date ?? "";
-
 export async function runSearch(
-  pf: PagefindLike,
+  index: SearchIndex,
   query: ParsedQuery,
   filters: Filters,
   sort: SortOrder,
   limits: SearchLimits = DEFAULT_LIMITS,
 ): Promise<SearchOutcome> {
-  const filtered = Object.values(filters).some(Boolean);
-  const all = await check(pf, query, {}, limits);
-  const narrowed = filtered ? await check(pf, query, filters, limits) : all;
-  const inFilters = narrowed.hits.filter((h) => matchesFilters(h.fragment, filters));
+  const perTerm = await Promise.all(query.terms.map((t) => termCandidates(index, t, query.exact)));
+  const [first, ...rest] = [...perTerm].sort((a, b) => a.size - b.size);
+  const all: Candidates = new Map();
+  for (const [id, tf] of first ?? []) {
+    if (rest.every((c) => c.has(id))) all.set(id, tf);
+  }
+  const { sections, reports } = index.manifest;
+  const lengthOf = (id: number) => sections[id]?.[2] ?? AVERAGE_LENGTH;
+  const dateOf = (id: number) => reports[sections[id]?.[0] ?? 0]?.[3] ?? "";
+  const estimate = (id: number) =>
+    perTerm.reduce(
+      (sum, c) => sum + bm25(c.get(id) ?? 0, lengthOf(id)) * Math.log(1 + sections.length / (1 + c.size)),
+      0,
+    );
+  const inFilters = [...all.keys()].filter((id) => passes(facetValues(index, id), filters));
+  const byEstimate = (a: number, b: number) => estimate(b) - estimate(a) || a - b;
+  inFilters.sort(
+    sort === "date" ? (a, b) => dateOf(b).localeCompare(dateOf(a)) || byEstimate(a, b) : byEstimate,
+  );
+
+  const checked = await check(index, inFilters, query, limits);
   const byRelevance = (a: Hit, b: Hit) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score;
-  const byDate = (a: Hit, b: Hit) => dateOf(b).localeCompare(dateOf(a)) || byRelevance(a, b);
-  const results = inFilters.filter((h) => h.tier !== "partial").sort(sort === "date" ? byDate : byRelevance);
-  const related = inFilters.filter((h) => h.tier === "partial");
+  const byDate = (a: Hit, b: Hit) => b.doc.date.localeCompare(a.doc.date) || byRelevance(a, b);
+  const results = checked.filter((h) => h.tier !== "partial").sort(sort === "date" ? byDate : byRelevance);
+  const failed = new Set(checked.filter((h) => h.tier === "partial").map((h) => h.id));
+  let related = checked.filter((h) => h.tier === "partial");
+  // With few results, show the sections that hold some of the terms, apart.
+  if (results.length < 5 && perTerm.length > 1) {
+    const some = [...new Set(perTerm.flatMap((c) => [...c.keys()]))].filter(
+      (id) => !all.has(id) && passes(facetValues(index, id), filters),
+    );
+    some.sort(byEstimate);
+    const extra = await check(index, some.slice(0, 10), query, { ...limits, maxChecked: 10 });
+    related = [...related, ...extra.filter((h) => h.tier === "partial")];
+  }
+  related.sort((a, b) => b.score - a.score);
+  const holding = [...all.keys()].filter((id) => !failed.has(id));
   return {
     results,
     related,
-    counts: countFacets(all.hits.filter((h) => h.tier !== "partial")),
-    candidates: narrowed.candidates,
-    checked: narrowed.checked,
+    total: inFilters.filter((id) => !failed.has(id)).length,
+    counts: countFacets(index, holding, filters),
   };
 }

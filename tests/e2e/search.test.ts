@@ -27,7 +27,8 @@ const firstReport = async () => {
   return `${siteUrl}${href}`;
 };
 /** Result links a reader sees first (not the related ones, not those folded per report). */
-const hitsShown = (p: Page) => p.locator("[data-search-results] > .sr-groups > .sr-group > .sr-hits > .sr-hit > a");
+const hitsShown = (p: Page) =>
+  p.locator("[data-search-results] > .sr-groups > .sr-group > .sr-hits > .sr-hit > a");
 const resultsReady = (p: Page) =>
   p.waitForSelector("[data-search-results][data-ready]", { state: "attached" });
 
@@ -60,7 +61,7 @@ describe("search dialog", () => {
     });
     await page.goto(await firstReport());
     await page.waitForLoadState("networkidle");
-    expect(scripts.filter((u) => /pagefind|search-(ui|dialog)/.test(u))).toEqual([]);
+    expect(scripts.filter((u) => /search-(ui|dialog)|search-index/.test(u))).toEqual([]);
     const before = scripts.length;
     await page.locator("[data-search-open]").click();
     await page.locator("dialog.search-dialog").waitFor();
@@ -106,8 +107,8 @@ describe("/search/ page", () => {
     await page.goto(`${siteUrl}/search/?q=${encodeURIComponent("高新技术企业")}&sort=date`);
     await resultsReady(page);
     expect(await page.locator("select[name=sort]").inputValue()).toBe("date");
-    const years = (await page.locator("[data-search-results] > .sr-groups .sr-info").allTextContents()).map((t) =>
-      Number(/(\d{4}) 年/.exec(t)?.[1] ?? 0),
+    const years = (await page.locator("[data-search-results] > .sr-groups .sr-info").allTextContents()).map(
+      (t) => Number(/(\d{4}) 年/.exec(t)?.[1] ?? 0),
     );
     expect(years).toEqual([...years].sort((a, b) => b - a));
   });
@@ -157,7 +158,7 @@ describe("landing on a result", () => {
   });
 });
 
-/** Bytes a compressing web server would send: pagefind's own files are gzipped already. */
+/** Bytes a compressing web server (gzip) would send. */
 async function transferSize(r: Response): Promise<number> {
   const body = await r.body().catch(() => Buffer.alloc(0));
   return Math.min(body.length, gzipSync(body).length);
@@ -178,13 +179,13 @@ describe("bytes", () => {
     const total = sizes.reduce((s, [, n]) => s + n, 0);
     const byKind = new Map<string, number>();
     for (const [url, n] of sizes) {
-      const kind = /pf_fragment/.test(url)
-        ? "fragments"
-        : /pf_index/.test(url)
-          ? "index"
-          : /pagefind/.test(url)
-            ? "pagefind runtime"
-            : "search UI";
+      const kind = /\/d\d+\.json$/.test(url)
+        ? "section texts"
+        : /\/s\d+\.json$/.test(url)
+          ? "postings shards"
+          : /manifest\.json$/.test(url)
+            ? "manifest"
+            : "search UI code";
       byKind.set(kind, (byKind.get(kind) ?? 0) + n);
     }
     console.log(
