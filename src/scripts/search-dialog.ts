@@ -50,11 +50,7 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q
     all.hidden = !q;
     void view.show(state);
   };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => show(input.value.trim()), 40);
-  });
+  input.addEventListener("input", () => show(input.value.trim()));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     location.assign(`/search/?${writeState({ ...state, q: input.value.trim() })}`);

@@ -23,15 +23,11 @@ if (form && input && status && facets && results) {
   const view = createView({ status, facets, results }, (next) => go(next, true));
   input.value = state.q;
   void view.show(state);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    // Typing replaces the history entry; a submitted search or a filter click adds one.
-    timer = setTimeout(() => go({ ...state, q: input.value.trim() }, false), 40);
-  });
+  // Results follow every keystroke (a newer search supersedes an older one still running). Typing
+  // replaces the history entry; a submitted search or a filter click adds one.
+  input.addEventListener("input", () => go({ ...state, q: input.value.trim() }, false));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    clearTimeout(timer);
     go({ ...state, q: input.value.trim() }, true);
   });
   addEventListener("popstate", () => {

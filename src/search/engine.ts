@@ -159,11 +159,16 @@ export async function runSearch(
   const { sections, reports } = index.manifest;
   const lengthOf = (id: number) => sections[id]?.[2] ?? AVERAGE_LENGTH;
   const dateOf = (id: number) => reports[sections[id]?.[0] ?? 0]?.[3] ?? "";
-  const estimate = (id: number) =>
-    perTerm.reduce(
-      (sum, c) => sum + bm25(c.get(id) ?? 0, lengthOf(id)) * Math.log(1 + sections.length / (1 + c.size)),
-      0,
-    );
+  const idf = perTerm.map((c) => Math.log(1 + sections.length / (1 + c.size)));
+  const estimates = new Map<number, number>();
+  const estimate = (id: number) => {
+    let e = estimates.get(id);
+    if (e === undefined) {
+      e = perTerm.reduce((sum, c, t) => sum + bm25(c.get(id) ?? 0, lengthOf(id)) * (idf[t] ?? 1), 0);
+      estimates.set(id, e);
+    }
+    return e;
+  };
   const inFilters = [...all.keys()].filter((id) => passes(facetValues(index, id), filters));
   const byEstimate = (a: number, b: number) => estimate(b) - estimate(a) || a - b;
   inFilters.sort(
