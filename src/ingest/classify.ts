@@ -31,6 +31,7 @@ export interface ClassifiedLine extends SourceLine {
   /** The heading's own number when it stood on a separate line. */
   number?: string;
   furniture?: FurnitureType;
+  /** Meta lines keep a furniture type too: they leave the body like furniture does. */
   /** Body lines: length of a bold lead-in sentence at the start. */
   lead?: number;
   /** Body lines that open a list item (一是… / ——… / 1.…). */
@@ -222,25 +223,33 @@ interface PreLine extends SourceLine {
 /** Splits bylines and photo credits that a layout glued to the end of a paragraph. */
 function splitTrailing(lines: SourceLine[]): PreLine[] {
   const out: PreLine[] = [];
+  let lastText = "";
   for (const l of lines) {
     const t = l.text;
+    // A caption starts its own block: never the tail of an unfinished paragraph.
+    const fresh = lastText === "" || isTerminated(lastText);
+    if (t) lastText = t;
+    // After a split the byline, not the line's raw end, is what precedes the next line.
+    const mark = out.length;
     if (t.length > 8 && (t.includes("记者") || t.includes("通讯员") || t.endsWith("摄"))) {
       const photo = TRAILING_PHOTO.exec(t);
       if (photo && !matchFurniture(t)) {
         const before = photo[1] as string;
         // A single short sentence before a photo credit is the photo's caption.
-        const isCaption = before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        const isCaption = fresh && before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: photo[2] as string, line: l.line, forced: "credit" });
+        lastText = "。";
         continue;
       }
       const by = TRAILING_BYLINE.exec(t);
       if (by && !matchFurniture(t)) {
         const before = by[1] as string;
         // One short sentence before a byline is a photo caption ("任振鹤作政府工作报告。").
-        const isCaption = before.length <= 30 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        const isCaption = fresh && before.length <= 24 && /^[^。！？，,；]+[。！？]$/u.test(before);
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: (by[2] as string).trim(), line: l.line, forced: "byline" });
+        lastText = out.length > mark ? "。" : lastText;
         continue;
       }
     }
@@ -258,7 +267,8 @@ function isHeadlineish(text: string): boolean {
   if (/[。！？；]/u.test(text)) return false;
   const commas = text.match(/[，,]/gu)?.length ?? 0;
   if (commas > 1 || (commas === 1 && text.length > 16)) return false;
-  // Headlines do not end on a function word: such a line is a paragraph cut by a wrap.
+  // Headlines end on a word, not on a figure or a function word: such a line is a cut paragraph.
+  if (/\d$/u.test(text)) return false;
   if (/[和与及了在对把将从向为并且或而被让使以于等之其]$/u.test(text)) return false;
   return true;
 }
@@ -363,6 +373,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (takeMeta(joined, meta, lines, i)) {
           l.kind = "meta";
           nl.kind = "meta";
+          l.furniture = joined.furniture ?? "dateline";
+          nl.furniture = l.furniture;
           continue;
         }
       }
@@ -459,6 +471,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (/^[—–\-－─]{1,3}\s*\p{Script=Han}/u.test(l.text) && !meta.subtitle && !isTerminated(l.text)) {
           meta.subtitle = l.text.replace(/^[—–\-－─]{1,3}\s*/u, "");
           l.kind = "meta";
+          l.furniture = "title-chrome";
           continue;
         }
         break;
@@ -524,6 +537,7 @@ function takeMeta(
     const iso = parseChineseDate(d[1] as string);
     if (iso && !meta.date) meta.date = iso;
     l.kind = "meta";
+    l.furniture = "dateline";
     return true;
   }
   // "标题——日期在…会议上": title and venue on one line.
@@ -533,7 +547,7 @@ function takeMeta(
   const venueText = split && TITLE_WORD.test(split[1] as string) ? (split[3] as string) : t;
   if (t.length <= 120 && (venueText.length < t.length || VENUE_START.test(t))) {
     const v = VENUE_RE.exec(venueText);
-    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText))) {
+    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText)) && !/[，。；！？,;]/u.test(v[3] as string)) {
       if (v[1]) {
         const iso = parseChineseDate(v[1]);
         if (iso && !meta.date) meta.date = iso;
@@ -551,6 +565,7 @@ function takeMeta(
         (meta as Record<string, unknown>).venue = venueText;
       } else {
         l.kind = "meta";
+        l.furniture = "dateline";
       }
       return true;
     }
@@ -564,6 +579,8 @@ function takeMeta(
         setSpeaker(meta, sp);
         l.kind = "meta";
         nl.kind = "meta";
+        l.furniture = "byline";
+        nl.furniture = "byline";
         return true;
       }
     }
@@ -573,6 +590,7 @@ function takeMeta(
     if (sp && !/[，。、]/u.test(t)) {
       setSpeaker(meta, sp);
       l.kind = "meta";
+      l.furniture = "byline";
       return true;
     }
   }
@@ -673,6 +691,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       ) {
         prev.kind = "body";
         prev.item = "numbered";
+        prev.text = prev.heading ?? prev.text;
         prevBody = prev;
       }
       l.glue = true;
@@ -693,8 +712,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       const maxLen = scheme.scheme === "arabic" || scheme.scheme === "arabic-paren" ? 30 : 48;
       const commas = rest.match(/[，,]/gu)?.length ?? 0;
       const endsStop = stop !== null && stop.index === rest.length - 1;
+      // "1、物联网：是指…" defines a term: a list item, not a heading.
+      const definition = /[：:]./u.test(rest);
       const headingLike =
         lone &&
+        !definition &&
         t.length <= maxLen &&
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
@@ -718,7 +740,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     const blanks = countBlanksBefore(lines, i);
     // Where blank lines separate blocks, a headline is set apart from the paragraph above it.
     const setApart = !usesBlankLines || lines[i - 1]?.kind !== "body";
-    if (!continuing && setApart && isHeadlineish(t) && i !== lastContent) {
+    // Long unnumbered lines are headlines only as spaced newspaper phrases set apart by blank lines;
+    // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
+    const headlineLength =
+      t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
+    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -732,12 +758,16 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
       const n = nextContent(lines, i);
       const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+      // The next line picks up mid-clause ("家、100家…"): this line is the start of its sentence.
+      const continuedBelow =
+        nl !== undefined && /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(nl.text);
       // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
       if (
         nl &&
         nl.kind === "body" &&
         isHeadlineish(nl.text) &&
         !matchScheme(nl.text) &&
+        !fragments.has(nl.text) &&
         (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
         t.length + nl.text.length <= 30 &&
         nl.text.length <= 12
@@ -752,7 +782,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         i = n;
         continue;
       }
-      if (t.length >= 4 && nl && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
+      if (t.length >= 4 && nl && !continuedBelow && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
         l.kind = "heading";
         l.scheme = "headline";
         l.heading = t;
@@ -911,6 +941,9 @@ function markDuplicates(lines: ClassifiedLine[]): void {
     if (l.kind !== "body") continue;
     const k = key(l.text);
     if (k.length < 20) continue;
+    // Only whole paragraphs count: pieces of hard-wrapped text repeat common phrases.
+    const prev = previousContent(lines, i);
+    if (!isTerminated(l.text) || (prev && prev.kind === "body" && !isTerminated(prev.text))) continue;
     if (seen.has(k)) {
       l.kind = "furniture";
       l.furniture = "duplicate";
@@ -937,6 +970,7 @@ function markDuplicates(lines: ClassifiedLine[]): void {
       if (allDup && any) {
         l.kind = "furniture";
         l.furniture = "duplicate";
+        l.text = l.heading ?? l.text;
       }
     } else headSeen.add(k);
   }
