@@ -2,7 +2,7 @@
 // open only; it builds its own DOM, searches as you type, and hands over to /search/ for the
 // full, shareable result page.
 import { writeState } from "../search/url-state.ts";
-import { createView } from "./search-ui.ts";
+import { createView, onQueryInput } from "./search-ui.ts";
 
 function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q: string) => void } {
   const dialog = document.createElement("dialog");
@@ -50,7 +50,7 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q
     all.hidden = !q;
     void view.show(state);
   };
-  input.addEventListener("input", () => show(input.value.trim()));
+  onQueryInput(input, show);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     location.assign(`/search/?${writeState({ ...state, q: input.value.trim() })}`);

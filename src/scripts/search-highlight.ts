@@ -3,7 +3,7 @@
 import { matchRanges, normalizeWithMap } from "../search/match.ts";
 import { parseQuery } from "../search/query.ts";
 
-const SKIP = ".sr-only, [data-pagefind-ignore], .h-anchor";
+const SKIP = ".sr-only, .h-anchor";
 
 /** Marks the query in one block: matches may span inline elements (a figure inside a sentence). */
 function markIn(block: Element, query: ReturnType<typeof parseQuery>): HTMLElement[] {

@@ -1,7 +1,7 @@
 // The /search/ page: the search state lives in the URL (?q=…&region=…&sort=…), so a search can be
 // shared, reloaded and walked back; typing updates results as you go.
 import { readState, type SearchState, writeState } from "../search/url-state.ts";
-import { createView } from "./search-ui.ts";
+import { createView, onQueryInput } from "./search-ui.ts";
 
 const form = document.querySelector<HTMLFormElement>("[data-search-form]");
 const input = document.querySelector<HTMLInputElement>("[data-search-input]");
@@ -25,7 +25,7 @@ if (form && input && status && facets && results) {
   void view.show(state);
   // Results follow every keystroke (a newer search supersedes an older one still running). Typing
   // replaces the history entry; a submitted search or a filter click adds one.
-  input.addEventListener("input", () => go({ ...state, q: input.value.trim() }, false));
+  onQueryInput(input, (q) => go({ ...state, q }, false));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     go({ ...state, q: input.value.trim() }, true);

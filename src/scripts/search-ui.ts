@@ -19,6 +19,17 @@ const loadIndex = () => {
   return index;
 };
 
+/**
+ * Calls `search` with the field's text on every change, but not while an input method is still
+ * composing (the pinyin letters of 营商 are not a query); the composed characters are.
+ */
+export function onQueryInput(input: HTMLInputElement, search: (q: string) => void): void {
+  input.addEventListener("input", (event) => {
+    if (!(event as InputEvent).isComposing) search(input.value.trim());
+  });
+  input.addEventListener("compositionend", () => search(input.value.trim()));
+}
+
 export interface ViewElements {
   status: HTMLElement;
   facets: HTMLElement;
@@ -79,7 +90,7 @@ function groupList(hits: Hit[], query: ParsedQuery, q: string): HTMLOListElement
     if (!first) continue;
     const { doc } = first;
     const li = el("li", "sr-group");
-    const h = el("h3", "sr-report");
+    const h = el("h2", "sr-report");
     const a = el("a");
     a.href = doc.url.split("#")[0] ?? "/";
     a.append(marked(doc.report, query));

@@ -1,6 +1,7 @@
 // The search experience end to end on the built site: the dialog and its shortcuts, the /search/
 // page with its state in the URL, filters, landing on a result with the phrase marked, and what the
 // first query costs in bytes.
+import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
@@ -66,6 +67,28 @@ describe("search dialog", () => {
     await page.locator("[data-search-open]").click();
     await page.locator("dialog.search-dialog").waitFor();
     expect(scripts.length).toBeGreaterThan(before);
+  });
+});
+
+describe("typing Chinese with an input method", () => {
+  it("searches for the composed characters, not the pinyin letters on the way", async () => {
+    await page.goto(`${siteUrl}/search/`);
+    const searched: string[] = [];
+    page.on("request", (r) => {
+      if (/search-index\/manifest/.test(r.url())) searched.push(r.url());
+    });
+    const input = page.locator("[data-search-input]");
+    await input.focus();
+    const cdp = await context.newCDPSession(page);
+    // Composition as an IME does it: marked pinyin text, then the committed characters.
+    await cdp.send("Input.imeSetComposition", { text: "yingshang", selectionStart: 9, selectionEnd: 9 });
+    await page.waitForTimeout(200);
+    expect(new URL(page.url()).searchParams.get("q")).toBeNull();
+    expect(searched).toEqual([]);
+    await cdp.send("Input.insertText", { text: "营商" });
+    await resultsReady(page);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("营商");
+    expect(await page.locator("[data-search-status]").textContent()).toContain("营商");
   });
 });
 
@@ -155,6 +178,37 @@ describe("landing on a result", () => {
     await hitsShown(page).first().click();
     await page.locator("mark.search-hl").first().waitFor();
     expect(await page.locator("mark.search-hl").allTextContents()).toEqual(["785.6亿元"]);
+  });
+});
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core violations on the page as it stands (rule id and how many nodes). */
+async function axeViolations(p: Page): Promise<string[]> {
+  await p.addScriptTag({ path: axePath });
+  return p.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
+      }
+    ).axe;
+    const { violations } = await axe.run();
+    return violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+describe("accessibility", () => {
+  it("the search page with results and filters, and the open dialog, have no axe violations", async () => {
+    await page.goto(
+      `${siteUrl}/search/?q=${encodeURIComponent("营商环境")}&region=${encodeURIComponent("上街区")}`,
+    );
+    await resultsReady(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(await firstReport());
+    await page.keyboard.press("/");
+    await page.locator("dialog.search-dialog input").pressSequentially("国际陆港");
+    await page.locator("dialog.search-dialog .sr-hit").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
