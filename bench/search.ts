@@ -2,7 +2,7 @@
 // Parses the corpus, repeats it up to REPORTS reports, writes their search index into a copy of the
 // built site (run `npm run build` first), and measures in Chromium what a reader's first query
 // transfers and how long keystroke→results takes. Prints the figures.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -13,15 +13,7 @@ import { writeSearchIndex } from "../src/search/index-write.ts";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { queryCases, searchOnPage } from "../tests/support/search-harness.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(?:txt|md|html?)$/iu.test(name) && name !== "README.md") out.push(p);
-  }
-  return out;
-}
+import { walk } from "./corpus.ts";
 
 const [corpus = "../shared/corpus", wanted = "1000"] = process.argv.slice(2).filter((a) => a !== "--");
 if (!existsSync(corpus) || !existsSync("dist/index.html")) {
