@@ -8,11 +8,16 @@ import { shardOf } from "./tokens.ts";
 const docs = sectionDocs(fixtureDigest, { href: "/reports/fixture/", title: "测试区政府工作报告" });
 
 describe("sectionDocs", () => {
-  it("makes one document per section, linking to its anchor, with its figures' labels", () => {
-    expect(docs.map((d) => d.url)).toEqual(["/reports/fixture/#huigu", "/reports/fixture/#bushu"]);
-    expect(docs[0]?.text.startsWith("一、过去一年工作回顾\n制造业竞争力")).toBe(true);
-    expect(docs[0]?.figures).toContain("地区生产总值");
-    expect(docs[0]).toMatchObject({ region: "测试区", year: 2023, slug: "fixture" });
+  it("makes one document for the report and one per section, linking to its anchor, with its figures' labels", () => {
+    expect(docs.map((d) => d.url)).toEqual([
+      "/reports/fixture/",
+      "/reports/fixture/#huigu",
+      "/reports/fixture/#bushu",
+    ]);
+    expect(docs[0]?.text).toBe("测试区政府工作报告\n测试区 · 2023年");
+    expect(docs[1]?.text.startsWith("一、过去一年工作回顾\n制造业竞争力")).toBe(true);
+    expect(docs[1]?.figures).toContain("地区生产总值");
+    expect(docs[1]).toMatchObject({ region: "测试区", year: 2023, slug: "fixture" });
   });
 });
 
@@ -22,15 +27,16 @@ describe("buildIndex", () => {
     decodePostings(built.shards[shardOf(key, built.manifest.shards)]?.[key] ?? []);
 
   it("stores each key's sections with how often the key occurs", () => {
-    expect([...postings("专精").entries()]).toEqual([[0, 1]]);
-    expect([...postings("785.6").keys()]).toEqual([0]);
-    expect([...postings("国际").entries()]).toEqual([[1, 2]]);
+    expect([...postings("专精").entries()]).toEqual([[1, 1]]);
+    expect([...postings("785.6").keys()]).toEqual([1]);
+    expect([...postings("国际").entries()]).toEqual([[2, 2]]);
+    expect([...postings("测试").keys()]).toEqual([0]);
   });
 
   it("keeps facets in the manifest, per section", () => {
     const { manifest } = built;
     expect(manifest.regions).toEqual(["测试区"]);
-    expect(manifest.sections).toHaveLength(2);
+    expect(manifest.sections).toHaveLength(3);
     expect(manifest.reports[0]?.[1]).toBe(2023);
   });
 

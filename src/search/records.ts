@@ -4,7 +4,7 @@ import type { ReportDigest, Section } from "../ingest/types.ts";
 
 export interface SectionDoc {
   url: string;
-  /** The section heading (the report title for a lead without heading). */
+  /** The section heading (导语 for a lead without one; the title for the report itself). */
   heading: string;
   /** The report's title. */
   report: string;
@@ -28,6 +28,8 @@ export interface DocOptions {
   title: string;
 }
 
+const LEAD = "导语";
+
 /** A sort key that orders reports by date, falling back to the year. */
 export function dateKey(digest: ReportDigest): string {
   return digest.meta.date ?? (digest.meta.year ? `${digest.meta.year}` : "");
@@ -35,12 +37,12 @@ export function dateKey(digest: ReportDigest): string {
 
 function sectionDoc(digest: ReportDigest, section: Section, options: DocOptions): SectionDoc {
   const { region, year, kind } = digest.meta;
-  const heading = section.heading ?? options.title;
   const blockIds = new Set(section.blocks.map((b) => b.id));
   const figures = digest.stats.flatMap((st) => (blockIds.has(st.blockId) && st.label ? [st.label] : []));
   return {
     url: `${options.href}#${section.id}`,
-    heading,
+    // A lead without a heading is shown as 导语; its text has no heading line to match.
+    heading: section.heading ?? LEAD,
     report: options.title,
     slug: digest.slug,
     ...(region ? { region } : {}),
@@ -49,12 +51,33 @@ function sectionDoc(digest: ReportDigest, section: Section, options: DocOptions)
     date: dateKey(digest),
     topics: section.topics ?? [],
     figures: [...new Set(figures)],
-    text: [heading, ...section.blocks.map((b) => b.text)].join("\n"),
+    text: [section.heading ?? "", ...section.blocks.map((b) => b.text)].join("\n"),
+  };
+}
+
+/**
+ * The report itself as a document: its title and what the front matter says (region, kind, source,
+ * meeting, speaker), so a title or a place is found by any part and leads to the report's top.
+ */
+function reportDoc(digest: ReportDigest, options: DocOptions): SectionDoc {
+  const { region, year, kind, source, meeting, speaker } = digest.meta;
+  const about = [region, year ? `${year}年` : undefined, kind, source, meeting, speaker];
+  return {
+    url: options.href,
+    heading: options.title,
+    report: options.title,
+    slug: digest.slug,
+    ...(region ? { region } : {}),
+    ...(year ? { year } : {}),
+    ...(kind ? { kind } : {}),
+    date: dateKey(digest),
+    topics: [],
+    figures: [],
+    text: [options.title, about.filter((x) => typeof x === "string" && x).join(" · ")].join("\n"),
   };
 }
 
 export function sectionDocs(digest: ReportDigest, options: DocOptions): SectionDoc[] {
-  return digest.sections
-    .filter((s) => s.heading || s.blocks.length)
-    .map((s) => sectionDoc(digest, s, options));
+  const sections = digest.sections.filter((s) => s.heading || s.blocks.length);
+  return [reportDoc(digest, options), ...sections.map((s) => sectionDoc(digest, s, options))];
 }

@@ -43,7 +43,10 @@ function words(s: string): string[] {
 /** Does a shown hit hold the whole query (a synonym counts) or every word of it? */
 function relevant(hit: ShownHit, q: string): boolean {
   const d = digest(hit.report);
-  const text = norm([sectionText(d, hit.section), d.title, d.meta.region, d.meta.kind].join("\n"));
+  // A section hit must hold the query in its own text; the report hit in its title or front matter.
+  const { region, year, kind, source, meeting, speaker } = d.meta;
+  const about = [d.title, region, year && `${year}年`, kind, source, meeting, speaker];
+  const text = norm(hit.section ? sectionText(d, hit.section) : about.filter(Boolean).join("\n"));
   const query = parseQuery(q);
   return query.terms.every(
     (t) =>
@@ -72,7 +75,7 @@ describe("search quality on the query set", () => {
         expected++;
         const id = sectionIdOf(e);
         if (top.some((h) => h.report === e.report && h.section === id)) recalled++;
-        else misses.push(`miss  "${c.q}" (${c.kind}): ${e.report}#${id} «${e.text}»`);
+        else misses.push(`miss  "${c.q}" (${c.kind}): ${e.report}#${id} «${e.text ?? "title"}»`);
       }
       for (const h of top) {
         shown++;

@@ -7,7 +7,10 @@ import type { ReportDigest } from "../../src/ingest/types.ts";
 
 export interface ExpectedSection {
   report: string;
-  text: string;
+  /** A snippet of the expected section's text… */
+  text?: string;
+  /** …or the report itself (its title and front matter, linked without a section anchor). */
+  title?: boolean;
 }
 export interface QueryCase {
   q: string;
@@ -36,12 +39,14 @@ export const sectionText = (d: ReportDigest, id: string, joiner = "\n"): string 
   return s ? [s.heading ?? "", ...s.blocks.map((b) => b.text)].join(joiner) : "";
 };
 
-/** The id of the section holding `text` (the snippet names exactly one section). */
+/** The id of the section holding `text` (the snippet names exactly one section); "" for the report. */
 export function sectionIdOf(e: ExpectedSection): string {
+  if (e.title || !e.text) return "";
+  const snippet = e.text;
   const norm = (s: string) => s.normalize("NFKC");
   const d = digest(e.report);
-  const found = d.sections.filter((s) => norm(sectionText(d, s.id, "")).includes(norm(e.text)));
-  if (found.length !== 1) throw new Error(`${e.report}: snippet "${e.text}" is in ${found.length} sections`);
+  const found = d.sections.filter((s) => norm(sectionText(d, s.id, "")).includes(norm(snippet)));
+  if (found.length !== 1) throw new Error(`${e.report}: snippet "${snippet}" is in ${found.length} sections`);
   return (found[0] as { id: string }).id;
 }
 
