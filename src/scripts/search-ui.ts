@@ -2,7 +2,14 @@
 // renders status, facet filters with counts, sort, results grouped by report (section hits linking
 // to their anchors, excerpts with the query marked) and the "related" sections apart.
 // Everything report-derived is set with textContent.
-import { FACETS, type Facet, type Hit, runSearch, type SearchOutcome } from "../search/engine.ts";
+import {
+  DEFAULT_LIMITS,
+  FACETS,
+  type Facet,
+  type Hit,
+  runSearch,
+  type SearchOutcome,
+} from "../search/engine.ts";
 import { excerpt } from "../search/excerpt.ts";
 import { openIndex, type SearchIndex } from "../search/index-client.ts";
 import { matchRanges, normalizeWithMap } from "../search/match.ts";
@@ -186,7 +193,10 @@ export function createView(els: ViewElements, onChange: (s: SearchState) => void
         return;
       }
       els.status.textContent = "正在搜索…";
-      const outcome = await runSearch(await loadIndex(), query, state.filters, state.sort);
+      const outcome = await runSearch(await loadIndex(), query, state.filters, state.sort, {
+        ...DEFAULT_LIMITS,
+        current: () => mine === generation,
+      });
       if (mine !== generation) return;
       const reports = groups(outcome.results).length;
       const more =

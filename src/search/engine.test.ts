@@ -1,6 +1,6 @@
 // The engine over an index built in memory from a few documents (no fetching, no DOM).
 import { describe, expect, it } from "vitest";
-import { runSearch } from "./engine.ts";
+import { DEFAULT_LIMITS, runSearch } from "./engine.ts";
 import { buildIndex } from "./index-build.ts";
 import type { SearchIndex } from "./index-client.ts";
 import { decodePostings } from "./index-format.ts";
@@ -91,6 +91,24 @@ describe("runSearch", () => {
   it("sorts by date on request", async () => {
     const out = await search("示范区", {}, "date");
     expect(out.results.map((h) => h.doc.year)).toEqual([2023, 2021]);
+  });
+
+  it("stops fetching documents once a newer search has started", async () => {
+    const index = memoryIndex();
+    let fetched = 0;
+    const counting = {
+      ...index,
+      doc: (id: number) => {
+        fetched++;
+        return index.doc(id);
+      },
+    };
+    const out = await runSearch(counting, parseQuery("区"), {}, "relevance", {
+      ...DEFAULT_LIMITS,
+      current: () => false,
+    });
+    expect(fetched).toBe(0);
+    expect(out.results).toEqual([]);
   });
 
   it("finds nothing for a query nothing holds", async () => {

@@ -40,6 +40,8 @@ export interface SearchLimits {
   /** …or this many sections were checked (each check fetches one small document). */
   maxChecked: number;
   batch: number;
+  /** False once a newer search has started: stop fetching documents for this one. */
+  current?: () => boolean;
 }
 
 export const DEFAULT_LIMITS: SearchLimits = { enough: 15, maxChecked: 40, batch: 15 };
@@ -131,6 +133,7 @@ async function check(
 ): Promise<Hit[]> {
   const hits: Hit[] = [];
   for (let at = 0; at < ids.length && at < limits.maxChecked; at += limits.batch) {
+    if (limits.current?.() === false) break;
     const batch = ids.slice(at, Math.min(at + limits.batch, limits.maxChecked));
     const docs = await Promise.all(batch.map((id) => index.doc(id)));
     docs.forEach((doc, i) => {
@@ -138,7 +141,8 @@ async function check(
       const score = phraseScore(text, normalize(doc.heading), query, normalize(doc.figures.join("、")));
       hits.push({ id: batch[i] ?? 0, doc, text, tier: tierOf(text, query), score });
     });
-    if (hits.filter((h) => h.tier !== "partial").length >= limits.enough) break;
+    if (hits.filter((h) => h.tier !== "partial").length >= limits.enough || limits.current?.() === false)
+      break;
   }
   return hits;
 }
