@@ -17,7 +17,6 @@ import { type ParsedQuery, parseQuery } from "../search/query.ts";
 import { hitHref, type SearchState } from "../search/url-state.ts";
 
 const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", kind: "类型", topic: "主题" };
-const MAX_GROUPS = 20;
 const HITS_SHOWN = 3;
 
 let index: Promise<SearchIndex> | undefined;
@@ -92,7 +91,7 @@ function groups(hits: Hit[]): Hit[][] {
 
 function groupList(hits: Hit[], query: ParsedQuery, q: string): HTMLOListElement {
   const list = el("ol", "sr-groups");
-  for (const group of groups(hits).slice(0, MAX_GROUPS)) {
+  for (const group of groups(hits)) {
     const first = group[0];
     if (!first) continue;
     const { doc } = first;
@@ -176,14 +175,17 @@ function facetControls(
 }
 
 export interface View {
-  /** Runs the search for a state and renders it; stale runs never overwrite newer ones. */
-  show(state: SearchState): Promise<void>;
+  /**
+   * Runs the search for a state and renders it; stale runs never overwrite newer ones. `pages`
+   * is how many rounds of results to check (the "更多结果" button asks for one more).
+   */
+  show(state: SearchState, pages?: number): Promise<void>;
 }
 
 export function createView(els: ViewElements, onChange: (s: SearchState) => void): View {
   let generation = 0;
-  return {
-    async show(state) {
+  const view: View = {
+    async show(state, pages = 1) {
       const mine = ++generation;
       const query = parseQuery(state.q);
       if (query.terms.length === 0) {
@@ -195,6 +197,8 @@ export function createView(els: ViewElements, onChange: (s: SearchState) => void
       els.status.textContent = "正在搜索…";
       const outcome = await runSearch(await loadIndex(), query, state.filters, state.sort, {
         ...DEFAULT_LIMITS,
+        enough: DEFAULT_LIMITS.enough * pages,
+        maxChecked: DEFAULT_LIMITS.maxChecked * pages,
         current: () => mine === generation,
       });
       if (mine !== generation) return;
@@ -213,6 +217,12 @@ export function createView(els: ViewElements, onChange: (s: SearchState) => void
       );
       const parts: HTMLElement[] = [];
       if (outcome.results.length) parts.push(groupList(outcome.results, query, state.q));
+      if (outcome.total > outcome.results.length) {
+        const button = el("button", "button sr-next", "更多结果");
+        button.type = "button";
+        button.addEventListener("click", () => void view.show(state, pages + 1));
+        parts.push(button);
+      }
       if (outcome.related.length) {
         const details = el("details", "sr-related");
         details.open = outcome.results.length === 0;
@@ -226,4 +236,5 @@ export function createView(els: ViewElements, onChange: (s: SearchState) => void
       els.results.dataset.ready = String(mine);
     },
   };
+  return view;
 }

@@ -136,6 +136,19 @@ describe("/search/ page", () => {
     expect(years).toEqual([...years].sort((a, b) => b - a));
   });
 
+  it("shows more results on request when there are more than the first round", async () => {
+    await page.goto(`${siteUrl}/search/?q=${encodeURIComponent("发展")}`);
+    await resultsReady(page);
+    const count = () => page.locator("[data-search-results] .sr-hit").count();
+    const before = await count();
+    await page.locator(".sr-next").click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("[data-search-results] .sr-hit").length > n,
+      before,
+    );
+    expect(await count()).toBeGreaterThan(before);
+  });
+
   it("answers a query with no match plainly, and shows fragments only as related", async () => {
     await page.goto(`${siteUrl}/search/?q=${encodeURIComponent("量子计算")}`);
     await resultsReady(page);
