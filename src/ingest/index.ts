@@ -128,7 +128,8 @@ function buildMeta(
         .join("\n"),
     );
   if (region) meta.region = region;
-  const year = detectYear(title, detected.date, detected.meeting, firstText);
+  const headingText = sections.map((s) => s.heading ?? "").join("\n");
+  const year = detectYear(title, detected.date, headingText, firstText);
   if (year) meta.year = year;
   if (detected.date) meta.date = detected.date;
   if (detected.kind) meta.kind = detected.kind;
@@ -148,16 +149,18 @@ function buildMeta(
 function detectYear(
   title: string,
   date: string | undefined,
-  meeting: string | undefined,
+  headings: string,
   text: string,
 ): number | undefined {
   if (date) return Number(date.slice(0, 4));
   const inTitle = /(?:^|[^\d])((?:19|20)\d{2})(?:年|\s|$)/u.exec(title);
   if (inTitle) return Number(inTitle[1]);
-  void meeting;
   const stated = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/u.exec(text);
   if (stated) return Number(stated[1]);
-  return undefined;
+  // A report that plans "2023年" after reviewing "2022年" is the 2023 report: the latest year its headings name.
+  let latest = 0;
+  for (const m of headings.matchAll(/((?:19|20)\d{2})年/gu)) latest = Math.max(latest, Number(m[1]));
+  return latest || undefined;
 }
 
 export function parseReportFile(path: string, frontMatterOverrides?: Partial<FrontMatter>): ParseResult {

@@ -128,6 +128,13 @@ export function findStats(text: string): FoundStat[] {
     // "15分钟生活圈", "300米见绿": distances and times naming a programme.
     if (/^(?:分钟|公里|米|小时)$/u.test(unit) && /^[^，。；、,;]{0,8}圈/u.test(next)) continue;
     if (insideShortQuote(text, start, end)) continue;
+    // Clock times ("9时30分") and round-the-clock service names ("24小时不打烊").
+    if (unit === "分" && /[时点:：]$/u.test(prev)) continue;
+    if (
+      (unit === "小时" || unit === "分钟") &&
+      /^(?:不打烊|自助|营业|值守|值班|在线|全天候|无休)/u.test(next)
+    )
+      continue;
     // A year range or date ("2021-2025年", "3月5日至") never reaches here: 年/月/日 are not units.
     const n1 = parseNum(m[1] as string);
     const mult = m[6] ? (MULTIPLIERS[m[6]] ?? 1) : 1;
