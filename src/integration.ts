@@ -1,7 +1,8 @@
 // The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
 // MDX and digests from content/ before Astro reads its collections, regenerates on content changes
-// in dev, and writes the search index (one document per report section) after the build.
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+// in dev, and writes the search index (one document per report section) after the build (in dev,
+// on every regeneration).
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
@@ -81,12 +82,24 @@ export default function reportDigest(): AstroIntegration {
       "astro:server:setup": ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;
         server.watcher.add([dir, paths(root).glossary]);
+        // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration.
+        const devSite = join(root, ".cache/dev-site");
+        indexForSearch(root, devSite, logger);
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? "").split("?")[0] ?? "";
+          const file = join(devSite, decodeURIComponent(path));
+          if (!path.startsWith("/search-index/") || !file.startsWith(devSite) || !existsSync(file))
+            return next();
+          res.setHeader("content-type", "application/json; charset=utf-8");
+          res.end(readFileSync(file));
+        });
         const onChange = async (file: string) => {
           const isSource =
             file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
             runGenerate(root, logger);
+            indexForSearch(root, devSite, logger);
             await refreshContent?.({ loaders: ["glob"] });
           } catch (error) {
             logger.error(String(error instanceof Error ? error.message : error));
