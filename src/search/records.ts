@@ -35,20 +35,27 @@ export function dateKey(digest: ReportDigest): string {
   return digest.meta.date ?? (digest.meta.year ? `${digest.meta.year}` : "");
 }
 
-function sectionDoc(digest: ReportDigest, section: Section, options: DocOptions): SectionDoc {
+/** What every document of a report carries about the report. */
+function reportFields(digest: ReportDigest, options: DocOptions) {
   const { region, year, kind } = digest.meta;
-  const blockIds = new Set(section.blocks.map((b) => b.id));
-  const figures = digest.stats.flatMap((st) => (blockIds.has(st.blockId) && st.label ? [st.label] : []));
   return {
-    url: `${options.href}#${section.id}`,
-    // A lead without a heading is shown as 导语; its text has no heading line to match.
-    heading: section.heading ?? LEAD,
     report: options.title,
     slug: digest.slug,
     ...(region ? { region } : {}),
     ...(year ? { year } : {}),
     ...(kind ? { kind } : {}),
     date: dateKey(digest),
+  };
+}
+
+function sectionDoc(digest: ReportDigest, section: Section, options: DocOptions): SectionDoc {
+  const blockIds = new Set(section.blocks.map((b) => b.id));
+  const figures = digest.stats.flatMap((st) => (blockIds.has(st.blockId) && st.label ? [st.label] : []));
+  return {
+    ...reportFields(digest, options),
+    url: `${options.href}#${section.id}`,
+    // A lead without a heading is shown as 导语; its text has no heading line to match.
+    heading: section.heading ?? LEAD,
     topics: section.topics ?? [],
     figures: [...new Set(figures)],
     text: [section.heading ?? "", ...section.blocks.map((b) => b.text)].join("\n"),
@@ -63,14 +70,9 @@ function reportDoc(digest: ReportDigest, options: DocOptions): SectionDoc {
   const { region, year, kind, source, meeting, speaker } = digest.meta;
   const about = [region, year ? `${year}年` : undefined, kind, source, meeting, speaker];
   return {
+    ...reportFields(digest, options),
     url: options.href,
     heading: options.title,
-    report: options.title,
-    slug: digest.slug,
-    ...(region ? { region } : {}),
-    ...(year ? { year } : {}),
-    ...(kind ? { kind } : {}),
-    date: dateKey(digest),
     topics: [],
     figures: [],
     text: [options.title, about.filter((x) => typeof x === "string" && x).join(" · ")].join("\n"),
