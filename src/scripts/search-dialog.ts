@@ -31,19 +31,15 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q
   const all = document.createElement("a");
   all.className = "search-all";
   all.textContent = "在搜索页中打开（可筛选、可分享）";
-  const facets = document.createElement("div");
-  facets.className = "search-facets";
   const results = document.createElement("div");
   results.className = "search-results";
   results.dataset.searchResults = "";
-  dialog.append(form, status, all, facets, results);
+  dialog.append(form, status, all, results);
   document.body.append(dialog);
 
   let state = { q: "", filters: {}, sort: "relevance" as const };
-  const view = createView({ status, facets, results }, (next) => {
-    // Filters and sorting belong to the full search page, where they live in the URL.
-    location.assign(`/search/?${writeState(next)}`);
-  });
+  // Filters and sorting belong to the full search page, where they live in the URL.
+  const view = createView({ status, results });
   const show = (q: string) => {
     state = { ...state, q };
     all.href = `/search/?${writeState(state)}`;

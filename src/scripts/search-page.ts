@@ -20,7 +20,11 @@ if (form && input && status && facets && results) {
     document.title = next.q ? `${next.q} · 搜索 · 报告精读` : "搜索 · 报告精读";
     void view.show(next);
   };
-  const view = createView({ status, facets, results }, (next) => go(next, true));
+  const view = createView({
+    status,
+    results,
+    facets: { element: facets, onChange: (next) => go(next, true) },
+  });
   input.value = state.q;
   void view.show(state);
   // Results follow every keystroke (a newer search supersedes an older one still running). Typing

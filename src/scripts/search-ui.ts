@@ -38,7 +38,11 @@ export function onQueryInput(input: HTMLInputElement, search: (q: string) => voi
 
 export interface ViewElements {
   status: HTMLElement;
-  facets: HTMLElement;
+  /**
+   * Facet filters and sorting, and what to do when the reader changes them; the dialog has none
+   * (the full search page has them, in its URL).
+   */
+  facets?: { element: HTMLElement; onChange: (s: SearchState) => void };
   results: HTMLElement;
 }
 
@@ -182,7 +186,7 @@ export interface View {
   show(state: SearchState, pages?: number): Promise<void>;
 }
 
-export function createView(els: ViewElements, onChange: (s: SearchState) => void): View {
+export function createView(els: ViewElements): View {
   let generation = 0;
   const view: View = {
     async show(state, pages = 1) {
@@ -190,7 +194,7 @@ export function createView(els: ViewElements, onChange: (s: SearchState) => void
       const query = parseQuery(state.q);
       if (query.terms.length === 0) {
         els.status.textContent = "";
-        els.facets.replaceChildren();
+        els.facets?.element.replaceChildren();
         els.results.replaceChildren();
         return;
       }
@@ -208,13 +212,15 @@ export function createView(els: ViewElements, onChange: (s: SearchState) => void
           ? `（共约 ${outcome.total} 处，显示最相关的 ${outcome.results.length} 处）`
           : "";
       els.status.textContent = outcome.results.length
-        ? `“${query.text}”：${reports} 篇报告中的 ${outcome.results.length} 个段落${more}`
-        : `没有找到含有“${query.text}”的段落${outcome.related.length ? "，下面是只含部分词语的相关结果" : ""}`;
-      els.facets.replaceChildren(
-        ...(outcome.results.length || Object.values(state.filters).some(Boolean)
-          ? facetControls(outcome, state, onChange)
-          : []),
-      );
+        ? `“${state.q}”：${reports} 篇报告中的 ${outcome.results.length} 个段落${more}`
+        : `没有找到含有“${state.q}”的段落${outcome.related.length ? "，下面是只含部分词语的相关结果" : ""}`;
+      const filtered = Object.values(state.filters).some(Boolean);
+      if (els.facets) {
+        const { element, onChange } = els.facets;
+        element.replaceChildren(
+          ...(outcome.results.length || filtered ? facetControls(outcome, state, onChange) : []),
+        );
+      }
       const parts: HTMLElement[] = [];
       if (outcome.results.length) parts.push(groupList(outcome.results, query, state.q));
       if (outcome.total > outcome.results.length) {
