@@ -17,8 +17,6 @@ export type SortOrder = "relevance" | "date";
 export interface Hit {
   id: number;
   doc: SectionDoc;
-  /** Normalised section text. */
-  text: string;
   tier: Tier;
   score: number;
 }
@@ -58,7 +56,7 @@ const bm25 = (tf: number, length: number) =>
  * Relevance of a checked section: BM25 over whole terms (a term or its synonym, counted once per
  * place), plus a bonus when the heading holds the term or one of the section's figures measures it.
  */
-export function phraseScore(text: string, heading: string, query: ParsedQuery, figures = ""): number {
+function phraseScore(text: string, heading: string, query: ParsedQuery, figures = ""): number {
   return query.terms.reduce((sum, term) => {
     const inHeading = term.alternatives.some((alt) => occurrences(heading, alt).length > 0);
     const measured = term.alternatives.some((alt) => figures.includes(alt));
@@ -139,7 +137,7 @@ async function check(
     docs.forEach((doc, i) => {
       const text = normalize(doc.text);
       const score = phraseScore(text, normalize(doc.heading), query, normalize(doc.figures.join("、")));
-      hits.push({ id: batch[i] ?? 0, doc, text, tier: tierOf(text, query), score });
+      hits.push({ id: batch[i] ?? 0, doc, tier: tierOf(text, query), score });
     });
     if (hits.filter((h) => h.tier !== "partial").length >= limits.enough || limits.current?.() === false)
       break;

@@ -31,7 +31,7 @@ export interface DocOptions {
 const LEAD = "导语";
 
 /** A sort key that orders reports by date, falling back to the year. */
-export function dateKey(digest: ReportDigest): string {
+function dateKey(digest: ReportDigest): string {
   return digest.meta.date ?? (digest.meta.year ? `${digest.meta.year}` : "");
 }
 
