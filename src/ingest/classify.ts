@@ -322,8 +322,10 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
     if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
-  // 2. Navigation menus, summary previews and inline-link fragments of scraped pages.
+  // 2. Navigation menus, link-list footers, summary previews and inline-link fragments of scraped pages.
   markNavigation(lines);
+  markTrailingLinks(lines);
+  markSandwichedLinks(lines);
   markPreviews(lines);
   const fragments = linkFragments(lines);
 
@@ -687,9 +689,8 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       if (
         prev &&
         prev.kind === "heading" &&
-        prev.scheme !== "headline" &&
-        prev.scheme !== "ordinal-line" &&
-        (prev.heading ?? prev.text).length <= 10
+        (prev.scheme === "headline" ||
+          (prev.scheme !== "ordinal-line" && (prev.heading ?? prev.text).length <= 10))
       ) {
         prev.kind = "body";
         prev.item = "numbered";
@@ -861,6 +862,51 @@ function markNavigation(lines: ClassifiedLine[]): void {
       l.furniture = "chrome";
     }
   });
+}
+
+/**
+ * A scraped page ends in link lists (departments, other sites, other reports): from the end,
+ * a run of three or more short bare lines with no sentence among them is chrome.
+ */
+function markSandwichedLinks(lines: ClassifiedLine[]): void {
+  const content = lines.filter((l) => l.kind !== "blank");
+  let k = 0;
+  while (k < content.length) {
+    const isBare = (l: ClassifiedLine) =>
+      l.kind === "body" && l.text.length <= 16 && !/[。！？；，,：:]/u.test(l.text) && !matchScheme(l.text);
+    if (!isBare(content[k] as ClassifiedLine)) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < content.length && isBare(content[j] as ClassifiedLine)) j++;
+    const before = content[k - 1];
+    const after = content[j];
+    // Between two pieces of page chrome (a footer and the next page's header): link text.
+    if (before?.kind === "furniture" && after?.kind === "furniture" && before.furniture === "chrome") {
+      for (let m = k; m < j; m++) {
+        const l = content[m] as ClassifiedLine;
+        l.kind = "furniture";
+        l.furniture = "chrome";
+      }
+    }
+    k = j;
+  }
+}
+
+function markTrailingLinks(lines: ClassifiedLine[]): void {
+  const run: ClassifiedLine[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank" || l.kind === "furniture") continue;
+    if (l.kind !== "body" || l.text.length > 24 || /[。！？；，、,;:：]/u.test(l.text)) break;
+    run.push(l);
+  }
+  if (run.length < 3) return;
+  for (const l of run) {
+    l.kind = "furniture";
+    l.furniture = "chrome";
+  }
 }
 
 /** Short lines that stand alone more than once are hyperlink anchors cut out of sentences. */
