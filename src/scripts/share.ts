@@ -15,6 +15,7 @@ if (menu && body) {
   const urlText = menu.querySelector<HTMLElement>("[data-share-url]");
   const pageUrl = document.querySelector<HTMLLinkElement>("link[rel=canonical]")?.href ?? location.href;
   const LONG_PRESS_MS = 500;
+  const HIDE_MS = 800;
   let link = "";
   let opener: HTMLElement | undefined;
 
@@ -160,6 +161,19 @@ if (menu && body) {
       e.target instanceof Element && e.pointerType === "mouse" ? e.target.closest<HTMLElement>(".blk") : null;
     if (block && block !== blockTarget) offerLink(block);
   });
+  // The mouse's button goes away a moment after the pointer has left the text and the button.
+  let hideTimer = 0;
+  const hideSoon = (e: PointerEvent) => {
+    if (e.pointerType !== "mouse") return;
+    hideTimer = window.setTimeout(() => {
+      blockButton.hidden = true;
+      blockTarget = undefined;
+    }, HIDE_MS);
+  };
+  for (const el of [body, blockButton]) {
+    el.addEventListener("pointerleave", hideSoon);
+    el.addEventListener("pointerenter", () => clearTimeout(hideTimer));
+  }
   body.addEventListener("focusin", (e) => {
     if (e.target instanceof HTMLElement && e.target.closest(".blk")) {
       offerLink(e.target.closest<HTMLElement>(".stat[id]") ?? (e.target.closest(".blk") as HTMLElement));

@@ -213,6 +213,10 @@ describe("copying links", () => {
     const button = page.getByRole("button", { name: "复制段落链接" });
     await button.click();
     await expectCopied(page, await block.getAttribute("id"));
+    // Off the text, the button goes away.
+    await page.keyboard.press("Escape");
+    await page.mouse.move(5, 400);
+    await button.waitFor({ state: "hidden" });
     await page.close();
   });
 
