@@ -885,7 +885,11 @@ function markSandwichedLinks(lines: ClassifiedLine[]): void {
   let k = 0;
   while (k < content.length) {
     const isBare = (l: ClassifiedLine) =>
-      l.kind === "body" && l.text.length <= 16 && !/[。！？；，,：:]/u.test(l.text) && !matchScheme(l.text);
+      l.kind === "body" &&
+      l.text.length <= 16 &&
+      !/[。！？；，,：:]/u.test(l.text) &&
+      !matchScheme(l.text) &&
+      !TITLE_WORD.test(l.text);
     if (!isBare(content[k] as ClassifiedLine)) {
       k++;
       continue;
