@@ -968,7 +968,7 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
-const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就/u;
+const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
 
 function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
