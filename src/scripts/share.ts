@@ -16,6 +16,7 @@ if (menu && body) {
   const pageUrl = document.querySelector<HTMLLinkElement>("link[rel=canonical]")?.href ?? location.href;
   const LONG_PRESS_MS = 500;
   const HIDE_MS = 800;
+  const RETARGET_MS = 400;
   let link = "";
   let opener: HTMLElement | undefined;
 
@@ -156,10 +157,18 @@ if (menu && body) {
     );
   };
 
+  // Hovering a figure offers the figure's link, the rest of a paragraph the paragraph's. Within a
+  // paragraph the switch waits a moment: the way to the button crosses text and other figures.
+  let retarget = 0;
   body.addEventListener("pointerover", (e) => {
-    const block =
-      e.target instanceof Element && e.pointerType === "mouse" ? e.target.closest<HTMLElement>(".blk") : null;
-    if (block && block !== blockTarget) offerLink(block);
+    if (e.pointerType !== "mouse" || !(e.target instanceof Element)) return;
+    const block = e.target.closest<HTMLElement>(".blk");
+    const target = e.target.closest<HTMLElement>(".stat[id]") ?? block;
+    if (!block || !target || target === blockTarget) return;
+    clearTimeout(retarget);
+    if (blockTarget && block.contains(blockTarget)) {
+      retarget = window.setTimeout(() => offerLink(target), RETARGET_MS);
+    } else offerLink(target);
   });
   // The mouse's button goes away a moment after the pointer has left the text and the button.
   let hideTimer = 0;
@@ -172,7 +181,10 @@ if (menu && body) {
   };
   for (const el of [body, blockButton]) {
     el.addEventListener("pointerleave", hideSoon);
-    el.addEventListener("pointerenter", () => clearTimeout(hideTimer));
+    el.addEventListener("pointerenter", () => {
+      clearTimeout(hideTimer);
+      if (el === blockButton) clearTimeout(retarget);
+    });
   }
   body.addEventListener("focusin", (e) => {
     if (e.target instanceof HTMLElement && e.target.closest(".blk")) {

@@ -220,6 +220,21 @@ describe("copying links", () => {
     await page.close();
   });
 
+  it("offers a figure's link when the mouse is on the figure", async () => {
+    const page = await coldOpen("");
+    const stat = page.locator(".report-body a.stat").nth(7);
+    await stat.scrollIntoViewIfNeeded();
+    await stat.hover();
+    const button = page.getByRole("button", { name: "复制数据链接" });
+    await button.waitFor();
+    // On the way to the button the pointer crosses the paragraph's text: still the figure's link.
+    const box = await button.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 5, (box?.y ?? 0) + 5, { steps: 8 });
+    await button.click();
+    await expectCopied(page, await stat.getAttribute("id"));
+    await page.close();
+  });
+
   it("offers a figure's link to the keyboard when the figure has focus", async () => {
     const page = await coldOpen("");
     const stat = page.locator(".report-body a.stat").nth(5);
