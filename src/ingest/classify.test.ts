@@ -239,6 +239,18 @@ describe("title and meta", () => {
     });
   });
 
+  it("a subtitle set directly under the title joins it; a headline after a blank line does not", () => {
+    const d = classify(["上街区2023年经济工作会议召开", "奋力谱写现代化上街建设新篇章", "", BODY].join("\n"));
+    expect(d.title).toBe("上街区2023年经济工作会议召开 奋力谱写现代化上街建设新篇章");
+    const e = classify(
+      ["确保高标准完成全年各项目标任务", "", "坚持建强载体平台 全面扩大 现代化建设开放优势", "", BODY].join(
+        "\n",
+      ),
+    );
+    expect(e.title).toBe("确保高标准完成全年各项目标任务");
+    expect(headings(e)).toEqual([[1, "坚持建强载体平台 全面扩大 现代化建设开放优势"]]);
+  });
+
   it("a labelled title in a scraped header (hebei_baoding_webscrape)", () => {
     const d = classify(
       ["标题：2024年保定市政府工作报告", "发文单位：保定市人民政府", "正文：", "", BODY].join("\n"),

@@ -455,6 +455,28 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     } else {
       tl.kind = "title";
       tl.heading = title ?? tl.text;
+      // A subtitle set directly under the title (no blank line between) belongs to it.
+      const sub = lines[titleIdx + 1];
+      const after = lines[titleIdx + 2];
+      if (
+        title &&
+        sub?.kind === "body" &&
+        isHeadlineish(sub.text) &&
+        sub.text.length <= 30 &&
+        !TITLE_WORD.test(sub.text) &&
+        !VENUE_START.test(sub.text) &&
+        !matchScheme(sub.text) &&
+        !SPEAKER_RE.test(sub.text) &&
+        !/^各位/u.test(sub.text) &&
+        (after === undefined ||
+          after.kind === "blank" ||
+          (after.kind === "body" && !isHeadlineish(after.text)))
+      ) {
+        title = `${title} ${sub.text}`;
+        tl.heading = title;
+        sub.kind = "title";
+        sub.heading = title;
+      }
     }
     // Lines before the title in the header are page chrome (breadcrumbs, site names).
     if (titleIdx < end) {
@@ -968,7 +990,8 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
-const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
+const PART_WORDS =
+  /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
 
 function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
