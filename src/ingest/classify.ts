@@ -174,7 +174,7 @@ export function dominantRegion(text: string): string | undefined {
     const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
     if (
       r.length < 3 ||
-      /[全我本该每各个为获占居排成有]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
+      /[全我本该每各个为获占居排成有的元万亿]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
         r,
       )
     )
@@ -203,13 +203,14 @@ export function detectRegion(text: string): string | undefined {
   const m = REGION_RE.exec(cleaned);
   if (!m) return undefined;
   let r = m[1] as string;
-  // Keep the innermost administrative unit of "保定市满城区".
-  const inner = /^(?:\p{Script=Han}{2,6}?(?:省|自治区|市))(\p{Script=Han}{2,6}(?:市|区|县|旗))$/u.exec(r);
+  // Keep the innermost administrative unit of "保定市满城区2021年…".
+  const rest = cleaned.slice((m.index ?? 0) + r.length);
+  const inner = /^(\p{Script=Han}{2,4}?(?:自治县|市|区|县|旗))(?=\d|政府|人民|工作|经济|$)/u.exec(rest);
   if (inner) r = inner[1] as string;
-  if (/^(?:中原|全国|我|本|该|各|地|城|社|园|辖|市辖)$/u.test(r.slice(0, -1)) && r.length <= 2)
-    return undefined;
-  if (/^(?:召开|关于|全|各|我|本|在)/u.test(r)) r = r.replace(/^(?:召开|关于|全|各|我|本|在)/u, "");
-  return r.length >= 2 ? r : undefined;
+  // Words that run into a name in a headline ("中原区召开…", "关于全市…") are not part of it.
+  r = r.replace(/^(?:召开|关于|全|各|我|本|在)/u, "");
+  // A bare level word ("全区", "该市", "城区") names no particular place.
+  return r.length >= 3 ? r : undefined;
 }
 
 // ---------------------------------------------------------------- trailing bylines
@@ -626,8 +627,6 @@ function takeMeta(
       return true;
     }
   }
-  void lines;
-  void i;
   return false;
 }
 
