@@ -33,6 +33,16 @@ describe("heading schemes", () => {
     ]);
   });
 
+  it("Markdown headings keep their level", () => {
+    const d = classify(
+      ["# 2023年政府工作报告", "", "## 一、工作回顾", "", BODY, "", "### 经济运行", "", BODY].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、工作回顾"],
+      [2, "经济运行"],
+    ]);
+  });
+
   it("第一部分 / 第一章 / 第一条 and half-width (一)", () => {
     const d = classify(["第一部分 总体要求", BODY, "(一)指导思想", BODY, "第一条 指导思想", BODY].join("\n"));
     expect(headings(d).map((h) => h[0])).toEqual([1, 2, 3]);

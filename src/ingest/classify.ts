@@ -18,7 +18,8 @@ export type HeadingScheme =
   | "arabic-paren" // (1)
   | "circled" // ①
   | "ordinal-line" // "2" on its own line, then the heading
-  | "headline"; // unnumbered newspaper headline
+  | "headline" // unnumbered newspaper headline
+  | "markdown"; // "## 标题" in Markdown sources: the level is given
 
 export type ItemKind = "ordinal" | "dash" | "numbered";
 
@@ -409,7 +410,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     let bestLen = 0;
     for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
-      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
+      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text.replace(/^#{1,6}\s+/u, ""));
       const ok =
         l.kind === "title" ||
         (TITLE_WORD.test(t) &&
@@ -428,7 +429,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
   if (titleIdx < 0) {
     const first = candidates[0];
     if (first !== undefined) {
-      const t = unLetterSpace((lines[first] as ClassifiedLine).text);
+      const t = unLetterSpace((lines[first] as ClassifiedLine).text.replace(/^#{1,6}\s+/u, ""));
       if (isHeadlineish(t) && !matchScheme(t) && !/^各位/u.test(t)) {
         const sibling = /^\d{4}年/u.test(t) && hasYearSibling(lines, first, t);
         if (!sibling && nextContent(lines, first) >= 0) {
@@ -728,6 +729,15 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       prevBody = l;
       continue;
     }
+    const md = /^(#{1,6})\s+(\S.*)$/u.exec(t);
+    if (md && !continuing) {
+      l.kind = "heading";
+      l.scheme = "markdown";
+      l.heading = (md[2] as string).replace(/\s*#+$/u, "");
+      l.level = Math.min(3, (md[1] as string).length) as 1 | 2 | 3;
+      prevBody = null;
+      continue;
+    }
     const scheme = matchScheme(t);
 
     if (scheme) {
@@ -996,7 +1006,9 @@ function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
   const headings = lines.filter((l) => l.kind === "heading");
   const unnumbered = headings.filter((h) => h.scheme === "headline" || h.scheme === "ordinal-line");
-  const hasNumbered = headings.length > unnumbered.length;
+  const isNumbered = (h: ClassifiedLine) =>
+    h.scheme !== "headline" && h.scheme !== "ordinal-line" && h.scheme !== "markdown";
+  const hasNumbered = headings.some(isNumbered);
   const yearLed = (h: ClassifiedLine) => /^\d{4}年/u.test(h.heading ?? h.text);
   const someYear = unnumbered.some(yearLed);
   const someOther = unnumbered.some((h) => !yearLed(h));
@@ -1005,10 +1017,17 @@ function assignLevels(lines: ClassifiedLine[]): void {
     (h.scheme === "headline" || h.scheme === "ordinal-line") &&
     (h.heading ?? h.text).length <= 24 &&
     (yearLed(h) || PART_WORDS.test(h.heading ?? h.text));
-  const firstNumbered = headings.findIndex((h) => h.scheme !== "headline" && h.scheme !== "ordinal-line");
+  const firstNumbered = headings.findIndex(isNumbered);
   const partsOnTop = hasNumbered && headings.slice(0, Math.max(0, firstNumbered)).some(isPart);
   let prevLevel: 1 | 2 | 3 | 0 = 0;
+  // Markdown levels count from the shallowest one used below the title ("##" sections -> 1).
+  const mdTop = Math.min(4, ...headings.filter((h) => h.scheme === "markdown").map((h) => h.level ?? 1));
   for (const h of headings) {
+    if (h.scheme === "markdown") {
+      h.level = Math.max(1, Math.min(3, (h.level ?? 1) - mdTop + 1)) as 1 | 2 | 3;
+      prevLevel = h.level;
+      continue;
+    }
     if (h.scheme === "headline" || h.scheme === "ordinal-line") {
       if (partsOnTop && isPart(h)) h.level = 1;
       else if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
