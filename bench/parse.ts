@@ -7,7 +7,7 @@ import { walk } from "./corpus.ts";
 
 const dirs = process.argv.slice(2).filter((a) => a !== "--");
 const roots = dirs.length ? dirs : ["../shared/corpus"];
-const files = roots.flatMap((d) => walk(d));
+const files = roots.filter((d) => existsSync(d)).flatMap((d) => walk(d));
 if (files.length === 0) {
   console.log("no files found under", roots.join(", "));
   process.exit(0);
