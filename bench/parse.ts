@@ -1,6 +1,6 @@
 // Parse throughput over the corpus: `npm run bench:parse [-- DIR …]`.
 // Prints files, MB, seconds, MB/s and median ms per file; errors are listed, not fatal.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { isReportInputError } from "../src/ingest/errors.ts";
 import { parseReport } from "../src/ingest/index.ts";
 import { walk } from "./corpus.ts";
