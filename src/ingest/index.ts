@@ -39,7 +39,8 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
   const doc = classifyLines(lines);
   const { units, furniture } = repairBrokenParagraphs(doc.lines);
   const drafts = buildSections(units);
-  const hasBody = drafts.some((s) => s.blocks.length > 0);
+  // A body of bare punctuation or digits ("---", "3") holds no report.
+  const hasBody = drafts.some((s) => s.blocks.some((b) => /\p{L}/u.test(b.text)));
   if (!hasBody) {
     const firstLine = lines.find((l) => l.text)?.line;
     throw new ReportInputError(path, "no report text found (only headings, furniture or chrome)", {
