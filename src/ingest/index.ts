@@ -83,7 +83,7 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
       }
     }
     const section: Section = { id, heading: d.heading, level: d.level, blocks };
-    if (d.number) (section as Section & { number?: string }).number = d.number;
+    if (d.number) section.number = d.number;
     sections.push(section);
   }
 
