@@ -136,6 +136,28 @@ describe("heading schemes", () => {
     expect(d.lines.find((l) => l.heading === "构建现代产业体系")?.number).toBe("2");
   });
 
+  it("a spaced headline follows a paragraph that lost its full stop", () => {
+    const d = classify(
+      [
+        "聚焦助企业强实体 经济运行平稳有序",
+        "",
+        "荣获全市扩大有效投资专项优胜单位、全市高质量发展贡献奖等荣誉",
+        "",
+        "聚焦兴产业优结构 转型发展提速升级",
+        "",
+        "制造业竞争力不断增强。全区规模以上工业企业亩均税收达到13.9万元,增长29%。",
+        "",
+        "聚焦抓创新扩开放 发展活力不断增强",
+        "",
+        "开放平台加快建设。国际陆港上街区建设取得重大进展。",
+      ].join("\n"),
+    );
+    expect(headings(d).map((h) => h[1])).toEqual([
+      "聚焦兴产业优结构 转型发展提速升级",
+      "聚焦抓创新扩开放 发展活力不断增强",
+    ]);
+  });
+
   it("a short line cut from a paragraph is not a headline", () => {
     const d = classify(
       [

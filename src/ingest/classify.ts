@@ -790,7 +790,21 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
     const headlineLength =
       t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
-    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
+    // A multi-phrase headline set apart by blank lines is a headline even after a paragraph
+    // that lacks its final full stop: a wrapped fragment never looks like "聚焦… 经济运行…".
+    const spacedHeadline =
+      usesBlankLines &&
+      blanks > 0 &&
+      lines[i + 1]?.kind === "blank" &&
+      /^\p{Script=Han}[^ ]{3,}(?: [^ ]{2,}){1,3}$/u.test(t) &&
+      !/[，,、]/u.test(t);
+    if (
+      (!continuing || spacedHeadline) &&
+      setApart &&
+      headlineLength &&
+      isHeadlineish(t) &&
+      i !== lastContent
+    ) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
