@@ -1072,7 +1072,7 @@ function markPreviews(lines: ClassifiedLine[]): void {
       while (!/(?:\.{3,}|…+)$/u.test(last.text)) {
         j = nextContent(lines, j);
         const m = j >= 0 ? (lines[j] as ClassifiedLine) : undefined;
-        if (!m || m.kind !== "body" || isTerminated(last.text)) break;
+        if (m?.kind !== "body" || isTerminated(last.text)) break;
         m.kind = "furniture";
         m.furniture = "duplicate";
         last = m;
