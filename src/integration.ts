@@ -1,15 +1,18 @@
 // The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
 // MDX and digests from content/ before Astro reads its collections, regenerates on content changes
 // in dev, and indexes the built pages with pagefind after the build (as Starlight does).
-import { rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import * as pagefind from "pagefind";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
-    super(`${count} content error${count > 1 ? "s" : ""} in content/reports (listed above); nothing was built.`);
+    super(
+      `${count} content error${count > 1 ? "s" : ""} in content/reports (listed above); nothing was built.`,
+    );
     this.name = "ContentErrors";
     // The list above is the message; a stack trace would only bury it.
     this.stack = "";
@@ -49,20 +52,41 @@ async function indexWithPagefind(outDir: string, logger: AstroIntegrationLogger)
   logger.info(`pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
 }
 
+/** Replaces `target` with the finished `staged` directory, never leaving a half-written site. */
+function publish(staged: string, target: string): void {
+  const previous = `${target}.previous`;
+  rmSync(previous, { recursive: true, force: true });
+  mkdirSync(dirname(target), { recursive: true });
+  if (existsSync(target)) renameSync(target, previous);
+  renameSync(staged, target);
+  rmSync(previous, { recursive: true, force: true });
+}
+
 export default function reportDigest(): AstroIntegration {
   let root = process.cwd();
+  let outDir = "";
+  let stagingDir = "";
   return {
     name: "report-digest",
     hooks: {
-      "astro:config:setup": ({ config, logger }) => {
+      "astro:config:setup": ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
         runGenerate(root, logger);
+        if (command === "build") {
+          // Astro writes into a staging directory; the finished site replaces outDir only when the
+          // whole build, pagefind included, succeeded, so a failed build never damages a good dist/.
+          outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
+          stagingDir = join(root, ".cache/staging-dist");
+          rmSync(stagingDir, { recursive: true, force: true });
+          updateConfig({ outDir: pathToFileURL(`${stagingDir}/`) });
+        }
       },
       "astro:server:setup": ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;
         server.watcher.add([dir, paths(root).glossary]);
         const onChange = async (file: string) => {
-          const isSource = file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+          const isSource =
+            file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
             runGenerate(root, logger);
@@ -76,9 +100,12 @@ export default function reportDigest(): AstroIntegration {
         server.watcher.on("unlink", onChange);
       },
       "astro:build:done": async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir).replace(/\/$/, "");
-        rmSync(`${outDir}/pagefind`, { recursive: true, force: true });
-        await indexWithPagefind(outDir, logger);
+        const built = fileURLToPath(dir).replace(/\/$/, "");
+        await indexWithPagefind(built, logger);
+        if (stagingDir && built === stagingDir) {
+          publish(stagingDir, outDir);
+          logger.info(`site written to ${outDir}`);
+        }
       },
     },
   };

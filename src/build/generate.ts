@@ -4,8 +4,9 @@
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
-import { type EmitOptions, digestToMdx } from "../emit/mdx.ts";
+import { extname, join, relative } from "node:path";
+import { mdxToMdast } from "satteri";
+import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
 import { annotateSections } from "../ingest/annotate.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
@@ -15,6 +16,7 @@ import type { ReportDigest } from "../ingest/types.ts";
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 const PIPELINE_VERSION = "1";
 
+/** One content problem, as a complete line naming the file (and line): "content/reports/x.txt:3: …". */
 export interface ContentProblem {
   file: string;
   message: string;
@@ -63,13 +65,43 @@ function glossaryMatcher(path: string): EmitOptions["findTerms"] {
   return createTermMatcher(loadGlossary(readFileSync(path, "utf8")));
 }
 
-function parseCached(file: string, bytes: Uint8Array, cacheDir: string) {
-  const key = createHash("sha256").update(PIPELINE_VERSION).update(file).update(bytes).digest("hex").slice(0, 24);
+/** The MDX page body for a digest, glossary terms marked. */
+export function reportEmitter(root: string): (digest: ReportDigest) => string {
+  const findTerms = glossaryMatcher(paths(root).glossary);
+  return (digest) => digestToMdx(digest, { findTerms });
+}
+
+/** An editor's hand-kept MDX (`npm run eject`) that replaces the generated body of that report. */
+export const ejectedPath = (root: string, slug: string) => join(paths(root).reports, `${slug}.mdx`);
+
+/** Checks ejected MDX compiles; the message names the file and line like every content error. */
+function checkEjected(root: string, path: string): string | undefined {
+  try {
+    mdxToMdast(readFileSync(path, "utf8"), { features: { gfm: false }, position: false });
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /^(\d+):(\d+): /.exec(message);
+    return `${relative(root, path)}${at ? `:${at[1]}` : ""}: MDX does not compile: ${at ? message.slice(at[0].length) : message}`;
+  }
+}
+
+function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: string) {
+  const key = createHash("sha256")
+    .update(PIPELINE_VERSION)
+    .update(file)
+    .update(bytes)
+    .digest("hex")
+    .slice(0, 24);
   const cachePath = join(cacheDir, `${key}.json`);
   if (existsSync(cachePath)) {
-    return { ...(JSON.parse(readFileSync(cachePath, "utf8")) as ReturnType<typeof parseReport>), cached: true };
+    return {
+      ...(JSON.parse(readFileSync(cachePath, "utf8")) as ReturnType<typeof parseReport>),
+      cached: true,
+    };
   }
-  const result = parseReport({ bytes, path: file });
+  // Parsed under its path relative to the project, so every message names "content/reports/…".
+  const result = parseReport({ bytes, path: relative(root, file) });
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(cachePath, JSON.stringify(result));
   return { ...result, cached: false };
@@ -82,35 +114,54 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
   const bySlug = new Map<string, string>();
 
   sources.forEach((file, i) => {
-    const name = basename(file);
+    const name = relative(root, file);
     try {
-      const parsed = parseCached(file, readFileSync(file), p.cache);
+      const parsed = parseCached(root, file, readFileSync(file), p.cache);
       if (parsed.cached) result.cached++;
       else result.parsed++;
-      for (const w of parsed.warnings) result.warnings.push({ file: name, message: w });
-      const digest = { ...parsed.digest, sections: annotateSections(parsed.digest.sections, parsed.digest.stats) };
+      for (const message of parsed.warnings) result.warnings.push({ file: name, message });
+      const digest = {
+        ...parsed.digest,
+        sections: annotateSections(parsed.digest.sections, parsed.digest.stats),
+      };
       const clash = bySlug.get(digest.slug);
       if (clash) {
-        result.errors.push({ file: name, message: `slug "${digest.slug}" is already used by ${clash}; rename one file` });
+        result.errors.push({
+          file: name,
+          message: `${name}: would get the page address /reports/${digest.slug}/, already taken by ${clash}; rename one of them`,
+        });
       } else {
         bySlug.set(digest.slug, name);
         result.digests.push(digest);
       }
     } catch (error) {
-      if (!(error instanceof ReportInputError)) throw error;
-      result.errors.push({ file: name, message: error.message });
+      // One bad file is reported with the others and never stops or corrupts the rest.
+      if (error instanceof ReportInputError) {
+        result.errors.push({ file: name, message: error.message });
+      } else {
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        result.errors.push({ file: name, message: `${name}: internal error while parsing: ${reason}` });
+      }
     }
     onProgress?.(i + 1, sources.length);
   });
 
+  for (const digest of result.digests) {
+    const ejected = ejectedPath(root, digest.slug);
+    const problem = existsSync(ejected) ? checkEjected(root, ejected) : undefined;
+    if (problem) result.errors.push({ file: relative(root, ejected), message: problem });
+  }
+
   if (write && result.errors.length === 0) {
-    const findTerms = glossaryMatcher(p.glossary);
+    const emit = reportEmitter(root);
     mkdirSync(p.mdx, { recursive: true });
     mkdirSync(p.digests, { recursive: true });
     const keep = new Set<string>();
     for (const digest of result.digests) {
       keep.add(`${digest.slug}.mdx`).add(`${digest.slug}.json`);
-      writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), digestToMdx(digest, { findTerms }));
+      const ejected = ejectedPath(root, digest.slug);
+      const body = existsSync(ejected) ? readFileSync(ejected, "utf8") : emit(digest);
+      writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), body);
       writeIfChanged(join(p.digests, `${digest.slug}.json`), JSON.stringify(digest));
     }
     // Reports removed from content/ disappear from the site.
@@ -122,4 +173,4 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
 }
 
 export const formatProblem = (p: ContentProblem, severity: "error" | "warning") =>
-  `${severity}: content/reports/${p.file}: ${p.message}`;
+  `${severity}: ${p.message}`;

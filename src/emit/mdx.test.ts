@@ -14,7 +14,10 @@ interface HastNode {
 }
 
 const compile = (mdx: string) =>
-  mdxToHast(mdx, { features: { gfm: false, smartPunctuation: false }, trackPositions: false }) as unknown as HastNode;
+  mdxToHast(mdx, {
+    features: { gfm: false, smartPunctuation: false },
+    position: false,
+  }) as unknown as HastNode;
 
 const textOf = (node: HastNode): string =>
   node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");
@@ -27,13 +30,15 @@ function find(node: HastNode, pred: (n: HastNode) => boolean, out: HastNode[] = 
 
 const attrOf = (node: HastNode, name: string) => node.attributes?.find((a) => a.name === name)?.value;
 
-const termsIn = (term: string) => (text: string): TermHit[] => {
-  const hits: TermHit[] = [];
-  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) {
-    hits.push({ start: i, end: i + term.length, term });
-  }
-  return hits;
-};
+const termsIn =
+  (term: string) =>
+  (text: string): TermHit[] => {
+    const hits: TermHit[] = [];
+    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) {
+      hits.push({ start: i, end: i + term.length, term });
+    }
+    return hits;
+  };
 
 describe("digestToMdx", () => {
   it("emits one Section per section, one Block per block and one Stat per figure", () => {
@@ -59,7 +64,10 @@ describe("digestToMdx", () => {
     const strong = find(blocks[0] as HastNode, (n) => n.name === "strong");
     expect(strong.map(textOf)).toEqual(["制造业竞争力不断增强。"]);
     const items = find(blocks[1] as HastNode, (n) => n.tagName === "li");
-    expect(items.map(textOf)).toEqual(["一是全力加快国际陆港建设。", "二是强力推进通航产业发展，开行国际班列100列。"]);
+    expect(items.map(textOf)).toEqual([
+      "一是全力加快国际陆港建设。",
+      "二是强力推进通航产业发展，开行国际班列100列。",
+    ]);
   });
 
   it("marks only the first use of a glossary term in each section and never inside a figure", () => {
@@ -73,7 +81,17 @@ describe("digestToMdx", () => {
     expect(find(tree, (n) => n.name === "Term").map(textOf)).toEqual(["专精特新"]);
     const overlapping = compile(
       digestToMdx(
-        { ...digest, stats: [{ ...(fixtureDigest.stats[2] as ReportDigest["stats"][number]), blockId: "p-1", start: 4, text: "企业12家" }] },
+        {
+          ...digest,
+          stats: [
+            {
+              ...(fixtureDigest.stats[2] as ReportDigest["stats"][number]),
+              blockId: "p-1",
+              start: 4,
+              text: "企业12家",
+            },
+          ],
+        },
         { findTerms: (t) => [{ start: 2, end: 6, term: "特新企业" }, ...termsIn("专精特新")(t).slice(1)] },
       ),
     );
@@ -86,7 +104,9 @@ describe("digestToMdx", () => {
     const digest: ReportDigest = {
       ...fixtureDigest,
       title: hostile,
-      sections: [{ id: "a", heading: hostile, level: 1, blocks: [{ id: "p-1", type: "paragraph", text: hostile }] }],
+      sections: [
+        { id: "a", heading: hostile, level: 1, blocks: [{ id: "p-1", type: "paragraph", text: hostile }] },
+      ],
       stats: [],
     };
     const tree = compile(digestToMdx(digest));

@@ -1,10 +1,11 @@
 // Digest → MDX. The document is built as an mdast tree with MDX JSX nodes and serialised by
 // mdast-util-to-markdown, so report text is always escaped as text: nothing in a report can
 // become markup, an expression or an import.
+
+import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
 import { mdxToMarkdown } from "mdast-util-mdx";
 import { toMarkdown } from "mdast-util-to-markdown";
-import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
 
 /** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
@@ -35,7 +36,11 @@ const attr = (name: string, value: string | number | undefined): MdxJsxAttribute
 
 const text = (value: string): Text => ({ type: "text", value });
 
-const inline = (name: string, attributes: MdxJsxAttribute[], children: PhrasingContent[]): MdxJsxTextElement => ({
+const inline = (
+  name: string,
+  attributes: MdxJsxAttribute[],
+  children: PhrasingContent[],
+): MdxJsxTextElement => ({
   type: "mdxJsxTextElement",
   name,
   attributes,
@@ -100,11 +105,20 @@ function nonOverlapping(marks: Mark[]): Mark[] {
 }
 
 /** Phrasing for a paragraph span, with the bold lead-in sentence when the block has one. */
-function paragraphContent(source: string, from: number, to: number, marks: Mark[], lead?: number): PhrasingContent[] {
+function paragraphContent(
+  source: string,
+  from: number,
+  to: number,
+  marks: Mark[],
+  lead?: number,
+): PhrasingContent[] {
   const leadEnd = lead ? from + lead : from;
   const splitsAMark = marks.some((m) => m.start < leadEnd && m.end > leadEnd);
   if (leadEnd <= from || leadEnd > to || splitsAMark) return phrasing(source, from, to, marks);
-  return [inline("strong", [], phrasing(source, from, leadEnd, marks)), ...phrasing(source, leadEnd, to, marks)];
+  return [
+    inline("strong", [], phrasing(source, from, leadEnd, marks)),
+    ...phrasing(source, leadEnd, to, marks),
+  ];
 }
 
 function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
@@ -120,8 +134,15 @@ function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
             children: [{ type: "paragraph", children: phrasing(block.text, from, to, marks) }],
           })),
         }
-      : { type: "paragraph", children: paragraphContent(block.text, 0, block.text.length, marks, block.lead) };
-  return flow("Block", [...attr("id", block.id), ...attr("type", block.type === "list" ? "list" : undefined)], [body]);
+      : {
+          type: "paragraph",
+          children: paragraphContent(block.text, 0, block.text.length, marks, block.lead),
+        };
+  return flow(
+    "Block",
+    [...attr("id", block.id), ...attr("type", block.type === "list" ? "list" : undefined)],
+    [body],
+  );
 }
 
 /** [start, end) offsets of the "\n"-joined items of a list block. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createPhraseMatcher, createTermMatcher, type GlossaryEntry, loadGlossary } from "./glossary.ts";
+import synonyms from "./lexicon/synonyms.json" with { type: "json" };
 
 const glossaryText = readFileSync(new URL("../../content/glossary.yml", import.meta.url), "utf8");
 
@@ -179,11 +180,14 @@ describe("createTermMatcher", () => {
       "新增专精特新中小企业12家，规上工业增加值增长6.2%，优化营商环境，推进一网通办，高标准农田建设1.2万亩。";
     const text = chunk.repeat(Math.ceil(10_000 / chunk.length)).slice(0, 10_000);
     match(text); // warm up
-    const runs = 50;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) match(text);
-    const perRun = (performance.now() - t0) / runs;
-    expect(perRun).toBeLessThan(2);
+    // Best of several runs: the bound is about the algorithm, not about a busy CI machine.
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      match(text);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(1);
     expect(match(text).length).toBeGreaterThan(300);
   });
 });
@@ -205,5 +209,21 @@ describe("createPhraseMatcher", () => {
         { surface: "乡村", value: 2 },
       ]),
     ).toThrow(/duplicate phrase "乡村"/);
+  });
+});
+
+describe("lexicon/synonyms.json", () => {
+  it("holds at least 30 groups of two or more distinct words, each word in one group only", () => {
+    expect(synonyms.groups.length).toBeGreaterThanOrEqual(30);
+    const seen = new Set<string>();
+    for (const group of synonyms.groups) {
+      expect(group.length, group.join("/")).toBeGreaterThanOrEqual(2);
+      for (const word of group) {
+        expect(word).toBe(word.trim());
+        expect(seen.has(word), word).toBe(false);
+        seen.add(word);
+      }
+    }
+    for (const word of ["GDP", "规上", "社零", "固投", "专精特新", "双碳"]) expect(seen).toContain(word);
   });
 });

@@ -19,7 +19,7 @@ interface Pagefind {
 
 const form = document.querySelector<HTMLFormElement>("[data-search-form]");
 const input = document.querySelector<HTMLInputElement>("[data-search-input]");
-const status = document.querySelector<HTMLElement>("[data-search-status]");
+const statusLine = document.querySelector<HTMLElement>("[data-search-status]");
 const list = document.querySelector<HTMLOListElement>("[data-search-results]");
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -59,19 +59,19 @@ function hitLink(url: string, title: string, query: string): HTMLAnchorElement {
 
 let generation = 0;
 async function run(query: string): Promise<void> {
-  if (!status || !list) return;
+  if (!statusLine || !list) return;
   const mine = ++generation;
   list.replaceChildren();
   if (!query) {
-    status.textContent = "";
+    statusLine.textContent = "";
     return;
   }
-  status.textContent = "正在搜索…";
+  statusLine.textContent = "正在搜索…";
   const pf = await loadPagefind();
   const search = await pf.search(query);
   const pages = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   if (mine !== generation) return;
-  status.textContent = pages.length ? `找到 ${search.results.length} 篇报告` : `没有找到与“${query}”相关的内容`;
+  statusLine.textContent = pages.length ? `找到 ${search.results.length} 篇报告` : `没有找到与“${query}”相关的内容`;
   for (const page of pages) {
     const li = document.createElement("li");
     const h = document.createElement("h2");

@@ -35,7 +35,9 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const CJK_PER_MINUTE = 400;
 
 export function tableOfContents(digest: ReportDigest): TocEntry[] {
-  return digest.sections.flatMap((s) => (s.heading ? [{ id: s.id, heading: s.heading, level: s.level }] : []));
+  return digest.sections.flatMap((s) =>
+    s.heading ? [{ id: s.id, heading: s.heading, level: s.level }] : [],
+  );
 }
 
 export function cjkCount(digest: ReportDigest): number {
@@ -44,7 +46,8 @@ export function cjkCount(digest: ReportDigest): number {
   return n;
 }
 
-export const readingMinutes = (digest: ReportDigest) => Math.max(1, Math.round(cjkCount(digest) / CJK_PER_MINUTE));
+export const readingMinutes = (digest: ReportDigest) =>
+  Math.max(1, Math.round(cjkCount(digest) / CJK_PER_MINUTE));
 
 const isGrowth = (s: Stat) => s.kind === "growth";
 
@@ -60,7 +63,9 @@ export function keyFigures(digest: ReportDigest, limit = 6): KeyFigure[] {
     found.set(indicator.name, {
       name: indicator.name,
       value: formatValue(stat.value, stat.unit),
-      growth: growth ? `${growth.value < 0 ? "下降" : "增长"}${formatValue(Math.abs(growth.value), growth.unit)}` : undefined,
+      growth: growth
+        ? `${growth.value < 0 ? "下降" : "增长"}${formatValue(Math.abs(growth.value), growth.unit)}`
+        : undefined,
       statId: stat.id,
     });
   });

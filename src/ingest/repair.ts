@@ -1,0 +1,104 @@
+// Stage 6: join paragraphs that page/column breaks, blank lines, hard wraps and
+// interleaved furniture cut mid-sentence; gather 一是…/——… runs into lists.
+import type { ClassifiedLine, HeadingScheme, ItemKind } from "./classify.ts";
+import { isTerminated } from "./text.ts";
+import type { Furniture } from "./types.ts";
+
+export interface HeadingUnit {
+  type: "heading";
+  text: string;
+  level: 1 | 2 | 3;
+  scheme: HeadingScheme;
+  number?: string;
+  line: number;
+}
+
+export interface BlockUnit {
+  type: "paragraph" | "list";
+  text: string;
+  lead?: number;
+  item?: ItemKind;
+  line: number;
+}
+
+export type Unit = HeadingUnit | BlockUnit;
+
+export interface Repaired {
+  units: Unit[];
+  furniture: Furniture[];
+}
+
+/** A line that opens with closing punctuation cannot start a paragraph. */
+const CONTINUES = /^[，。、；：！？）」』”’%‰,.;:!?)]/u;
+
+function joinText(a: string, b: string): string {
+  // Latin words cut by a wrap need their space back; CJK text joins directly.
+  return /[A-Za-z]$/u.test(a) && /^[A-Za-z]/u.test(b) ? `${a} ${b}` : a + b;
+}
+
+export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
+  const units: Unit[] = [];
+  const furniture: Furniture[] = [];
+  let open: BlockUnit | null = null;
+
+  for (const l of lines) {
+    switch (l.kind) {
+      case "blank":
+      case "title":
+      case "meta":
+        break;
+      case "furniture":
+        furniture.push({ type: l.furniture ?? "other", text: l.text });
+        break;
+      case "heading":
+        open = null;
+        units.push({
+          type: "heading",
+          text: l.heading ?? l.text,
+          level: l.level ?? 1,
+          scheme: l.scheme ?? "headline",
+          ...(l.number ? { number: l.number } : {}),
+          line: l.line,
+        });
+        break;
+      case "body": {
+        if (open && (!isTerminated(open.text) || CONTINUES.test(l.text) || l.glue)) {
+          open.text = joinText(open.text, l.text);
+          break;
+        }
+        open = { type: "paragraph", text: l.text, line: l.line };
+        if (l.lead) open.lead = l.lead;
+        if (l.item) open.item = l.item;
+        units.push(open);
+        break;
+      }
+    }
+  }
+  return { units: gatherLists(units), furniture };
+}
+
+/** Two or more consecutive 一是…/——… paragraphs become one list block. */
+function gatherLists(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < units.length) {
+    const u = units[i] as Unit;
+    if (u.type === "paragraph" && (u.item === "ordinal" || u.item === "dash")) {
+      let j = i + 1;
+      while (j < units.length) {
+        const v = units[j] as Unit;
+        if (v.type !== "paragraph" || v.item !== u.item) break;
+        j++;
+      }
+      if (j - i >= 2) {
+        const items = units.slice(i, j) as BlockUnit[];
+        out.push({ type: "list", text: items.map((b) => b.text).join("\n"), item: u.item, line: u.line });
+        i = j;
+        continue;
+      }
+    }
+    out.push(u);
+    i++;
+  }
+  return out;
+}

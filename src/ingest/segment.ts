@@ -1,0 +1,84 @@
+// Stage 4: text -> lines, each with the source line it came from. Files without line
+// breaks (or with absurdly long lines) are cut at heading and sentence boundaries.
+import { normalizeLine, normalizeLineEnds, stripMarkupBlocks } from "./normalize.ts";
+
+export interface SourceLine {
+  /** Normalised text of the line ("" for a blank line). */
+  text: string;
+  /** 1-based line number in the source file. */
+  line: number;
+}
+
+/** Lines longer than this are not paragraphs but whole documents run together. */
+export const LONG_LINE = 6000;
+const CHUNK = 1500;
+
+const HEADING_START =
+  /[ 。！？；](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)/g;
+const TERMINAL = /[。！？；][”’」』）)]?/g;
+const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const WRAP_SPACE = new RegExp(`(?<=[${CJK}，、；：“”（）《》])\\s(?=[${CJK}，、。；：！？“”（）《》])`, "g");
+
+/** Splits a run-together document line into heading and paragraph-sized pieces. */
+export function splitLongLine(text: string): string[] {
+  // Break before heading markers that follow a space or a sentence end.
+  const marked = text.replace(HEADING_START, (m) => (m === " " ? "\n" : `${m}\n`));
+  const out: string[] = [];
+  for (let piece of marked.split("\n")) {
+    // Spaces between CJK characters in such files are left-over hard wraps.
+    piece = piece.replace(WRAP_SPACE, "").trim();
+    if (!piece) continue;
+    // A heading directly followed by its text: the first space within the heading length ends it.
+    const head =
+      /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)([^ 。！？；]{2,40}) (.+)$/.exec(
+        piece,
+      );
+    if (head) {
+      out.push(`${head[1]}${head[2]}`);
+      piece = head[3] as string;
+    }
+    if (piece.length <= LONG_LINE) {
+      out.push(piece);
+      continue;
+    }
+    let buf = "";
+    let last = 0;
+    TERMINAL.lastIndex = 0;
+    for (let m = TERMINAL.exec(piece); m; m = TERMINAL.exec(piece)) {
+      const end = m.index + m[0].length;
+      buf += piece.slice(last, end);
+      last = end;
+      if (buf.length >= CHUNK) {
+        out.push(buf.trim());
+        buf = "";
+      }
+    }
+    buf += piece.slice(last);
+    // Text without any sentence end: cut at fixed width, preferring a comma.
+    while (buf.length > LONG_LINE) {
+      let cut = buf.lastIndexOf("，", CHUNK * 2);
+      if (cut < CHUNK / 2) cut = CHUNK * 2;
+      else cut += 1;
+      out.push(buf.slice(0, cut).trim());
+      buf = buf.slice(cut);
+    }
+    if (buf.trim()) out.push(buf.trim());
+  }
+  return out;
+}
+
+export function segmentLines(text: string, firstLine = 1): SourceLine[] {
+  const src = stripMarkupBlocks(normalizeLineEnds(text)).split("\n");
+  const out: SourceLine[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const line = firstLine + i;
+    const norm = normalizeLine(src[i] as string);
+    const parts = norm.includes("\n") ? norm.split("\n") : [norm];
+    for (const p of parts) {
+      if (p.length > LONG_LINE) {
+        for (const piece of splitLongLine(p)) out.push({ text: piece, line });
+      } else out.push({ text: p, line });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+// Small character-class helpers shared by the stages.
+
+export const HAN = "\\p{Script=Han}";
+
+/** Sentence-final punctuation, optionally followed by closing quotes/brackets. */
+const TERMINATED = /(?:[。！？；…!?;]|\.{3,}|[。！？；!?][”’」』）)】]+|[：:])$/u;
+const ENDS_CLAUSE = /[，、,：:（(“‘《—-]$/u;
+
+export function isTerminated(text: string): boolean {
+  return TERMINATED.test(text);
+}
+
+/** Ends in the middle of a clause (comma, opening bracket…): certainly continues. */
+export function endsMidClause(text: string): boolean {
+  return ENDS_CLAUSE.test(text);
+}
+
+export function hasHan(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+export function countHan(text: string): number {
+  let n = 0;
+  for (const ch of text) if (/\p{Script=Han}/u.test(ch)) n++;
+  return n;
+}
+
+/** "政 府 工 作 报 告" -> "政府工作报告"; other text unchanged. */
+export function unLetterSpace(text: string): string {
+  if (/^\p{Script=Han}(?: +\p{Script=Han}){2,}$/u.test(text)) return text.replace(/ +/g, "");
+  return text;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Chinese numerals up to the thousands ("二〇〇三" digit by digit, "二十三" by place). */
+export function chineseToNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[〇零一二三四五六七八九]{2,}$/.test(s)) {
+    let v = 0;
+    for (const ch of s) v = v * 10 + (CN_DIGITS[ch] ?? 0);
+    return v;
+  }
+  if (!/^[〇零一二两三四五六七八九十百千]+$/.test(s)) return null;
+  let total = 0;
+  let cur = 0;
+  for (const ch of s) {
+    if (ch === "十" || ch === "百" || ch === "千") {
+      const mult = ch === "十" ? 10 : ch === "百" ? 100 : 1000;
+      total += (cur || 1) * mult;
+      cur = 0;
+    } else cur = CN_DIGITS[ch] ?? 0;
+  }
+  return total + cur;
+}
