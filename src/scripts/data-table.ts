@@ -181,7 +181,8 @@ const readState = (params: URLSearchParams): State => {
 
 function writeState(s: State): void {
   const params = new URLSearchParams();
-  for (const key of ["q", "region", "indicator", "kind", "year"] as const) if (s[key]) params.set(key, s[key]);
+  for (const key of ["q", "region", "indicator", "kind", "year"] as const)
+    if (s[key]) params.set(key, s[key]);
   if (s.sort) params.set("sort", `${s.desc ? "-" : ""}${s.sort}`);
   const query = params.toString();
   history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}`);
@@ -199,7 +200,7 @@ function enhance(root: HTMLElement): void {
   const state = readState(new URLSearchParams(location.search));
   let table: Table | undefined;
   let loading: Promise<Table | undefined> | undefined;
-  let order = new Int32Array(0);
+  let order: Int32Array = new Int32Array(0);
   let rowHeight = 0;
   let drawn = -1;
   const top = spacer();
@@ -221,9 +222,21 @@ function enhance(root: HTMLElement): void {
         setStatus("数据载入失败，请使用下方分页或下载 CSV。");
         return undefined;
       }
-      fillSelect(form.elements.namedItem("region") as HTMLSelectElement, [...new Set(table.region)].sort(collator.compare), state.region);
-      fillSelect(form.elements.namedItem("indicator") as HTMLSelectElement, [...new Set(table.indicator)].filter(Boolean).sort(collator.compare), state.indicator);
-      fillSelect(form.elements.namedItem("kind") as HTMLSelectElement, [...new Set(table.kind)].sort(collator.compare), state.kind);
+      fillSelect(
+        form.elements.namedItem("region") as HTMLSelectElement,
+        [...new Set(table.region)].sort(collator.compare),
+        state.region,
+      );
+      fillSelect(
+        form.elements.namedItem("indicator") as HTMLSelectElement,
+        [...new Set(table.indicator)].filter(Boolean).sort(collator.compare),
+        state.indicator,
+      );
+      fillSelect(
+        form.elements.namedItem("kind") as HTMLSelectElement,
+        [...new Set(table.kind)].sort(collator.compare),
+        state.kind,
+      );
       const years = [...new Set(table.keys.year)].filter((y) => y >= 0).sort((a, b) => b - a);
       fillSelect(form.elements.namedItem("year") as HTMLSelectElement, years.map(String), state.year);
       root.querySelector<HTMLElement>("[data-pager]")?.setAttribute("hidden", "");
@@ -320,7 +333,17 @@ function enhance(root: HTMLElement): void {
   });
   // Load on the first sign of use, so a reader who only glances at page one never downloads it all.
   for (const type of ["pointerenter", "focusin", "touchstart"]) {
-    form.addEventListener(type, () => void load().then(() => drawn < 0 && apply()), { once: true, passive: true });
+    form.addEventListener(
+      type,
+      () =>
+        void load().then(() => {
+          if (drawn < 0) void apply();
+        }),
+      {
+        once: true,
+        passive: true,
+      },
+    );
   }
   scroller.addEventListener("scroll", () => requestAnimationFrame(() => draw()), { passive: true });
 

@@ -2,7 +2,7 @@
 // the figures table and its indexes, built once per build from the digests rather than once per
 // page (with 100,000 figures and hundreds of pages, that is the difference between seconds and
 // hours). Rebuilt when the set of reports changes (astro dev).
-import { allReports } from "./reports.ts";
+
 import {
   buildStats,
   type Listing,
@@ -15,6 +15,7 @@ import {
 } from "./data.ts";
 import type { StatsDocument } from "./data-row.ts";
 import { collectSeries, type Series } from "./data-series.ts";
+import { allReports } from "./reports.ts";
 
 export interface SiteData {
   listings: Listing[];
@@ -63,7 +64,9 @@ function load(listings: Listing[]): SiteData {
 
 export async function siteData(): Promise<SiteData> {
   const listings = await allReports();
-  const key = listings.map((l) => `${l.digest.slug}:${l.digest.stats.length}:${l.digest.sections.length}`).join("|");
+  const key = listings
+    .map((l) => `${l.digest.slug}:${l.digest.stats.length}:${l.digest.sections.length}`)
+    .join("|");
   if (cache?.key !== key) cache = { key, data: load(listings) };
   return cache.data;
 }

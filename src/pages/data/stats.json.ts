@@ -3,5 +3,7 @@ import { siteData } from "../../site/data-pages.ts";
 
 export async function GET() {
   const { stats } = await siteData();
-  return new Response(JSON.stringify(stats), { headers: { "content-type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify(stats), {
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
 }

@@ -9,5 +9,7 @@ export async function getStaticPaths() {
 }
 
 export function GET({ props }: APIContext<{ digest: ReportDigest }>) {
-  return new Response(JSON.stringify(props.digest), { headers: { "content-type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify(props.digest), {
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
 }
