@@ -47,7 +47,8 @@ describe("chartGeometry", () => {
     const [result, target] = geometry.series;
     const [p2020, p2022] = result?.points ?? [];
     expect(p2020 && p2022 && p2020.cx < p2022.cx && p2020.cy > p2022.cy).toBe(true);
-    expect(result?.d).toMatch(/^M[\d.]+ [\d.]+ L[\d.]+ [\d.]+$/);
+    // 2021 is missing: two separate points, no line across the gap.
+    expect(result?.d).toMatch(/^M[\d.]+ [\d.]+ M[\d.]+ [\d.]+$/);
     // Targets are markers, with the range's upper end above the lower.
     expect(target?.d).toBe("");
     const t = target?.points[0];
@@ -80,7 +81,13 @@ describe("chartGeometry", () => {
     expect(one.series[0]?.points[0]?.cx).toBeCloseTo((one.plot.left + one.plot.right) / 2, 0);
     expect(one.axisUnit).toBe("%");
     expect(one.yTicks.some((t) => t.label === "0")).toBe(true);
-    expect(one.series[0]?.d).toBe("");
+    expect(one.series[0]?.d).toMatch(/^M[\d.]+ [\d.]+$/);
+  });
+
+  it("joins consecutive years with a line", () => {
+    const points = [2019, 2020, 2021].map((year) => ({ year, value: year - 2000, text: "" }));
+    const g = chartGeometry({ unit: "%", series: [{ name: "x", tone: "s0", line: true, points }] });
+    expect(g.series[0]?.d).toMatch(/^M[\d.]+ [\d.]+ L[\d.]+ [\d.]+ L[\d.]+ [\d.]+$/);
   });
 
   it("thins year labels on long series", () => {

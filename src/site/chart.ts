@@ -118,7 +118,12 @@ export function chartGeometry({ unit, series, width = 320, height = 180 }: Chart
       year: p.year,
       text: p.text,
     }));
-    const d = s.line && pts.length > 1 ? pts.map((p, i) => `${i ? "L" : "M"}${p.cx} ${p.cy}`).join(" ") : "";
+    // A missing year breaks the line: joining across it would draw a trend no report states.
+    const d = s.line
+      ? pts
+          .map((p, i) => `${i && p.year - (pts[i - 1]?.year ?? 0) === 1 ? "L" : "M"}${p.cx} ${p.cy}`)
+          .join(" ")
+      : "";
     return { name: s.name, tone: s.tone, d, points: pts };
   });
 
