@@ -1,7 +1,9 @@
 // Figures across reports, as a reader and a spreadsheet user meet them: /data/ with and without
 // JavaScript, figure links that land on their figure, the exports (CSV, JSON), the region and
 // indicator pages, the feed and the sitemap, all read back from the built site.
+
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -244,6 +246,35 @@ describe("regions and indicators", () => {
     expect(await page.locator("svg.chart[role=img]").count()).toBeGreaterThan(0);
     const regions = await page.locator(".chart-table tbody th a").allTextContents();
     expect(regions.length).toBeGreaterThan(1);
+  });
+});
+
+describe("accessibility", () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const violations = async () => {
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+  };
+
+  for (const path of ["/data/", "/regions/shangjiequ/", "/indicators/gdp/", "/regions/", "/topics/"]) {
+    it(`has no axe violations on ${path}`, async () => {
+      await page.goto(`${siteUrl}${path}`);
+      expect(await violations()).toEqual([]);
+    });
+  }
+
+  it("has no axe violations on the enhanced, sorted table", async () => {
+    await page.goto(`${siteUrl}/data/?sort=-value`);
+    await waitReady();
+    expect(await violations()).toEqual([]);
   });
 });
 
