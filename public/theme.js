@@ -1,5 +1,7 @@
 // Applies the saved theme before first paint (a tiny blocking file: no inline script, CSP-friendly).
 try {
-  var t = localStorage.getItem("theme");
-  if (t === "light" || t === "dark") document.documentElement.dataset.theme = t;
-} catch (e) {}
+  const saved = localStorage.getItem("theme");
+  if (saved === "light" || saved === "dark") document.documentElement.dataset.theme = saved;
+} catch {
+  // Storage blocked: the system theme applies.
+}

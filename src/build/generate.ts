@@ -123,7 +123,9 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
       const digest = {
         ...parsed.digest,
-        sections: annotateSections(parsed.digest.sections, parsed.digest.stats),
+        sections: annotateSections(parsed.digest.sections, parsed.digest.stats, {
+          year: parsed.digest.meta.year,
+        }),
       };
       const clash = bySlug.get(digest.slug);
       if (clash) {

@@ -31,6 +31,7 @@ export interface ClassifiedLine extends SourceLine {
   /** The heading's own number when it stood on a separate line. */
   number?: string;
   furniture?: FurnitureType;
+  /** Meta lines keep a furniture type too: they leave the body like furniture does. */
   /** Body lines: length of a bold lead-in sentence at the start. */
   lead?: number;
   /** Body lines that open a list item (一是… / ——… / 1.…). */
@@ -123,6 +124,7 @@ const VENUE_TAIL = /^[^。！？，]{0,40}(?:会议|大会)上?[)）]?$/u;
 const DATE_LINE_RE = new RegExp(`^[（(]\\s*(${DATE_CN})\\s*[)）]$`, "u");
 const ROLES =
   "(?:代理?)?(?:省长|市长|区长|县长|州长|旗长|盟长|总理|副总理|主席|书记|主任|局长|镇长|乡长|代表|委员长)";
+const ROLE_ONLY_RE = new RegExp(`^[^。！？，,：:]{0,24}?${ROLES}$`, "u");
 const SPEAKER_RE = new RegExp(
   `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?[\\p{Script=Han}·]){1,9})$`,
   "u",
@@ -221,25 +223,33 @@ interface PreLine extends SourceLine {
 /** Splits bylines and photo credits that a layout glued to the end of a paragraph. */
 function splitTrailing(lines: SourceLine[]): PreLine[] {
   const out: PreLine[] = [];
+  let lastText = "";
   for (const l of lines) {
     const t = l.text;
+    // A caption starts its own block: never the tail of an unfinished paragraph.
+    const fresh = lastText === "" || isTerminated(lastText);
+    if (t) lastText = t;
+    // After a split the byline, not the line's raw end, is what precedes the next line.
+    const mark = out.length;
     if (t.length > 8 && (t.includes("记者") || t.includes("通讯员") || t.endsWith("摄"))) {
       const photo = TRAILING_PHOTO.exec(t);
       if (photo && !matchFurniture(t)) {
         const before = photo[1] as string;
         // A single short sentence before a photo credit is the photo's caption.
-        const isCaption = before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        const isCaption = fresh && before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: photo[2] as string, line: l.line, forced: "credit" });
+        lastText = "。";
         continue;
       }
       const by = TRAILING_BYLINE.exec(t);
       if (by && !matchFurniture(t)) {
         const before = by[1] as string;
         // One short sentence before a byline is a photo caption ("任振鹤作政府工作报告。").
-        const isCaption = before.length <= 30 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        const isCaption = fresh && before.length <= 24 && /^[^。！？，,；]+[。！？]$/u.test(before);
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: (by[2] as string).trim(), line: l.line, forced: "byline" });
+        lastText = out.length > mark ? "。" : lastText;
         continue;
       }
     }
@@ -257,7 +267,8 @@ function isHeadlineish(text: string): boolean {
   if (/[。！？；]/u.test(text)) return false;
   const commas = text.match(/[，,]/gu)?.length ?? 0;
   if (commas > 1 || (commas === 1 && text.length > 16)) return false;
-  // Headlines do not end on a function word: such a line is a paragraph cut by a wrap.
+  // Headlines end on a word, not on a figure or a function word: such a line is a cut paragraph.
+  if (/\d$/u.test(text)) return false;
   if (/[和与及了在对把将从向为并且或而被让使以于等之其]$/u.test(text)) return false;
   return true;
 }
@@ -309,8 +320,9 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
     if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
-  // 2. Navigation menus and inline-link fragments of scraped pages.
+  // 2. Navigation menus, summary previews and inline-link fragments of scraped pages.
   markNavigation(lines);
+  markPreviews(lines);
   const fragments = linkFragments(lines);
 
   // 3. Header zone: title, meta and chrome before the first paragraph.
@@ -361,6 +373,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (takeMeta(joined, meta, lines, i)) {
           l.kind = "meta";
           nl.kind = "meta";
+          l.furniture = joined.furniture ?? "dateline";
+          nl.furniture = l.furniture;
           continue;
         }
       }
@@ -457,6 +471,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
         if (/^[—–\-－─]{1,3}\s*\p{Script=Han}/u.test(l.text) && !meta.subtitle && !isTerminated(l.text)) {
           meta.subtitle = l.text.replace(/^[—–\-－─]{1,3}\s*/u, "");
           l.kind = "meta";
+          l.furniture = "title-chrome";
           continue;
         }
         break;
@@ -522,14 +537,17 @@ function takeMeta(
     const iso = parseChineseDate(d[1] as string);
     if (iso && !meta.date) meta.date = iso;
     l.kind = "meta";
+    l.furniture = "dateline";
     return true;
   }
   // "标题——日期在…会议上": title and venue on one line.
-  const split = /^([^—–\-－─]{2,40}?)\s*([—–－─]{2}|-{2,6})\s*(.+)$/u.exec(t);
+  const split =
+    /^([^—–\-－─]{2,40}?)\s*([—–－─―]{1,2}|-{2,6})\s*(.+)$/u.exec(t) ??
+    new RegExp(`^(.{2,40}?(?:报告|纲要|讲话))\\s*()([（(]?\\s*${DATE_CN}.+)$`, "u").exec(t);
   const venueText = split && TITLE_WORD.test(split[1] as string) ? (split[3] as string) : t;
   if (t.length <= 120 && (venueText.length < t.length || VENUE_START.test(t))) {
     const v = VENUE_RE.exec(venueText);
-    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText))) {
+    if (v && (v[1] || /^[—–\-－─━―]|^在/u.test(venueText)) && !/[，。；！？,;]/u.test(v[3] as string)) {
       if (v[1]) {
         const iso = parseChineseDate(v[1]);
         if (iso && !meta.date) meta.date = iso;
@@ -547,8 +565,24 @@ function takeMeta(
         (meta as Record<string, unknown>).venue = venueText;
       } else {
         l.kind = "meta";
+        l.furniture = "dateline";
       }
       return true;
+    }
+  }
+  if (t.length <= 30 && ROLE_ONLY_RE.test(t)) {
+    const n = nextContent(lines, i);
+    const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+    if (nl && nl.kind === "body" && /^\p{Script=Han}(?:\s?[\p{Script=Han}·]){1,5}$/u.test(nl.text)) {
+      const sp = SPEAKER_RE.exec(`${t} ${nl.text}`);
+      if (sp) {
+        setSpeaker(meta, sp);
+        l.kind = "meta";
+        nl.kind = "meta";
+        l.furniture = "byline";
+        nl.furniture = "byline";
+        return true;
+      }
     }
   }
   if (t.length <= 40) {
@@ -556,6 +590,7 @@ function takeMeta(
     if (sp && !/[，。、]/u.test(t)) {
       setSpeaker(meta, sp);
       l.kind = "meta";
+      l.furniture = "byline";
       return true;
     }
   }
@@ -656,6 +691,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       ) {
         prev.kind = "body";
         prev.item = "numbered";
+        prev.text = prev.heading ?? prev.text;
         prevBody = prev;
       }
       l.glue = true;
@@ -676,8 +712,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       const maxLen = scheme.scheme === "arabic" || scheme.scheme === "arabic-paren" ? 30 : 48;
       const commas = rest.match(/[，,]/gu)?.length ?? 0;
       const endsStop = stop !== null && stop.index === rest.length - 1;
+      // "1、物联网：是指…" defines a term: a list item, not a heading.
+      const definition = /[：:]./u.test(rest);
       const headingLike =
         lone &&
+        !definition &&
         t.length <= maxLen &&
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
@@ -701,7 +740,11 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     const blanks = countBlanksBefore(lines, i);
     // Where blank lines separate blocks, a headline is set apart from the paragraph above it.
     const setApart = !usesBlankLines || lines[i - 1]?.kind !== "body";
-    if (!continuing && setApart && isHeadlineish(t) && i !== lastContent) {
+    // Long unnumbered lines are headlines only as spaced newspaper phrases set apart by blank lines;
+    // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
+    const headlineLength =
+      t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
+    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -715,12 +758,16 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
       const n = nextContent(lines, i);
       const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+      // The next line picks up mid-clause ("家、100家…"): this line is the start of its sentence.
+      const continuedBelow =
+        nl !== undefined && /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(nl.text);
       // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
       if (
         nl &&
         nl.kind === "body" &&
         isHeadlineish(nl.text) &&
         !matchScheme(nl.text) &&
+        !fragments.has(nl.text) &&
         (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
         t.length + nl.text.length <= 30 &&
         nl.text.length <= 12
@@ -735,7 +782,7 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
         i = n;
         continue;
       }
-      if (t.length >= 4 && nl && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
+      if (t.length >= 4 && nl && !continuedBelow && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
         l.kind = "heading";
         l.scheme = "headline";
         l.heading = t;
@@ -862,6 +909,20 @@ function assignLevels(lines: ClassifiedLine[]): void {
   }
 }
 
+/** The line after a "内容摘要" label previews the body. */
+function markPreviews(lines: ClassifiedLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind !== "furniture" || !/^(?:内容摘要|摘要|内容提要|导读)/u.test(l.text)) continue;
+    const n = nextContent(lines, i);
+    const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+    if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
+      nl.kind = "furniture";
+      nl.furniture = "duplicate";
+    }
+  }
+}
+
 function markDuplicates(lines: ClassifiedLine[]): void {
   const seen = new Set<string>();
   const key = (t: string) => t.replace(/\s+/gu, "");
@@ -877,19 +938,12 @@ function markDuplicates(lines: ClassifiedLine[]): void {
   }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as ClassifiedLine;
-    // The line after a "内容摘要" label previews the body.
-    if (l.kind === "furniture" && /^(?:内容摘要|摘要|内容提要|导读)/u.test(l.text)) {
-      const n = nextContent(lines, i);
-      const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
-      if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
-        nl.kind = "furniture";
-        nl.furniture = "duplicate";
-      }
-      continue;
-    }
     if (l.kind !== "body") continue;
     const k = key(l.text);
     if (k.length < 20) continue;
+    // Only whole paragraphs count: pieces of hard-wrapped text repeat common phrases.
+    const prev = previousContent(lines, i);
+    if (!isTerminated(l.text) || (prev && prev.kind === "body" && !isTerminated(prev.text))) continue;
     if (seen.has(k)) {
       l.kind = "furniture";
       l.furniture = "duplicate";
@@ -916,6 +970,7 @@ function markDuplicates(lines: ClassifiedLine[]): void {
       if (allDup && any) {
         l.kind = "furniture";
         l.furniture = "duplicate";
+        l.text = l.heading ?? l.text;
       }
     } else headSeen.add(k);
   }

@@ -19,6 +19,8 @@ export interface BlockUnit {
   lead?: number;
   item?: ItemKind;
   line: number;
+  /** Set while the paragraph is a lone short sentence that may lead the next one. */
+  standalone?: boolean;
 }
 
 export type Unit = HeadingUnit | BlockUnit;
@@ -31,26 +33,44 @@ export interface Repaired {
 /** A line that opens with closing punctuation cannot start a paragraph. */
 const CONTINUES = /^[，。、；：！？）」』”’%‰,.;:!?)]/u;
 
+/** One short sentence with no inner clause: a run-in sub-heading set on its own line. */
+function isLeadSentence(text: string): boolean {
+  return text.length >= 4 && text.length <= 20 && /^[^。！？；，,、：:]+。$/u.test(text);
+}
+
 function joinText(a: string, b: string): string {
   // Latin words cut by a wrap need their space back; CJK text joins directly.
-  return /[A-Za-z]$/u.test(a) && /^[A-Za-z]/u.test(b) ? `${a} ${b}` : a + b;
+  return /[A-Za-z]/u.test(a.slice(-1)) && /^[A-Za-z]/u.test(b) ? `${a} ${b}` : a + b;
 }
 
 export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
   const units: Unit[] = [];
   const furniture: Furniture[] = [];
   let open: BlockUnit | null = null;
+  let pieces: string[] = [];
+  let lastPiece = "";
 
   for (const l of lines) {
     switch (l.kind) {
       case "blank":
-      case "title":
+        break;
       case "meta":
+        // Venue, date and speaker lines are stored as meta and kept, verbatim, as furniture.
+        furniture.push({ type: l.furniture ?? "dateline", text: l.text });
+        break;
+      case "title":
+        if (l.heading !== undefined && l.heading.replace(/\s+/gu, "") !== l.text.replace(/\s+/gu, "")) {
+          furniture.push({ type: "title-chrome", text: l.text });
+        }
         break;
       case "furniture":
         furniture.push({ type: l.furniture ?? "other", text: l.text });
         break;
       case "heading":
+        if (open) {
+          open.standalone = false;
+          open.text = pieces.join("");
+        }
         open = null;
         units.push({
           type: "heading",
@@ -62,11 +82,25 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
         });
         break;
       case "body": {
-        if (open && (!isTerminated(open.text) || CONTINUES.test(l.text) || l.glue)) {
-          open.text = joinText(open.text, l.text);
+        // Pieces are collected and joined once: repeated concatenation is quadratic on long texts.
+        if (open && (!isTerminated(lastPiece) || CONTINUES.test(l.text) || l.glue)) {
+          pieces.push(joinText(lastPiece, l.text).slice(lastPiece.length));
+          lastPiece = l.text;
+          break;
+        }
+        if (open) open.text = pieces.join("");
+        // A short sentence standing alone ("生态底色更加亮丽。") leads the paragraph after it.
+        if (open?.standalone && !open.item && !l.item) {
+          open.lead = open.text.length;
+          pieces.push(l.text);
+          lastPiece = l.text;
+          open.standalone = false;
           break;
         }
         open = { type: "paragraph", text: l.text, line: l.line };
+        pieces = [l.text];
+        lastPiece = l.text;
+        if (isLeadSentence(l.text)) open.standalone = true;
         if (l.lead) open.lead = l.lead;
         if (l.item) open.item = l.item;
         units.push(open);
@@ -74,6 +108,8 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
       }
     }
   }
+  if (open) open.text = pieces.join("");
+  for (const u of units) if (u.type !== "heading") delete u.standalone;
   return { units: gatherLists(units), furniture };
 }
 

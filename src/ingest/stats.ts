@@ -53,7 +53,7 @@ const APPROX_AFTER = /^(?:左右|以上|以下|上下|之多|有余|多)/u;
 // Delimiters that end the phrase a label is taken from.
 const CLAUSE_DELIM = /[，。；：！？、,;:!?（）()“”\n]/u;
 const LABEL_TRIM_START =
-  /^(?:其中|全年|全区|全市|全省|全县|全镇|全国|全乡|我区|我市|我省|我县|今年|去年|当年|同比|比上年|以上|另外|此外|并|且|和|及|共|累计|新|年内|目前|截至目前|截至年底|年末|年底)+/u;
+  /^(?:其中|全年|全区|全市|全省|全县|全镇|全国|全乡|我区|我市|我省|我县|今年|去年|当年|同比|比上年|以上|另外|此外|并|且|和|及|共|累计|年内|目前|截至目前|截至年底|年末|年底)+/u;
 const LABEL_TRIM_END =
   /(?:完成|达到|达|实现|为|突破|超过|超|增长|增加|提高|提升|下降|降低|减少|压缩至|压缩|压减|减少至|至|到|了|约|近|逾|共|累计|合计|总计|共计|新增|分别|共有|拥有|有|是|的|实际|同比|比上年|首次|连续|稳定在|控制在|保持在|在)+$/u;
 
@@ -73,13 +73,16 @@ function insideShortQuote(text: string, start: number, end: number): boolean {
 
 function clauseBefore(text: string, start: number): string {
   let i = start - 1;
-  while (i >= 0 && !CLAUSE_DELIM.test(text[i] as string)) i--;
+  // Bounded look-back keeps long unpunctuated text linear.
+  const stop = Math.max(-1, start - 40);
+  while (i > stop && !CLAUSE_DELIM.test(text[i] as string)) i--;
   return text.slice(i + 1, start);
 }
 
 function sentenceBefore(text: string, start: number): string {
   let i = start - 1;
-  while (i >= 0 && !/[。！？；\n]/u.test(text[i] as string)) i--;
+  const stop = Math.max(-1, start - 200);
+  while (i > stop && !/[。！？；\n]/u.test(text[i] as string)) i--;
   return text.slice(i + 1, start);
 }
 

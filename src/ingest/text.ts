@@ -7,12 +7,13 @@ const TERMINATED = /(?:[。！？；…!?;]|\.{3,}|[。！？；!?][”’」』
 const ENDS_CLAUSE = /[，、,：:（(“‘《—-]$/u;
 
 export function isTerminated(text: string): boolean {
-  return TERMINATED.test(text);
+  // Only the tail matters; testing the whole text would rescan long paragraphs on every join.
+  return TERMINATED.test(text.length > 8 ? text.slice(-8) : text);
 }
 
 /** Ends in the middle of a clause (comma, opening bracket…): certainly continues. */
 export function endsMidClause(text: string): boolean {
-  return ENDS_CLAUSE.test(text);
+  return ENDS_CLAUSE.test(text.length > 4 ? text.slice(-4) : text);
 }
 
 export function hasHan(text: string): boolean {

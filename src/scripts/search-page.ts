@@ -36,7 +36,8 @@ function loadPagefind(): Promise<Pagefind> {
 function excerptNode(excerpt: string): HTMLParagraphElement {
   const p = document.createElement("p");
   const parts = excerpt.split(/<mark>|<\/mark>/);
-  const decode = (s: string) => new DOMParser().parseFromString(s, "text/html").documentElement.textContent ?? "";
+  const decode = (s: string) =>
+    new DOMParser().parseFromString(s, "text/html").documentElement.textContent ?? "";
   parts.forEach((part, i) => {
     const text = document.createTextNode(decode(part));
     if (i % 2 === 1) {
@@ -71,7 +72,9 @@ async function run(query: string): Promise<void> {
   const search = await pf.search(query);
   const pages = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   if (mine !== generation) return;
-  statusLine.textContent = pages.length ? `找到 ${search.results.length} 篇报告` : `没有找到与“${query}”相关的内容`;
+  statusLine.textContent = pages.length
+    ? `找到 ${search.results.length} 篇报告`
+    : `没有找到与“${query}”相关的内容`;
   for (const page of pages) {
     const li = document.createElement("li");
     const h = document.createElement("h2");
@@ -79,7 +82,9 @@ async function run(query: string): Promise<void> {
     h.append(hitLink(page.url, page.meta.title ?? page.url, query));
     const hits = document.createElement("ul");
     hits.className = "result-hits";
-    const subs = page.sub_results.length ? page.sub_results : [{ title: page.meta.title ?? "", url: page.url, excerpt: page.excerpt }];
+    const subs = page.sub_results.length
+      ? page.sub_results
+      : [{ title: page.meta.title ?? "", url: page.url, excerpt: page.excerpt }];
     for (const sub of subs.slice(0, 4)) {
       const item = document.createElement("li");
       item.append(hitLink(sub.url, sub.title, query), excerptNode(sub.excerpt));

@@ -1,0 +1,379 @@
+import { describe, expect, it } from "vitest";
+import { type ClassifiedDoc, classifyLines, matchFurniture, parseChineseDate } from "./classify.ts";
+import { segmentLines } from "./segment.ts";
+
+// Short excerpts of real reports (../shared/corpus and the seeds), a few lines each.
+const classify = (text: string): ClassifiedDoc => classifyLines(segmentLines(text));
+const headings = (d: ClassifiedDoc) =>
+  d.lines.filter((l) => l.kind === "heading").map((l) => [l.level, l.heading ?? l.text] as const);
+const furniture = (d: ClassifiedDoc) =>
+  d.lines.filter((l) => l.kind === "furniture").map((l) => [l.furniture, l.text] as const);
+const BODY = "过去一年，面对复杂严峻的外部环境，全市上下稳中求进，经济运行总体平稳，发展质量稳步提升。";
+
+describe("heading schemes", () => {
+  it("一、 / （一） / 1. nest as levels 1, 2, 3", () => {
+    const d = classify(
+      [
+        "各位代表：",
+        "一、2025年工作回顾",
+        BODY,
+        "（一）全力促进经济平稳健康发展",
+        BODY,
+        "1.扩大有效投资",
+        BODY,
+        "二、2026年主要任务",
+        BODY,
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、2025年工作回顾"],
+      [2, "（一）全力促进经济平稳健康发展"],
+      [3, "1.扩大有效投资"],
+      [1, "二、2026年主要任务"],
+    ]);
+  });
+
+  it("第一部分 / 第一章 / 第一条 and half-width (一)", () => {
+    const d = classify(["第一部分 总体要求", BODY, "(一)指导思想", BODY, "第一条 指导思想", BODY].join("\n"));
+    expect(headings(d).map((h) => h[0])).toEqual([1, 2, 3]);
+    expect(headings(classify(["第一章 总则", BODY].join("\n")))).toEqual([[1, "第一章 总则"]]);
+  });
+
+  it("a docx heading ending in 。 alone on its line is a heading; a run-on lead-in is not", () => {
+    const d = classify(
+      [
+        "一、2023年工作回顾",
+        "（一）全力以赴稳增长，经济运行回升向好。",
+        BODY,
+        "（二）经济实力迈上新台阶。2016年，全区地区生产总值完成785.6亿元，增长7%。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、2023年工作回顾"],
+      [2, "（一）全力以赴稳增长，经济运行回升向好。"],
+    ]);
+    const runOn = d.lines.find((l) => l.text.startsWith("（二）"));
+    expect(runOn?.kind).toBe("body");
+    expect(runOn?.lead).toBe("（二）经济实力迈上新台阶。".length);
+  });
+
+  it("一是… runs stay body with a bold lead", () => {
+    const d = classify(
+      ["一、工作回顾", "一是全力加快国际陆港建设。尽快启动海关监管作业场所建设，完善多式联运基础设施。"].join(
+        "\n",
+      ),
+    );
+    const l = d.lines.find((x) => x.text.startsWith("一是"));
+    expect(l?.kind).toBe("body");
+    expect(l?.item).toBe("ordinal");
+    expect(l?.lead).toBe("一是全力加快国际陆港建设。".length);
+  });
+
+  it("unnumbered newspaper headlines between paragraphs (seed 000)", () => {
+    const d = classify(
+      [
+        "2022 稳中求进 难中求成 经济社会保持平稳健康发展",
+        "",
+        "聚焦助企业强实体 经济运行平稳有序",
+        "",
+        "坚决落实国家和省市稳经济一揽子政策及接续措施,统筹抓好双线融合,减税降费3.44亿元;79个重点项目完成投资52.08亿元,13个",
+        "",
+        "专项债项目、28个中长期贷款项目通过审核,总投资170.5亿元。",
+        "",
+        "记者 谢鹏飞 整理",
+        "",
+        "聚焦兴产业优结构 转型发展提速升级",
+        "",
+        "制造业竞争力不断增强。全区规模以上工业企业亩均税收达到13.9万元,增长29%。",
+      ].join("\n"),
+    );
+    expect(d.title).toBe("2022 稳中求进 难中求成 经济社会保持平稳健康发展");
+    expect(headings(d)).toEqual([
+      [1, "聚焦助企业强实体 经济运行平稳有序"],
+      [1, "聚焦兴产业优结构 转型发展提速升级"],
+    ]);
+    expect(furniture(d)).toEqual([["byline", "记者 谢鹏飞 整理"]]);
+  });
+
+  it("a headline broken over two lines, and one after a lone ordinal line (seed 003)", () => {
+    const d = classify(
+      [
+        "2022年经济社会发展取得新的成效",
+        "",
+        "全区地区生产总值完成785.6亿元,总量市内六区第二,增速市内六区第三。",
+        "",
+        "全力稳住经济大盘",
+        "",
+        "统筹推进370个重大项目,完成投资287.3亿元;40个省市重点项目完成101.9%。",
+        "",
+        "2023年,重点抓好",
+        "",
+        "六个方面工作",
+        "",
+        "2",
+        "",
+        "构建现代产业体系",
+        "",
+        "优化产业发展格局。以“双轮驱动”为引领,构建“三块三轴”的产业发展格局。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "2022年经济社会发展取得新的成效"],
+      [2, "全力稳住经济大盘"],
+      [1, "2023年,重点抓好六个方面工作"],
+      [2, "构建现代产业体系"],
+    ]);
+    expect(d.lines.find((l) => l.heading === "构建现代产业体系")?.number).toBe("2");
+  });
+
+  it("a short line cut from a paragraph is not a headline", () => {
+    const d = classify(
+      [
+        "新增公共停车位6505个。",
+        "深化“物业城市”建设,辖区三环内",
+        "",
+        "办事处及马寨镇418个路段环卫作业实现专业化、标准化管理。",
+        "近年来，上街区先后引进奥克斯、东方雨虹、中航材等国内500强企业和",
+        "",
+        "行业领军企业，“引进一个企业，壮大一个产业，形成一个集群”的效果已经显现。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([]);
+  });
+});
+
+describe("title and meta", () => {
+  it("letter-spaced title, dashed venue line and speaker (district_hailar)", () => {
+    const d = classify(
+      [
+        "政 府 工 作 报 告",
+        "",
+        "----2012年2月29日在海拉尔区第十三届人民代表大会第六次会议",
+        "海拉尔区人民政府区长　　张天喜",
+        "　　各位代表：",
+        "　　一、过去一年工作回顾",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.title).toBe("政府工作报告");
+    expect(d.meta).toMatchObject({
+      date: "2012-02-29",
+      speaker: "张天喜",
+      meeting: "海拉尔区第十三届人民代表大会第六次会议",
+      kind: "政府工作报告",
+    });
+  });
+
+  it("web chrome before the title, the fullest title line wins (province_2026)", () => {
+    const d = classify(
+      [
+        "下载",
+        "打印",
+        "【字号：",
+        "加大",
+        "】",
+        "2026年上海市政府工作报告",
+        "——2026年2月3日在上海市第十六届人民代表大会第四次会议上",
+        "来源：解放日报",
+        "时间：2026-02-09",
+        "上海市市长 龚 正",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.title).toBe("2026年上海市政府工作报告");
+    expect(d.meta).toMatchObject({
+      date: "2026-02-03",
+      speaker: "龚正",
+      meeting: "上海市第十六届人民代表大会第四次会议",
+    });
+    expect(furniture(d).map((f) => f[0])).toEqual([
+      "chrome",
+      "chrome",
+      "chrome",
+      "chrome",
+      "chrome",
+      "chrome",
+      "chrome",
+    ]);
+  });
+
+  it("title and venue on one line; Chinese-numeral dates; a venue broken over two lines", () => {
+    const a = classify(
+      [
+        "1954年政府工作报告——1954年5月23日在中华人民共和国第一届全国人民代表大会第一次会议上",
+        "国务院总理周恩来",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(a.title).toBe("1954年政府工作报告");
+    expect(a.meta).toMatchObject({ date: "1954-05-23", speaker: "周恩来" });
+    expect(parseChineseDate("二〇〇三年一月十日")).toBe("2003-01-10");
+    const b = classify(
+      [
+        "政府工作报告",
+        "——2026年1月26日在广东省第十四届",
+        "人民代表大会第五次会议上",
+        "广东省省长 孟凡利",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(b.title).toBe("政府工作报告");
+    expect(b.meta).toMatchObject({
+      date: "2026-01-26",
+      speaker: "孟凡利",
+      meeting: "广东省第十四届人民代表大会第五次会议",
+    });
+  });
+
+  it("a labelled title in a scraped header (hebei_baoding_webscrape)", () => {
+    const d = classify(
+      ["标题：2024年保定市政府工作报告", "发文单位：保定市人民政府", "正文：", "", BODY].join("\n"),
+    );
+    expect(d.title).toBe("2024年保定市政府工作报告");
+    expect(furniture(d).map((f) => f[0])).toEqual(["title-chrome", "chrome", "chrome"]);
+  });
+});
+
+describe("furniture", () => {
+  it.each([
+    ["3", "page-number"],
+    ["— 3 —", "page-number"],
+    ["-3-", "page-number"],
+    ["下转M03版", "continuation"],
+    ["（上接第1版）", "continuation"],
+    ["本报记者 武建玲 通讯员 姚民 赵东东", "byline"],
+    ["记者 韩娟 通讯员 张光明 王耀祖 木坤坤/文 刘赛/图", "byline"],
+    ["（责任编辑：宋雅静）", "byline"],
+    ["刘赛/图", "credit"],
+    ["本报记者 朱江 摄", "byline"],
+    ["本版图片由上街区委宣传部提供", "credit"],
+    ["新华社北京3月15日电", "dateline"],
+    ["2026-02-03 09:02:33", "dateline"],
+    ["【字号：大 中 小】", "chrome"],
+    ["分享到微信", "chrome"],
+    ["来源：云南日报", "chrome"],
+    ["发布时间：2026-02-09", "chrome"],
+    ["浏览次数：1024", "chrome"],
+    ["冀ICP备06016263号-1", "chrome"],
+    ["当前位置： 首页>> 中国概况", "chrome"],
+    ["内容摘要：", "chrome"],
+  ])("%s -> %s", (text, type) => {
+    expect(matchFurniture(text)?.type).toBe(type);
+  });
+
+  it("does not take body sentences for furniture", () => {
+    for (const t of [
+      BODY,
+      "各位代表：",
+      "一、2023年工作回顾",
+      "新增城镇就业2835人。",
+      "记者从会上获悉，全市经济运行平稳。",
+    ]) {
+      expect(matchFurniture(t)).toBeNull();
+    }
+  });
+
+  it("photo captions on pages with pictures (seed 004)", () => {
+    const d = classify(
+      [
+        "上街：打造“小而精 小而美”现代化“西美”城区",
+        "本报记者 武建玲 通讯员 姚民 赵东东",
+        "",
+        "",
+        "",
+        "党员突击队清淤",
+        "",
+        "“九月的郑州，天高云淡，秋意渐浓。走进位于上街区奥克斯小微企业园的郑州凯思达机械有限公司，但见一片繁忙生产景象。",
+        "",
+        "",
+        "",
+        "郑州航展成为河南新名片",
+        "",
+        "党建引领 凝聚发展磅礴力量",
+        "",
+        "火车跑得快，全靠车头带。党的领导是中国特色社会主义的本质特征。",
+        "本版图片由上街区委宣传部提供",
+        "",
+        "",
+        "",
+        "日新月异上街区",
+      ].join("\n"),
+    );
+    expect(furniture(d)).toEqual([
+      ["byline", "本报记者 武建玲 通讯员 姚民 赵东东"],
+      ["caption", "党员突击队清淤"],
+      ["caption", "郑州航展成为河南新名片"],
+      ["credit", "本版图片由上街区委宣传部提供"],
+      ["caption", "日新月异上街区"],
+    ]);
+    expect(headings(d)).toEqual([[1, "党建引领 凝聚发展磅礴力量"]]);
+  });
+
+  it("bylines and photo credits glued to the end of a paragraph are split off", () => {
+    const d = classify(
+      [
+        "一、工作回顾",
+        "在中原区委经济工作会议上，这些问题的答案渐渐明晰。记者 韩娟 通讯员 张光明 王耀祖 木坤坤/文 刘赛/图",
+        "省长刘小涛代表省人民政府向大会作政府工作报告。本报记者 朱江 摄",
+      ].join("\n"),
+    );
+    expect(furniture(d)).toEqual([
+      ["byline", "记者 韩娟 通讯员 张光明 王耀祖 木坤坤/文 刘赛/图"],
+      ["caption", "省长刘小涛代表省人民政府向大会作政府工作报告。"],
+      ["credit", "本报记者 朱江 摄"],
+    ]);
+    expect(d.lines.find((l) => l.kind === "body")?.text).toBe(
+      "在中原区委经济工作会议上，这些问题的答案渐渐明晰。",
+    );
+  });
+
+  it("sidebars after the body, previews and repeated bodies (county_baoding_xlsx)", () => {
+    const body = [
+      "《报告》说，“十三五”时期的五年，是我区发展历程中极不平凡的五年。",
+      "《报告》最后指出，征途漫漫，惟有奋斗。让我们更加紧密地团结起来。",
+    ];
+    const d = classify(
+      [
+        "保定市满城区2021年政府工作报告",
+        "内容摘要：",
+        "在2月5日召开的保定市满城区第二届人民代表大会第五次会议上，区长代表区人民政府作报告。《报告》......",
+        ...body,
+        ...body,
+        "分享到：",
+        "QQ空间",
+        "上一篇：",
+        "保定市满城区2020年政府工作报告",
+        "相关文章",
+        "03-30",
+        "保定市满城区2022年政府工作报告",
+      ].join("\n"),
+    );
+    const f = furniture(d);
+    expect(f.filter((x) => x[0] === "duplicate").length).toBe(3);
+    expect(f.slice(-6).every((x) => x[0] === "chrome")).toBe(true);
+    expect(d.lines.filter((l) => l.kind === "body").map((l) => l.text)).toEqual(body);
+  });
+
+  it("navigation menus and breadcrumbs of scraped pages", () => {
+    const d = classify(
+      [
+        "中国政府网",
+        "河北省人大",
+        "河北省政府",
+        "河北省政协",
+        "首页",
+        ">",
+        "政府信息公开",
+        ">",
+        "省政府工作报告",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.lines.filter((l) => l.kind === "heading")).toEqual([]);
+    expect(furniture(d).length).toBe(9);
+  });
+});

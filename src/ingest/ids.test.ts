@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  asciiWords,
+  blockBaseId,
+  fnv1a,
+  IdAllocator,
+  joinWords,
+  sectionBaseId,
+  slugFromPath,
+} from "./ids.ts";
+import { CORPUS, hasCorpus, hasSeeds, listFiles, parseText, SEEDS } from "./testing.ts";
+import type { ReportDigest } from "./types.ts";
+
+describe("ids", () => {
+  it("section ids are readable pinyin, ≤ 32 chars, cut at a word boundary", () => {
+    expect(sectionBaseId("聚焦助企业强实体 经济运行平稳有序")).toBe("ju-jiao-zhu-qi-ye-qiang-shi-ti");
+    expect(sectionBaseId("一、2023年工作回顾")).toBe("2023-nian-gong-zuo-hui-gu");
+    expect(sectionBaseId("（一）全力促进经济平稳健康发展")).toBe("quan-li-cu-jin-jing-ji-ping-wen");
+    for (const h of ["“五个加快”体现经济运行总体稳中向好", "PM2.5浓度下降", "第一部分 总体要求", "！！"]) {
+      const id = sectionBaseId(h);
+      expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(id.length).toBeLessThanOrEqual(32);
+    }
+    expect(joinWords(["zhong", "hua", "ren", "min"], 12)).toBe("zhong-hua");
+    expect(asciiWords("5G基站")).toEqual(["5g", "ji", "zhan"]);
+  });
+
+  it("ties are broken in order of appearance", () => {
+    const a = new IdAllocator();
+    expect(["x", "x", "y", "x"].map((b) => a.take(b))).toEqual(["x", "x-2", "y", "x-3"]);
+  });
+
+  it("block ids hash the text, ignoring white space", () => {
+    expect(blockBaseId("经济 运行\n平稳")).toBe(blockBaseId("经济运行平稳"));
+    expect(blockBaseId("经济运行平稳")).toMatch(/^p-[0-9a-z]{7}$/);
+    expect(fnv1a("")).toBe(0x811c9dc5);
+  });
+
+  it("slugs come from the file name", () => {
+    expect(slugFromPath("../shared/seeds/000_18dfbcf94131ceb9.txt")).toBe("000-18dfbcf94131ceb9");
+    expect(slugFromPath("/x/city_2024_jianggufan/三亚.txt")).toBe("san-ya");
+    expect(slugFromPath("encodings/county/130607_满城_2021.txt")).toBe("130607-man-cheng-2021");
+    expect(slugFromPath("2026_内蒙古自治区.md")).toBe("2026-nei-meng-gu-zi-zhi-qu");
+  });
+});
+
+/** Every id in a digest, keyed by what it names. */
+function idMap(d: ReportDigest): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const s of d.sections) {
+    m.set(`section:${s.heading}`, s.id);
+    for (const b of s.blocks) m.set(`block:${b.text}`, b.id);
+  }
+  for (const st of d.stats) m.set(`stat:${st.blockId}:${st.text}:${st.start}`, st.id);
+  return m;
+}
+
+function checkStability(text: string): void {
+  const before = parseText(text);
+  expect(parseText(text)).toEqual(before); // deterministic
+  const blocks = before.sections
+    .flatMap((s) => s.blocks)
+    .filter((b) => b.type === "paragraph" && /。/u.test(b.text));
+  for (const target of [blocks[0], blocks[Math.floor(blocks.length / 2)], blocks[blocks.length - 1]]) {
+    if (!target) continue;
+    // Insert a sentence after the first sentence of one paragraph.
+    const cut = target.text.indexOf("。") + 1;
+    const inserted = "此外，新增城镇就业1234人。";
+    const edited = text.replace(target.text.slice(0, cut), target.text.slice(0, cut) + inserted);
+    if (edited === text) continue;
+    const after = parseText(edited);
+    const a = idMap(before);
+    const b = idMap(after);
+    const changedBlock = after.sections.flatMap((s) => s.blocks).find((x) => x.text.includes(inserted));
+    expect(changedBlock).toBeDefined();
+    expect(changedBlock?.id).not.toBe(target.id);
+    // Every other section and block keeps its id.
+    for (const [key, id] of a) {
+      if (key.startsWith("stat:")) continue;
+      if (key === `block:${target.text}`) continue;
+      expect(b.get(key), key).toBe(id);
+    }
+    // Stats outside the edited paragraph keep theirs.
+    for (const st of before.stats) {
+      if (st.blockId === target.id) continue;
+      expect(b.get(`stat:${st.blockId}:${st.text}:${st.start}`)).toBe(st.id);
+    }
+  }
+}
+
+const seeds = hasSeeds ? listFiles(SEEDS) : [];
+const sample = hasCorpus
+  ? [
+      "province_2026_newspaper/2026_浙江省.txt",
+      "city_2024_jianggufan/上海.txt",
+      "national_dxcarl_gbk/2016.txt",
+    ].map((p) => join(CORPUS, p))
+  : [];
+
+describe("id stability: editing one paragraph changes only its ids", () => {
+  it.skipIf(!hasSeeds).each(seeds.map((f) => [basename(f), f]))("seed %s", (_n, f) => {
+    checkStability(readFileSync(f as string, "utf8"));
+  });
+  it.skipIf(!hasCorpus).each(sample.map((f) => [basename(f), f]))("corpus %s", (_n, f) => {
+    checkStability(readFileSync(f as string, "utf8"));
+  });
+});

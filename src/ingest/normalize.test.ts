@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { normalizeLine, normalizeLineEnds, normalizeText, stripMarkupBlocks } from "./normalize.ts";
+
+const cjk = (s: string) => [...s].filter((c) => /\p{Script=Han}/u.test(c)).join("");
+
+describe("normalize (snippets from the corpus)", () => {
+  it("turns literal \\r\\n escapes into line breaks (county_baoding_xlsx)", () => {
+    expect(normalizeLine("政府工作报告\\r\\n（2008年3月27日）\\r\\n各位代表：")).toBe(
+      "政府工作报告\n（2008年3月27日）\n各位代表：",
+    );
+  });
+
+  it("decodes HTML entities, also double-escaped ones", () => {
+    expect(normalizeLine("同比增长15.2%。&nbsp;&nbsp;&nbsp;&nbsp;——")).toBe("同比增长15.2%。 ——");
+    expect(normalizeLine("R&amp;D&amp;nbsp;投入&#20013;&#x56FD;")).toBe("R&D 投入中国");
+  });
+
+  it("replaces literal <U+00A0> tokens and drops zero-width characters (national_ljtyduyu)", () => {
+    expect(normalizeLine("会议上国务院总理<U+00A0>李克强")).toBe("会议上国务院总理 李克强");
+    expect(normalizeLine("各位代表：<U+200D>")).toBe("各位代表：");
+    expect(normalizeLine("经济\u200b运行\ufeff")).toBe("经济运行");
+  });
+
+  it("reads ?? runs as lost spaces (GBK round trip)", () => {
+    expect(normalizeLine("高唐县县长??杨曙光")).toBe("高唐县县长 杨曙光");
+    expect(normalizeLine("“大美河山??醉美涞源”")).toBe("“大美河山 醉美涞源”");
+  });
+
+  it("collapses U+2002/U+2003/U+3000 padding", () => {
+    expect(normalizeLine("\u3000\u3000各位代表：")).toBe("各位代表：");
+    expect(normalizeLine("海拉尔区人民政府区长\u3000\u3000张天喜")).toBe("海拉尔区人民政府区长 张天喜");
+    expect(normalizeLine("\u2003\u2002一、2023年工作回顾")).toBe("一、2023年工作回顾");
+  });
+
+  it("folds full-width digits and the full-width decimal point between digits", () => {
+    expect(normalizeLine("——２０１０年３月５日")).toBe("——2010年3月5日");
+    expect(normalizeLine("比重提高到10．4％。")).toBe("比重提高到10.4%。");
+    expect(normalizeLine("一．坚持")).toBe("一．坚持");
+  });
+
+  it("reads _M_M_ as a percent sign and drops markdown bold", () => {
+    expect(normalizeLine("同比增长12_M_M_")).toBe("同比增长12%");
+    expect(normalizeLine("地区生产总值完成**785.6亿元**,总量")).toBe("地区生产总值完成785.6亿元,总量");
+  });
+
+  it("normalises CR CR LF, CRLF and CR line ends", () => {
+    expect(normalizeLineEnds("甲\r\r\n乙\r\n丙\r丁\n")).toBe("甲\n乙\n丙\n丁\n");
+  });
+
+  it("removes HTML comments but keeps their line count", () => {
+    expect(stripMarkupBlocks("<!--\n      \n-->\n正文")).toBe("\n\n\n正文");
+  });
+
+  it("keeps CJK punctuation and never loses a CJK character", () => {
+    const src = "“十四五”时期，（一）全力以赴稳增长；经济运行回升向好！\\r\\n&nbsp;??《报告》";
+    const out = normalizeText(src);
+    expect(cjk(out)).toBe(cjk(src.replace(/nbsp/g, "")));
+    expect(out).toContain("“十四五”时期，（一）全力以赴稳增长；经济运行回升向好！");
+  });
+});

@@ -1,0 +1,86 @@
+// Test helpers shared by the property and corpus tests (not used by the pipeline).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseReport } from "./index.ts";
+import type { ReportDigest } from "./types.ts";
+
+/** ../shared next to the repository root, when this checkout has it. */
+export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+export const SEEDS = join(SHARED, "seeds");
+export const CORPUS = join(SHARED, "corpus");
+export const hasSeeds = existsSync(SEEDS);
+export const hasCorpus = existsSync(CORPUS);
+
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else if (/\.(?:txt|md|html?)$/iu.test(name) && name !== "README.md") out.push(p);
+  }
+  return out;
+}
+
+export function parseText(text: string, path = "test.txt"): ReportDigest {
+  return parseReport({ bytes: new TextEncoder().encode(text), path }).digest;
+}
+
+export function parseFile(path: string): ReportDigest {
+  return parseReport({ bytes: readFileSync(path), path }).digest;
+}
+
+/** What a reader sees: headings with levels, and block texts, in order. */
+export function shape(d: ReportDigest): string[] {
+  return d.sections.flatMap((s) => [
+    `H${s.level} ${s.heading ?? ""}`,
+    ...s.blocks.map((b) => `${b.type}: ${b.text}`),
+  ]);
+}
+
+const HAN = /\p{Script=Han}/u;
+const NUMERAL = /[一二三四五六七八九十]/u;
+
+/** Where a printer could wrap: between two Han characters, not before a numeral or a byline word. */
+function canWrapAt(line: string, i: number): boolean {
+  const a = line[i - 1] ?? "";
+  const b = line[i] ?? "";
+  if (!HAN.test(a) || !HAN.test(b) || NUMERAL.test(b)) return false;
+  // Bylines glued to a paragraph end are split off by pattern: keep them on one piece.
+  return !/记者|通讯员|本报|责任编辑/u.test(line.slice(Math.max(0, i - 40), i + 6));
+}
+
+const FURNITURE = ["— 3 —", "3", "下转第2版", "-12-", "（上接第1版）"];
+
+/** Hard-wraps paragraph lines at the given widths, inserting blank lines and page furniture. */
+export function reflow(text: string, widths: number[], inserts: number[]): string {
+  const out: string[] = [];
+  let k = 0;
+  for (const line of text.split("\n")) {
+    if (line.length < 60 || !line.includes("。")) {
+      out.push(line);
+      continue;
+    }
+    let pos = 0;
+    let rest = line;
+    const pieces: string[] = [];
+    while (rest.length > 45) {
+      let cut = widths[k++ % widths.length] ?? 35;
+      while (cut < rest.length - 5 && !canWrapAt(rest, cut)) cut++;
+      if (cut >= rest.length - 5) break;
+      pieces.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+      pos += cut;
+    }
+    pieces.push(rest);
+    pieces.forEach((p, j) => {
+      out.push(p);
+      if (j < pieces.length - 1) {
+        const ins = inserts[k++ % inserts.length] ?? 0;
+        if (ins === 1) out.push("");
+        else if (ins >= 2) out.push("", FURNITURE[ins % FURNITURE.length] as string, "");
+      }
+    });
+  }
+  return out.join("\n");
+}
