@@ -186,8 +186,9 @@ describe("indexes", () => {
     const topics = topicIndex(listings);
     expect(topics).toHaveLength(1);
     expect(topics[0]?.slug).toBe("jingjifazhan");
-    expect(topics[0]?.sections.map((s) => s.report.slug)).toEqual(["sj-2024", "sj-2023", "eq-2023"]);
-    expect(topics[0]?.sections[0]?.excerpt.startsWith("地区生产总值320亿元")).toBe(true);
+    expect(topics[0]?.count).toBe(3);
+    expect(topics[0]?.reports.map((r) => r.report.slug)).toEqual(["sj-2024", "sj-2023", "eq-2023"]);
+    expect(topics[0]?.reports[0]?.sections[0]?.excerpt.startsWith("地区生产总值320亿元")).toBe(true);
   });
 
   it("pages the table", () => {

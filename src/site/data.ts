@@ -99,7 +99,12 @@ export interface RegionEntry {
 /** Every region that has reports, in Chinese collation order, with stable ASCII slugs. */
 export function regionIndex(doc: Pick<StatsDocument, "reports">): RegionEntry[] {
   const byName = new Map<string, ReportRef[]>();
-  for (const r of doc.reports) if (r.region) byName.set(r.region, [...(byName.get(r.region) ?? []), r]);
+  for (const r of doc.reports) {
+    if (!r.region) continue;
+    const list = byName.get(r.region);
+    if (list) list.push(r);
+    else byName.set(r.region, [r]);
+  }
   const slugs = slugMap(byName.keys());
   return [...byName]
     .map(([name, reports]) => ({
@@ -113,43 +118,60 @@ export function regionIndex(doc: Pick<StatsDocument, "reports">): RegionEntry[] 
 }
 
 export interface TopicSection {
-  report: ReportRef;
   id: string;
   heading: string;
   mode: SectionMode | null;
   excerpt: string;
 }
 
-export interface TopicEntry {
-  name: string;
-  slug: string;
+export interface TopicReport {
+  report: ReportRef;
   sections: TopicSection[];
 }
 
-const EXCERPT = 80;
+export interface TopicEntry {
+  name: string;
+  slug: string;
+  /** Sections under the topic, across all reports. */
+  count: number;
+  /** Reports in the given order, each with its sections under the topic in reading order. */
+  reports: TopicReport[];
+}
 
-/** Every section of every report under each topic tag it carries, reports in the given order. */
+const EXCERPT = 60;
+
+/** Every section of every report under each topic tag it carries, grouped by report. */
 export function topicIndex(listings: readonly Listing[]): TopicEntry[] {
-  const byTopic = new Map<string, TopicSection[]>();
+  const byTopic = new Map<string, TopicReport[]>();
   for (const listing of listings) {
     const report = reportRef(listing);
     for (const section of listing.digest.sections) {
       if (!section.heading || !section.topics?.length) continue;
       const text = section.blocks[0]?.text ?? "";
       const entry: TopicSection = {
-        report,
         id: section.id,
         heading: section.heading,
         mode: section.mode ?? null,
         excerpt: text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text,
       };
-      for (const topic of section.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), entry]);
+      for (const topic of section.topics) {
+        const reports = byTopic.get(topic) ?? [];
+        byTopic.set(topic, reports);
+        const last = reports[reports.length - 1];
+        if (last?.report.slug === report.slug) last.sections.push(entry);
+        else reports.push({ report, sections: [entry] });
+      }
     }
   }
   const slugs = slugMap(byTopic.keys());
   return [...byTopic]
-    .map(([name, sections]) => ({ name, slug: slugs.get(name) ?? asciiSlug(name), sections }))
-    .sort((a, b) => b.sections.length - a.sections.length || a.name.localeCompare(b.name, "zh-CN"));
+    .map(([name, reports]) => ({
+      name,
+      slug: slugs.get(name) ?? asciiSlug(name),
+      count: reports.reduce((n, r) => n + r.sections.length, 0),
+      reports,
+    }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"));
 }
 
 /** Rows per static page of /data/: small enough to read on a phone, few enough pages for 100k rows. */
