@@ -3,14 +3,13 @@
 // then filters, sorts and renders only the rows in view (a virtualised tbody between two spacer
 // rows), so scrolling stays smooth at any size. Report text only ever goes in via textContent.
 import {
-  indicatorName,
   indicatorNames,
   type RowTuple,
   type RowView,
+  rowFacets,
   type StatsDocument,
   viewRow,
 } from "../site/data-row.ts";
-import { kindLabel } from "../site/format.ts";
 
 type Column = "region" | "year" | "indicator" | "kind" | "value" | "report";
 const COLUMN_COUNT = 6;
@@ -48,16 +47,14 @@ function prepare(doc: StatsDocument): Table {
   const year = new Float64Array(n);
   const value = new Float64Array(n);
   doc.rows.forEach((row, i) => {
-    const [r, y, label, id, measure, k, target, v] = row;
-    const ref = doc.reports[r];
-    const name = id ? names.get(id) : undefined;
-    region[i] = ref?.region ?? "—";
-    indicator[i] = name ? indicatorName(name, measure) : "";
-    kind[i] = kindLabel({ kind: k as never, target: target === 1 });
-    report[i] = ref?.title ?? "";
-    haystack[i] = `${region[i]} ${report[i]} ${indicator[i]} ${label ?? ""}`.toLowerCase();
-    year[i] = y ?? -1;
-    value[i] = v;
+    const facets = rowFacets(doc, names, row);
+    region[i] = facets.region;
+    indicator[i] = facets.indicator;
+    kind[i] = facets.kind;
+    report[i] = doc.reports[row[0]]?.title ?? "";
+    haystack[i] = `${region[i]} ${report[i]} ${indicator[i]} ${row[2] ?? ""}`.toLowerCase();
+    year[i] = facets.year ?? -1;
+    value[i] = row[7];
   });
   return {
     doc,
@@ -152,19 +149,6 @@ function spacer(): { row: HTMLTableRowElement; cell: HTMLTableCellElement } {
   return { row, cell: td };
 }
 
-function fillSelect(el: HTMLSelectElement | null, values: Iterable<string>, current: string): void {
-  if (!el) return;
-  const first = el.options[0];
-  el.replaceChildren(...(first ? [first] : []));
-  for (const v of values) {
-    const option = document.createElement("option");
-    option.value = v;
-    option.textContent = v;
-    el.append(option);
-  }
-  el.value = current;
-}
-
 const readState = (params: URLSearchParams): State => {
   const sort = params.get("sort") ?? "";
   const column = sort.replace(/^-/, "") as Column;
@@ -222,23 +206,6 @@ function enhance(root: HTMLElement): void {
         setStatus("数据载入失败，请使用下方分页或下载 CSV。");
         return undefined;
       }
-      fillSelect(
-        form.elements.namedItem("region") as HTMLSelectElement,
-        [...new Set(table.region)].sort(collator.compare),
-        state.region,
-      );
-      fillSelect(
-        form.elements.namedItem("indicator") as HTMLSelectElement,
-        [...new Set(table.indicator)].filter(Boolean).sort(collator.compare),
-        state.indicator,
-      );
-      fillSelect(
-        form.elements.namedItem("kind") as HTMLSelectElement,
-        [...new Set(table.kind)].sort(collator.compare),
-        state.kind,
-      );
-      const years = [...new Set(table.keys.year)].filter((y) => y >= 0).sort((a, b) => b - a);
-      fillSelect(form.elements.namedItem("year") as HTMLSelectElement, years.map(String), state.year);
       root.querySelector<HTMLElement>("[data-pager]")?.setAttribute("hidden", "");
       document.querySelector<HTMLElement>("[data-pager]")?.setAttribute("hidden", "");
       scroller.classList.add("is-virtual");
@@ -347,8 +314,11 @@ function enhance(root: HTMLElement): void {
   }
   scroller.addEventListener("scroll", () => requestAnimationFrame(() => draw()), { passive: true });
 
-  const input = form.elements.namedItem("q") as HTMLInputElement | null;
-  if (input) input.value = state.q;
+  // A shared link's filters show in the controls.
+  for (const key of ["q", "region", "indicator", "kind", "year"] as const) {
+    const control = form.elements.namedItem(key) as HTMLInputElement | HTMLSelectElement | null;
+    if (control) control.value = state[key];
+  }
   form.hidden = false;
   // A shared link with filters or a sort applies them at once.
   if (location.search) void apply();

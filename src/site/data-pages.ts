@@ -13,7 +13,7 @@ import {
   tablePageHref,
   topicIndex,
 } from "./data.ts";
-import type { StatsDocument } from "./data-row.ts";
+import { type FacetOptions, facetOptions, type StatsDocument } from "./data-row.ts";
 import { collectSeries, type Series } from "./data-series.ts";
 import { allReports } from "./reports.ts";
 
@@ -28,6 +28,8 @@ export interface SiteData {
   seriesByRegion: Map<string, Series[]>;
   /** Number of figures per region name. */
   figuresByRegion: Map<string, number>;
+  /** Options of the /data/ filter selects. */
+  facets: FacetOptions;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -59,6 +61,7 @@ function load(listings: Listing[]): SiteData {
     seriesByIndicator: groupBy(series, (s) => s.indicator.id),
     seriesByRegion: groupBy(series, (s) => s.region),
     figuresByRegion,
+    facets: facetOptions(stats),
   };
 }
 

@@ -118,3 +118,59 @@ export function viewRow(
 
 export const indicatorNames = (doc: Pick<StatsDocument, "indicators">) =>
   new Map(doc.indicators.map((i) => [i.id, i.name]));
+
+/** What the table's selects filter a row by (the same strings in the page and in the script). */
+export interface RowFacets {
+  region: string;
+  /** Canonical indicator with its measure, "" for a figure without one. */
+  indicator: string;
+  kind: string;
+  year: number | null;
+}
+
+export function rowFacets(
+  doc: Pick<StatsDocument, "reports">,
+  names: Map<string, string>,
+  row: RowTuple,
+): RowFacets {
+  const [reportIndex, year, , indicator, measure, kind, target] = row;
+  const name = indicator ? names.get(indicator) : undefined;
+  return {
+    region: doc.reports[reportIndex]?.region ?? NONE,
+    indicator: name ? indicatorName(name, measure) : "",
+    kind: kindLabel({ kind: kind as never, target: target === 1 }),
+    year,
+  };
+}
+
+export interface FacetOptions {
+  region: string[];
+  indicator: string[];
+  kind: string[];
+  year: string[];
+}
+
+/** The options of each select: every value present, in Chinese collation order (years newest first). */
+export function facetOptions(doc: StatsDocument): FacetOptions {
+  const names = indicatorNames(doc);
+  const sets = {
+    region: new Set<string>(),
+    indicator: new Set<string>(),
+    kind: new Set<string>(),
+    year: new Set<number>(),
+  };
+  for (const row of doc.rows) {
+    const f = rowFacets(doc, names, row);
+    sets.region.add(f.region);
+    if (f.indicator) sets.indicator.add(f.indicator);
+    sets.kind.add(f.kind);
+    if (f.year !== null) sets.year.add(f.year);
+  }
+  const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b, "zh-CN"));
+  return {
+    region: sorted(sets.region),
+    indicator: sorted(sets.indicator),
+    kind: sorted(sets.kind),
+    year: [...sets.year].sort((a, b) => b - a).map(String),
+  };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import type { ReportDigest, Stat } from "../ingest/types.ts";
 import { buildStats, regionIndex, statMeasure, tablePageCount, tablePageHref, topicIndex } from "./data.ts";
-import { indicatorNames, viewRow } from "./data-row.ts";
+import { facetOptions, indicatorNames, viewRow } from "./data-row.ts";
 import { collectSeries, yearRows } from "./data-series.ts";
 import { asciiSlug, slugMap } from "./data-slugs.ts";
 
@@ -111,6 +111,17 @@ describe("buildStats", () => {
       label: "",
       kind: "增速",
       value: "4.2%",
+    });
+  });
+});
+
+describe("facetOptions", () => {
+  it("lists every region, indicator, kind and year present, years newest first", () => {
+    expect(facetOptions(buildStats(listings))).toEqual({
+      region: ["二七区", "上街区"],
+      indicator: ["地区生产总值", "地区生产总值增速"],
+      kind: ["目标", "实绩", "增速"],
+      year: ["2024", "2023", "2022"],
     });
   });
 });
