@@ -25,8 +25,9 @@ interface Table {
   region: string[];
   indicator: string[];
   kind: string[];
-  /** Per row: sort keys (collation ranks for text, numbers as they are). */
-  keys: Record<Column, Float64Array>;
+  year: Float64Array;
+  /** Per row sort key of a column (collation ranks for text, numbers as they are), built on first use. */
+  key: (column: Column) => Float64Array;
 }
 
 /** Rank of each value in Chinese collation order, so sorting compares numbers, not strings. */
@@ -56,22 +57,25 @@ function prepare(doc: StatsDocument): Table {
     year[i] = facets.year ?? -1;
     value[i] = row[7];
   });
-  return {
-    doc,
-    names,
-    haystack,
-    region,
-    indicator,
-    kind,
-    keys: {
-      region: ranks(region),
-      year,
-      indicator: ranks(indicator.map((name, i) => name || `\uffff${doc.rows[i]?.[2] ?? ""}`)),
-      kind: ranks(kind),
-      value,
-      report: ranks(report),
-    },
+  // Collating 100,000 labels takes a while; only the columns a reader sorts by pay for it.
+  const keys = new Map<Column, Float64Array>();
+  const build: Record<Column, () => Float64Array> = {
+    region: () => ranks(region),
+    year: () => year,
+    indicator: () => ranks(indicator.map((name, i) => name || `\uffff${doc.rows[i]?.[2] ?? ""}`)),
+    kind: () => ranks(kind),
+    value: () => value,
+    report: () => ranks(report),
   };
+  const key = (column: Column) => {
+    let k = keys.get(column);
+    if (!k) {
+      k = build[column]();
+      keys.set(column, k);
+    }
+    return k;
+  };
+  return { doc, names, haystack, region, indicator, kind, year, key };
 }
 
 interface State {
@@ -93,13 +97,13 @@ function select(table: Table, s: State): Int32Array {
     if (s.region && table.region[i] !== s.region) continue;
     if (s.indicator && table.indicator[i] !== s.indicator) continue;
     if (s.kind && table.kind[i] !== s.kind) continue;
-    if (year !== null && table.keys.year[i] !== year) continue;
+    if (year !== null && table.year[i] !== year) continue;
     if (q && !table.haystack[i]?.includes(q)) continue;
     out[n++] = i;
   }
   const picked = out.slice(0, n);
   if (s.sort) {
-    const key = table.keys[s.sort];
+    const key = table.key(s.sort);
     const dir = s.desc ? -1 : 1;
     // Ties keep reading order, so a sort by region still lists each report's figures in order.
     picked.sort((a, b) => ((key[a] as number) - (key[b] as number)) * dir || a - b);
@@ -206,7 +210,7 @@ function enhance(root: HTMLElement): void {
         setStatus("数据载入失败，请使用下方分页或下载 CSV。");
         return undefined;
       }
-      root.querySelector<HTMLElement>("[data-pager]")?.setAttribute("hidden", "");
+      // Every row is now a scroll away; the static pages' links would only leave the filtered view.
       document.querySelector<HTMLElement>("[data-pager]")?.setAttribute("hidden", "");
       scroller.classList.add("is-virtual");
       return table;
