@@ -18,6 +18,8 @@ export default defineConfig({
   vite: {
     logLevel: "warn",
     build: {
+      // Never inline small scripts into the HTML: pages stay free of inline scripts (strict CSP).
+      assetsInlineLimit: 0,
       rollupOptions: {
         onwarn(warning, warn) {
           // Every .mdx module carries a "use strict"-style directive Vite reports as MODULE_LEVEL_DIRECTIVE.

@@ -14,7 +14,26 @@ import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
-const PIPELINE_VERSION = "1";
+/**
+ * A fingerprint of the parser's own code and lexicons: cached digests are only reused while the
+ * code that made them is unchanged.
+ */
+function pipelineFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith(".test.ts")) {
+        hash.update(entry.name).update(readFileSync(path));
+      }
+    }
+  };
+  visit(join(import.meta.dirname, "../ingest"));
+  return hash.digest("hex");
+}
 
 /** One content problem, as a complete line naming the file (and line): "content/reports/x.txt:3: …". */
 export interface ContentProblem {
@@ -87,13 +106,8 @@ function checkEjected(root: string, path: string): string | undefined {
   }
 }
 
-function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: string) {
-  const key = createHash("sha256")
-    .update(PIPELINE_VERSION)
-    .update(file)
-    .update(bytes)
-    .digest("hex")
-    .slice(0, 24);
+function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: string, pipeline: string) {
+  const key = createHash("sha256").update(pipeline).update(file).update(bytes).digest("hex").slice(0, 24);
   const cachePath = join(cacheDir, `${key}.json`);
   if (existsSync(cachePath)) {
     return {
@@ -113,11 +127,12 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
   const sources = listSources(p.reports);
   const result: GenerateResult = { digests: [], errors: [], warnings: [], parsed: 0, cached: 0 };
   const bySlug = new Map<string, string>();
+  const pipeline = pipelineFingerprint();
 
   sources.forEach((file, i) => {
     const name = relative(root, file);
     try {
-      const parsed = parseCached(root, file, readFileSync(file), p.cache);
+      const parsed = parseCached(root, file, readFileSync(file), p.cache, pipeline);
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });

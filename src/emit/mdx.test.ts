@@ -70,6 +70,48 @@ describe("digestToMdx", () => {
     ]);
   });
 
+  it("shows half-width punctuation between Chinese as full-width without moving figures", () => {
+    const text = "全区完成785.6亿元,总量第二(全市)。";
+    const digest: ReportDigest = {
+      ...fixtureDigest,
+      sections: [{ id: "a", heading: "甲,乙", level: 1, blocks: [{ id: "p-1", type: "paragraph", text }] }],
+      stats: [{ ...(fixtureDigest.stats[0] as ReportDigest["stats"][number]), blockId: "p-1", start: 4 }],
+    };
+    const tree = compile(digestToMdx(digest));
+    expect(textOf(find(tree, (n) => n.name === "Block")[0] as HastNode)).toBe(
+      "全区完成785.6亿元，总量第二（全市）。",
+    );
+    expect(find(tree, (n) => n.name === "Stat").map(textOf)).toEqual(["785.6亿元"]);
+    expect(attrOf(find(tree, (n) => n.name === "Section")[0] as HastNode, "heading")).toBe("甲，乙");
+  });
+
+  it("renders a paragraph's 一是/二是 as a list with bold item lead-ins, keeping text and figures", () => {
+    const text = "推进开放。一是加快陆港建设。开行班列100列。二是推进通航产业。";
+    const digest: ReportDigest = {
+      ...fixtureDigest,
+      sections: [{ id: "a", heading: "甲", level: 1, blocks: [{ id: "p-1", type: "paragraph", text }] }],
+      stats: [
+        {
+          ...(fixtureDigest.stats[3] as ReportDigest["stats"][number]),
+          blockId: "p-1",
+          start: text.indexOf("100列"),
+        },
+      ],
+    };
+    const block = find(compile(digestToMdx(digest)), (n) => n.name === "Block")[0] as HastNode;
+    expect(textOf(block).replaceAll("\n", "")).toBe(text);
+    expect(
+      find(block, (n) => n.tagName === "p" && !find(n, (m) => m.tagName === "li").length)[0],
+    ).toBeDefined();
+    expect(find(block, (n) => n.tagName === "li").map(textOf)).toEqual([
+      "一是加快陆港建设。开行班列100列。",
+      "二是推进通航产业。",
+    ]);
+    expect(find(block, (n) => n.name === "strong").map(textOf)).toEqual(["一是加快陆港建设。"]);
+    expect(find(block, (n) => n.name === "Stat").map(textOf)).toEqual(["100列"]);
+    expect(attrOf(block, "type")).toBe("list");
+  });
+
   it("marks only the first use of a glossary term in each section and never inside a figure", () => {
     const text = "专精特新企业12家，专精特新12家。";
     const digest: ReportDigest = {

@@ -7,6 +7,8 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdas
 import { mdxToMarkdown } from "mdast-util-mdx";
 import { toMarkdown } from "mdast-util-to-markdown";
 import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
+import { normalizePunctuation } from "../site/punctuation.ts";
+import { enumeration, itemLead } from "./enumeration.ts";
 
 /** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
 export interface TermHit {
@@ -121,27 +123,36 @@ function paragraphContent(
   ];
 }
 
+const listNode = (source: string, spans: Array<[number, number]>, marks: Mark[]): List => ({
+  type: "list",
+  ordered: false,
+  spread: false,
+  children: spans.map(([from, to]) => ({
+    type: "listItem",
+    spread: false,
+    children: [
+      { type: "paragraph", children: paragraphContent(source, from, to, marks, itemLead(source, from, to)) },
+    ],
+  })),
+});
+
 function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
-  const body: Paragraph | List =
+  // Display text: full-width punctuation, same offsets as block.text (the digest keeps the source).
+  const shown = normalizePunctuation(block.text);
+  // A paragraph enumerating "一是…二是…" shows as its opening words and a list.
+  const items = block.type === "paragraph" ? enumeration(shown) : undefined;
+  const intro = items ? items.intro : shown.length;
+  const body: Array<Paragraph | List> =
     block.type === "list"
-      ? {
-          type: "list",
-          ordered: false,
-          spread: false,
-          children: listItems(block.text).map(([from, to]) => ({
-            type: "listItem",
-            spread: false,
-            children: [{ type: "paragraph", children: phrasing(block.text, from, to, marks) }],
-          })),
-        }
-      : {
-          type: "paragraph",
-          children: paragraphContent(block.text, 0, block.text.length, marks, block.lead),
-        };
+      ? [listNode(shown, listItems(shown), marks)]
+      : intro > 0
+        ? [{ type: "paragraph", children: paragraphContent(shown, 0, intro, marks, block.lead) }]
+        : [];
+  if (items) body.push(listNode(shown, items.items, marks));
   return flow(
     "Block",
-    [...attr("id", block.id), ...attr("type", block.type === "list" ? "list" : undefined)],
-    [body],
+    [...attr("id", block.id), ...attr("type", block.type === "list" || items ? "list" : undefined)],
+    body,
   );
 }
 
@@ -174,7 +185,7 @@ function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>, option
     [
       ...attr("id", section.id),
       ...attr("level", section.level),
-      ...attr("heading", section.heading ?? undefined),
+      ...attr("heading", section.heading === null ? undefined : normalizePunctuation(section.heading)),
       ...attr("topics", section.topics?.join(",")),
       ...attr("mode", section.mode),
       ...attr("figures", figures),

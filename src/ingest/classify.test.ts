@@ -260,6 +260,10 @@ describe("furniture", () => {
     ["冀ICP备06016263号-1", "chrome"],
     ["当前位置： 首页>> 中国概况", "chrome"],
     ["内容摘要：", "chrome"],
+    ["图为上街区奥克斯小微企业园生产车间。", "caption"],
+    ["（资料图片）", "caption"],
+    ["■本报记者 张三 李四", "byline"],
+    ["文/图 本报记者 王五", "byline"],
   ])("%s -> %s", (text, type) => {
     expect(matchFurniture(text)?.type).toBe(type);
   });

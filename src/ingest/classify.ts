@@ -166,19 +166,21 @@ const REGION_RE =
 /** The administrative unit a text names most often ("上街区" in a report about 上街). */
 export function dominantRegion(text: string): string | undefined {
   const counts = new Map<string, number>();
-  const re = /(\p{Script=Han}{2,3}?(?:区|县|市|旗))(?![级场民委直属辖域内外政区县中长容貌])/gu;
+  // A name starts after punctuation or a function word, never inside a longer word ("建成自治区").
+  const re =
+    /(?<=^|[^\p{Script=Han}]|[在和与对是的把将为及、])(\p{Script=Han}{2,3}?(?:区|县|市|旗))(?![级场民委直属辖域内外政区县中长容貌])/gu;
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   for (const m of sample.matchAll(re)) {
     const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
     if (
       r.length < 3 ||
-      /高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|街区|商圈/u.test(
+      /[全我本该每各个为获占居排成有]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
         r,
       )
     )
       continue;
     if (
-      /^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县)/u.test(
+      /^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县|力|争|实|完|提|打|促|深|强|共|自治|中心|主城|郊|市场|重点)/u.test(
         r,
       )
     )
@@ -320,8 +322,10 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
     if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
-  // 2. Navigation menus, summary previews and inline-link fragments of scraped pages.
+  // 2. Navigation menus, link-list footers, summary previews and inline-link fragments of scraped pages.
   markNavigation(lines);
+  markTrailingLinks(lines);
+  markSandwichedLinks(lines);
   markPreviews(lines);
   const fragments = linkFragments(lines);
 
@@ -685,9 +689,8 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       if (
         prev &&
         prev.kind === "heading" &&
-        prev.scheme !== "headline" &&
-        prev.scheme !== "ordinal-line" &&
-        (prev.heading ?? prev.text).length <= 10
+        (prev.scheme === "headline" ||
+          (prev.scheme !== "ordinal-line" && (prev.heading ?? prev.text).length <= 10))
       ) {
         prev.kind = "body";
         prev.item = "numbered";
@@ -861,6 +864,51 @@ function markNavigation(lines: ClassifiedLine[]): void {
   });
 }
 
+/**
+ * A scraped page ends in link lists (departments, other sites, other reports): from the end,
+ * a run of three or more short bare lines with no sentence among them is chrome.
+ */
+function markSandwichedLinks(lines: ClassifiedLine[]): void {
+  const content = lines.filter((l) => l.kind !== "blank");
+  let k = 0;
+  while (k < content.length) {
+    const isBare = (l: ClassifiedLine) =>
+      l.kind === "body" && l.text.length <= 16 && !/[。！？；，,：:]/u.test(l.text) && !matchScheme(l.text);
+    if (!isBare(content[k] as ClassifiedLine)) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < content.length && isBare(content[j] as ClassifiedLine)) j++;
+    const before = content[k - 1];
+    const after = content[j];
+    // Between two pieces of page chrome (a footer and the next page's header): link text.
+    if (before?.kind === "furniture" && after?.kind === "furniture" && before.furniture === "chrome") {
+      for (let m = k; m < j; m++) {
+        const l = content[m] as ClassifiedLine;
+        l.kind = "furniture";
+        l.furniture = "chrome";
+      }
+    }
+    k = j;
+  }
+}
+
+function markTrailingLinks(lines: ClassifiedLine[]): void {
+  const run: ClassifiedLine[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank" || l.kind === "furniture") continue;
+    if (l.kind !== "body" || l.text.length > 30 || isTerminated(l.text) || /[。！？；]/u.test(l.text)) break;
+    run.push(l);
+  }
+  if (run.length < 3) return;
+  for (const l of run) {
+    l.kind = "furniture";
+    l.furniture = "chrome";
+  }
+}
+
 /** Short lines that stand alone more than once are hyperlink anchors cut out of sentences. */
 function linkFragments(lines: ClassifiedLine[]): Set<string> {
   const counts = new Map<string, number>();
@@ -887,6 +935,8 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
+const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就/u;
+
 function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
   const headings = lines.filter((l) => l.kind === "heading");
@@ -895,15 +945,24 @@ function assignLevels(lines: ClassifiedLine[]): void {
   const yearLed = (h: ClassifiedLine) => /^\d{4}年/u.test(h.heading ?? h.text);
   const someYear = unnumbered.some(yearLed);
   const someOther = unnumbered.some((h) => !yearLed(h));
+  // "2023年工作回顾" / "2024年重点工作" above numbered sections: parts that head the hierarchy.
+  const isPart = (h: ClassifiedLine) =>
+    (h.scheme === "headline" || h.scheme === "ordinal-line") &&
+    (h.heading ?? h.text).length <= 24 &&
+    (yearLed(h) || PART_WORDS.test(h.heading ?? h.text));
+  const firstNumbered = headings.findIndex((h) => h.scheme !== "headline" && h.scheme !== "ordinal-line");
+  const partsOnTop = hasNumbered && headings.slice(0, Math.max(0, firstNumbered)).some(isPart);
   let prevLevel: 1 | 2 | 3 | 0 = 0;
   for (const h of headings) {
     if (h.scheme === "headline" || h.scheme === "ordinal-line") {
-      if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
+      if (partsOnTop && isPart(h)) h.level = 1;
+      else if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
       else h.level = prevLevel === 0 ? 1 : (Math.min(3, prevLevel + 1) as 1 | 2 | 3);
-      if (hasNumbered) continue; // unnumbered lines do not reset the numbered hierarchy
+      if (hasNumbered && !(partsOnTop && isPart(h))) continue; // do not reset the numbered hierarchy
     } else {
       const rank = SCHEMES.find((s) => s.scheme === h.scheme)?.rank ?? 1;
-      h.level = rankLevel.get(rank) ?? 1;
+      const level = rankLevel.get(rank) ?? 1;
+      h.level = (partsOnTop ? Math.min(3, level + 1) : level) as 1 | 2 | 3;
     }
     prevLevel = h.level;
   }

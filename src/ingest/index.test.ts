@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportInputError } from "./errors.ts";
-import { parseReport } from "./index.ts";
+import { fillFromNewsLead, parseReport } from "./index.ts";
 import { hasSeeds, listFiles, parseText, SEEDS } from "./testing.ts";
+import type { ReportMeta } from "./types.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const parse = (s: string, path = "r.txt") => parseReport({ bytes: enc(s), path });
@@ -78,6 +79,20 @@ describe("parseReport", () => {
     });
     expect(digest.title).toBe("上街区2023年政府工作报告");
     expect(digest.meta).toMatchObject({ kind: "报告摘要", region: "郑州市上街区" });
+  });
+
+  it("reads the occasion from a newspaper lead (seed 003)", () => {
+    const meta: ReportMeta = { encoding: "utf-8", year: 2023 };
+    fillFromNewsLead(
+      meta,
+      "2月27日,在二七区第十七届人民代表大会第三次会议上,区长虎荣鑫向大会作政府工作报告。",
+    );
+    expect(meta).toMatchObject({
+      kind: "政府工作报告",
+      date: "2023-02-27",
+      meeting: "二七区第十七届人民代表大会第三次会议",
+      speaker: "虎荣鑫",
+    });
   });
 
   it("re-parsing is byte-identical", () => {

@@ -35,7 +35,7 @@ const CONTINUES = /^[，。、；：！？）」』”’%‰,.;:!?)]/u;
 
 /** One short sentence with no inner clause: a run-in sub-heading set on its own line. */
 function isLeadSentence(text: string): boolean {
-  return text.length >= 4 && text.length <= 20 && /^[^。！？；，,、：:]+。$/u.test(text);
+  return text.length >= 4 && text.length <= 20 && /^[^。！？；，,、：:\d]+。$/u.test(text);
 }
 
 function joinText(a: string, b: string): string {

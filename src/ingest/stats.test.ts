@@ -133,6 +133,10 @@ describe("findStats: not statistics", () => {
     ["芝麻街1958双创园", "numbers in names"],
     ["“12349”智慧养老服务平台", "hotlines"],
     ["第3批国家级专精特新企业", "batch ordinals"],
+    ["当日9时30分召开会议", "clock times"],
+    ["开工建设铁山港20万吨级航道", "tonnage classes"],
+    ["举办系列活动和市第23届运动会", "event ordinals"],
+    ["政务服务大厅实现24小时不打烊", "service names"],
   ])("%s (%s)", (text) => {
     const s = findStats(text).filter((x) => !(text.includes("6项") && x.text === "6项"));
     expect(s).toEqual([]);

@@ -52,37 +52,41 @@ const APPROX_BEFORE = /(?:约|近|逾|超过|超|大约|将近|接近|不到|不
 const APPROX_AFTER = /^(?:左右|以上|以下|上下|之多|有余|多)/u;
 // Delimiters that end the phrase a label is taken from.
 const CLAUSE_DELIM = /[，。；：！？、,;:!?（）()“”\n]/u;
+const CLAUSE_DELIM_CHARS = "，。；：！？、,;:!?（）()“”\n";
+const SENTENCE_END_CHARS = "。！？；\n";
 const LABEL_TRIM_START =
   /^(?:其中|全年|全区|全市|全省|全县|全镇|全国|全乡|我区|我市|我省|我县|今年|去年|当年|同比|比上年|以上|另外|此外|并|且|和|及|共|累计|年内|目前|截至目前|截至年底|年末|年底)+/u;
 const LABEL_TRIM_END =
   /(?:完成|达到|达|实现|为|突破|超过|超|增长|增加|提高|提升|下降|降低|减少|压缩至|压缩|压减|减少至|至|到|了|约|近|逾|共|累计|合计|总计|共计|新增|分别|共有|拥有|有|是|的|实际|同比|比上年|首次|连续|稳定在|控制在|保持在|在)+$/u;
+
+const BARE_VERB =
+  /^(?:开展|推进|新设|建成|新建|实施|打造|培育|新增|完成|发放|引进|支持|建设|创建|加快|组织|举办|改造|新培育|新认定|认定|签约|落地|投用|开工|提升|改建|新改建|实现|达到|突破|拥有|累计|共有|形成|设立|成立|选树|命名|评选)$/u;
 
 function parseNum(s: string): number {
   return Number(s.replace(/,/gu, ""));
 }
 
 function insideShortQuote(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf("“", start);
-  if (open < 0) return false;
-  const close = text.indexOf("”", open);
-  if (close < 0 || close < end) return false;
-  const between = text.slice(open + 1, start);
-  if (between.includes("”")) return false;
-  return close - open <= 20;
+  // Only a short window matters (a quoted name is at most 20 characters): keeps this O(1).
+  const before = text.slice(Math.max(0, start - 20), start);
+  const open = before.lastIndexOf("“");
+  if (open < 0 || before.slice(open + 1).includes("”")) return false;
+  const close = text.slice(end, end + 20).indexOf("”");
+  return close >= 0 && before.length - open + (end - start) + close <= 20;
 }
 
 function clauseBefore(text: string, start: number): string {
   let i = start - 1;
   // Bounded look-back keeps long unpunctuated text linear.
   const stop = Math.max(-1, start - 40);
-  while (i > stop && !CLAUSE_DELIM.test(text[i] as string)) i--;
+  while (i > stop && !CLAUSE_DELIM_CHARS.includes(text[i] as string)) i--;
   return text.slice(i + 1, start);
 }
 
 function sentenceBefore(text: string, start: number): string {
   let i = start - 1;
   const stop = Math.max(-1, start - 200);
-  while (i > stop && !/[。！？；\n]/u.test(text[i] as string)) i--;
+  while (i > stop && !SENTENCE_END_CHARS.includes(text[i] as string)) i--;
   return text.slice(i + 1, start);
 }
 
@@ -124,9 +128,18 @@ export function findStats(text: string): FoundStat[] {
     // Ordinals (第3批), codes and names glued to letters (5G, 4A级) are not figures.
     if (prev.endsWith("第")) continue;
     if (/^[A-Za-z]/u.test(next) && unit !== "%" && unit !== "％") continue;
+    // "10万吨级航道", "500亿元级产业集群": a class, not a quantity.
+    if (/^[级型]/u.test(next)) continue;
     // "15分钟生活圈", "300米见绿": distances and times naming a programme.
     if (/^(?:分钟|公里|米|小时)$/u.test(unit) && /^[^，。；、,;]{0,8}圈/u.test(next)) continue;
     if (insideShortQuote(text, start, end)) continue;
+    // Clock times ("9时30分") and round-the-clock service names ("24小时不打烊").
+    if (unit === "分" && /[时点:：]$/u.test(prev)) continue;
+    if (
+      (unit === "小时" || unit === "分钟") &&
+      /^(?:不打烊|自助|营业|值守|值班|在线|全天候|无休)/u.test(next)
+    )
+      continue;
     // A year range or date ("2021-2025年", "3月5日至") never reaches here: 年/月/日 are not units.
     const n1 = parseNum(m[1] as string);
     const mult = m[6] ? (MULTIPLIERS[m[6]] ?? 1) : 1;
@@ -158,8 +171,14 @@ export function findStats(text: string): FoundStat[] {
   RANK.lastIndex = 0;
   for (let m = RANK.exec(text); m; m = RANK.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 1);
+    // "第23届运动会", "第3次会议": ordinals of events, not ranks.
+    if (m[2] === undefined && /^[届次批轮期个季代号条款章节部项]/u.test(after)) continue;
     const ranked =
-      m[2] !== undefined || /(?:排名|排|位列|位居|居|列|名列|跃居|升至|保持)[^，。；]{0,10}$/u.test(before);
+      m[2] !== undefined ||
+      /(?:排名|排位|排在|位列|位居|名列|跃居|升至|居于|居全[国省市区县]|列全[国省市区县])[^，。；和的]{0,8}$/u.test(
+        before,
+      );
     if (!ranked) continue;
     if (found.some((s) => s.start <= m.index && m.index < s.start + s.text.length)) continue;
     found.push({
@@ -219,7 +238,13 @@ function assignLabels(text: string, stats: FoundStat[]): void {
         label = prev.label + (s.kind === "growth" ? "增速" : "占比");
       }
     }
-    if (label.length < 2) label = nounAfter(text, s.start + s.text.length);
+    // "新设8所本科院校", "有色等10个传统产业": the measured noun follows the figure.
+    const bareVerb = BARE_VERB.test(label);
+    if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label)) {
+      const noun = nounAfter(text, s.start + s.text.length);
+      if (noun.length >= 2) label = bareVerb ? label + noun : noun;
+      else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
+    }
     s.label = label.length >= 2 ? label : null;
   }
 }

@@ -79,6 +79,7 @@ export function sitePaths(data: SiteData): string[] {
   return [
     "/",
     "/search/",
+    "/glossary/",
     ...data.listings.map((l) => l.href),
     ...Array.from({ length: tablePageCount(data.stats.rows.length) }, (_, i) => tablePageHref(i + 1)),
     "/regions/",

@@ -1,9 +1,13 @@
-// The editorial glossary (content/glossary.yml), read once per build.
+// The editorial glossary (content/glossary.yml), read once per build, with its term matcher and
+// the anchor of each term on /glossary/.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
+import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
+import { type FindTerms, termAnchors } from "./glossary-usage.ts";
 
 let entries: Map<string, GlossaryEntry> | undefined;
+let matcher: FindTerms | undefined;
+let anchors: Map<string, string> | undefined;
 
 export function glossary(): Map<string, GlossaryEntry> {
   entries ??= new Map(
@@ -13,3 +17,14 @@ export function glossary(): Map<string, GlossaryEntry> {
 }
 
 export const glossaryEntry = (term: string) => glossary().get(term);
+
+export const termMatcher = (): FindTerms => {
+  matcher ??= createTermMatcher([...glossary().values()]);
+  return matcher;
+};
+
+/** The id of a term's entry on /glossary/ ("term-zhuan-jing-te-xin"). */
+export function termAnchor(term: string): string | undefined {
+  anchors ??= termAnchors([...glossary().values()]);
+  return anchors.get(term);
+}

@@ -3,6 +3,7 @@
 import { canonicalIndicator } from "../ingest/indicators.ts";
 import type { ReportDigest, Stat } from "../ingest/types.ts";
 import { formatValue } from "./format.ts";
+import { normalizePunctuation } from "./punctuation.ts";
 
 export interface TocEntry {
   id: string;
@@ -36,7 +37,7 @@ const CJK_PER_MINUTE = 400;
 
 export function tableOfContents(digest: ReportDigest): TocEntry[] {
   return digest.sections.flatMap((s) =>
-    s.heading ? [{ id: s.id, heading: s.heading, level: s.level }] : [],
+    s.heading ? [{ id: s.id, heading: normalizePunctuation(s.heading), level: s.level }] : [],
   );
 }
 
@@ -81,4 +82,14 @@ export function describe(digest: ReportDigest): string {
   if (figures.length) return figures.join("；");
   const first = digest.sections.find((s) => s.blocks.length)?.blocks[0]?.text ?? "";
   return first.length > 90 ? `${first.slice(0, 90)}…` : first;
+}
+
+/** The topics most sections of a report carry, most frequent first (ties in reading order). */
+export function mainTopics(digest: ReportDigest, limit = 3): string[] {
+  const counts = new Map<string, number>();
+  for (const s of digest.sections) for (const t of s.topics ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([topic]) => topic);
 }

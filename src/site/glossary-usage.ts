@@ -1,0 +1,95 @@
+// Where each glossary term is used: the report sections whose text contains it (as the term
+// matcher finds it, so aliases count), and a stable ASCII anchor per term for /glossary/.
+import { pinyin } from "pinyin-pro";
+import type { GlossaryEntry, TermHit } from "../ingest/glossary.ts";
+import type { ReportDigest } from "../ingest/types.ts";
+
+export interface TermUse {
+  slug: string;
+  sectionId: string;
+  /** The section's heading, or null for a report's lead section. */
+  heading: string | null;
+}
+
+export type FindTerms = (text: string) => TermHit[];
+
+/** Every section using each term, in report order then section order; each section once per term. */
+export function termUses(digests: readonly ReportDigest[], findTerms: FindTerms): Map<string, TermUse[]> {
+  const uses = new Map<string, TermUse[]>();
+  for (const digest of digests) {
+    for (const section of digest.sections) {
+      const terms = new Set(section.blocks.flatMap((b) => findTerms(b.text).map((hit) => hit.term)));
+      for (const term of terms) {
+        const use = { slug: digest.slug, sectionId: section.id, heading: section.heading };
+        const list = uses.get(term);
+        if (list) list.push(use);
+        else uses.set(term, [use]);
+      }
+    }
+  }
+  return uses;
+}
+
+/** The terms a report uses, each once, in the order they first appear. */
+export function termsInReport(digest: ReportDigest, findTerms: FindTerms): string[] {
+  const seen = new Set<string>();
+  for (const section of digest.sections)
+    for (const b of section.blocks) for (const hit of findTerms(b.text)) seen.add(hit.term);
+  return [...seen];
+}
+
+function romanize(term: string): string {
+  const syllables = pinyin(term, { toneType: "none", type: "array", nonZh: "consecutive", v: true });
+  return syllables
+    .join("-")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** An anchor id per term ("zhuan-jing-te-xin"); terms that romanize alike get "-2", "-3" in file order. */
+export function termAnchors(entries: readonly Pick<GlossaryEntry, "term">[]): Map<string, string> {
+  const anchors = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const { term } of entries) {
+    const base = `term-${romanize(term) || "x"}`;
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    anchors.set(term, id);
+  }
+  return anchors;
+}
+
+export interface GlossaryGroup<T> {
+  category: string;
+  entries: T[];
+}
+
+/** Entries grouped by category, categories in the order the file first uses them. */
+export function byCategory<T extends { category?: string }>(
+  entries: readonly T[],
+  fallback = "其他",
+): GlossaryGroup<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const key = entry.category ?? fallback;
+    const list = groups.get(key);
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return [...groups].map(([category, list]) => ({ category, entries: list }));
+}
+
+const QUOTES = /["'“”‘’「」『』]/g;
+
+/** Aliases worth showing a reader: not mere quotation-mark variants of the term or of each other. */
+export function readerAliases(entry: Pick<GlossaryEntry, "term" | "aliases">): string[] {
+  const seen = new Set([entry.term.replace(QUOTES, "")]);
+  return (entry.aliases ?? []).filter((alias) => {
+    const bare = alias.replace(QUOTES, "");
+    if (seen.has(bare)) return false;
+    seen.add(bare);
+    return true;
+  });
+}
