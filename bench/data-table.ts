@@ -4,21 +4,13 @@
 // measures /data/ in Chromium: page weight, loading the full table, filtering, sorting and
 // scrolling. Skips cleanly when the corpus is absent.
 import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
+import { walk } from "./corpus.ts";
 
 const root = join(import.meta.dirname, "..");
 const corpus = [
@@ -33,15 +25,7 @@ if (!corpus) {
 const outDir = join(root, ".cache/bench-dist");
 
 /** Report sources under the corpus; encodings/ holds the original bytes of files already there. */
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (name !== "encodings") sources(p, out);
-    } else if (/\.(?:txt|md|html?)$/iu.test(name) && name !== "README.md") out.push(p);
-  }
-  return out;
-}
+const sources = (dir: string) => walk(dir).filter((path) => !relative(dir, path).startsWith("encodings/"));
 
 if (!process.argv.includes("--no-build") || !existsSync(outDir)) {
   const dir = mkdtempSync(join(tmpdir(), "report-digest-corpus-"));

@@ -129,6 +129,14 @@ describe("heading schemes", () => {
   it("a short line cut from a paragraph is not a headline", () => {
     const d = classify(
       [
+        "坚持现代服务业立区 科技型工业强区",
+        "",
+        "持续提升城市品质",
+        "",
+        "在建市政道路75条,打通“断头路”3条。",
+        "",
+        "加速释放改革创新动能",
+        "",
         "新增公共停车位6505个。",
         "深化“物业城市”建设,辖区三环内",
         "",
@@ -138,7 +146,10 @@ describe("heading schemes", () => {
         "行业领军企业，“引进一个企业，壮大一个产业，形成一个集群”的效果已经显现。",
       ].join("\n"),
     );
-    expect(headings(d)).toEqual([]);
+    expect(headings(d)).toEqual([
+      [1, "持续提升城市品质"],
+      [1, "加速释放改革创新动能"],
+    ]);
   });
 });
 
@@ -258,6 +269,8 @@ describe("furniture", () => {
     ["发布时间：2026-02-09", "chrome"],
     ["浏览次数：1024", "chrome"],
     ["冀ICP备06016263号-1", "chrome"],
+    ["版权所有：河北省人民政府", "chrome"],
+    ["，未经许可，不得转载！", "chrome"],
     ["当前位置： 首页>> 中国概况", "chrome"],
     ["内容摘要：", "chrome"],
     ["图为上街区奥克斯小微企业园生产车间。", "caption"],

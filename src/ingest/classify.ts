@@ -357,7 +357,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     const l = lines[i] as ClassifiedLine;
     if (l.kind !== "body") continue;
     contentSeen++;
-    if (isBodyStart(l.text) || contentSeen > 14) {
+    const scheme = matchScheme(l.text);
+    if (isBodyStart(l.text) || contentSeen > 14 || (scheme && scheme.rank <= 1)) {
       end = i;
       break;
     }
@@ -410,7 +411,12 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
       const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
       const ok =
         l.kind === "title" ||
-        (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t) && !VENUE_START.test(t));
+        (TITLE_WORD.test(t) &&
+          t.length <= 60 &&
+          !isTerminated(t) &&
+          !/[，、；,;]/u.test(t) &&
+          !matchScheme(t) &&
+          !VENUE_START.test(t));
       if (ok && t.length > bestLen) {
         title = t;
         titleIdx = i;
@@ -635,7 +641,7 @@ function schemeLevelRanks(lines: ClassifiedLine[]): Map<number, 1 | 2 | 3> {
 
 function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
   const images = hasImageCredits(lines);
-  const usesBlankLines = blankShare(lines) > 0.2;
+  const usesBlankLines = blankLinesSeparateParagraphs(lines);
   let prevBody: ClassifiedLine | null = null; // last content line that was body
   const lastContent = (() => {
     for (let j = lines.length - 1; j >= 0; j--) if (lines[j]?.kind === "body") return j;
@@ -716,10 +722,16 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       const commas = rest.match(/[，,]/gu)?.length ?? 0;
       const endsStop = stop !== null && stop.index === rest.length - 1;
       // "1、物联网：是指…" defines a term: a list item, not a heading.
-      const definition = /[：:]./u.test(rest);
+      const definition = /[：:].|即|是指/u.test(rest);
+      // A heading without a full stop is one clause or two; the next line never picks up mid-word.
+      const nextLine = lines[nextContent(lines, i)];
+      const cutBelow = nextLine !== undefined && /^\p{Script=Han}[，,。；;、：:）)”]/u.test(nextLine.text);
       const headingLike =
         lone &&
         !definition &&
+        !cutBelow &&
+        // Two clauses fit a heading; 30-odd characters with a comma are a hard-wrapped paragraph start.
+        (endsStop || commas === 0 || (commas === 1 && t.length <= 28) || (commas === 2 && t.length <= 24)) &&
         t.length <= maxLen &&
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
@@ -873,7 +885,11 @@ function markSandwichedLinks(lines: ClassifiedLine[]): void {
   let k = 0;
   while (k < content.length) {
     const isBare = (l: ClassifiedLine) =>
-      l.kind === "body" && l.text.length <= 16 && !/[。！？；，,：:]/u.test(l.text) && !matchScheme(l.text);
+      l.kind === "body" &&
+      l.text.length <= 16 &&
+      !/[。！？；，,：:]/u.test(l.text) &&
+      !matchScheme(l.text) &&
+      !TITLE_WORD.test(l.text);
     if (!isBare(content[k] as ClassifiedLine)) {
       k++;
       continue;
@@ -899,7 +915,7 @@ function markTrailingLinks(lines: ClassifiedLine[]): void {
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i] as ClassifiedLine;
     if (l.kind === "blank" || l.kind === "furniture") continue;
-    if (l.kind !== "body" || l.text.length > 30 || isTerminated(l.text) || /[。！？；]/u.test(l.text)) break;
+    if (l.kind !== "body" || l.text.length > 24 || /[。！？；，、,;:：]/u.test(l.text)) break;
     run.push(l);
   }
   if (run.length < 3) return;
@@ -922,10 +938,27 @@ function linkFragments(lines: ClassifiedLine[]): Set<string> {
   return out;
 }
 
-function blankShare(lines: ClassifiedLine[]): number {
-  let blank = 0;
-  for (const l of lines) if (l.kind === "blank") blank++;
-  return lines.length ? blank / lines.length : 0;
+/**
+ * Whether blank lines carry structure: enough blank runs follow a finished sentence or a
+ * short unpunctuated line (a headline). Blank lines that only cut sentences (page or column
+ * breaks, hard-wrapped copies) do not count.
+ */
+function blankLinesSeparateParagraphs(lines: ClassifiedLine[]): boolean {
+  let runs = 0;
+  let structural = 0;
+  let prev: ClassifiedLine | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank") {
+      if (lines[i - 1]?.kind !== "blank" && prev) {
+        runs++;
+        if (prev.kind !== "body" || isTerminated(prev.text) || isHeadlineish(prev.text)) structural++;
+      }
+      continue;
+    }
+    if (l.kind !== "furniture") prev = l;
+  }
+  return structural >= 3 && structural >= runs * 0.3;
 }
 
 function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
@@ -935,7 +968,7 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
-const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就/u;
+const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
 
 function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
@@ -978,6 +1011,17 @@ function markPreviews(lines: ClassifiedLine[]): void {
     if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
       nl.kind = "furniture";
       nl.furniture = "duplicate";
+      // A preview wrapped over several lines runs on until its closing "......".
+      let j = n;
+      let last = nl;
+      while (!/(?:\.{3,}|…+)$/u.test(last.text)) {
+        j = nextContent(lines, j);
+        const m = j >= 0 ? (lines[j] as ClassifiedLine) : undefined;
+        if (!m || m.kind !== "body" || isTerminated(last.text)) break;
+        m.kind = "furniture";
+        m.furniture = "duplicate";
+        last = m;
+      }
     }
   }
 }
