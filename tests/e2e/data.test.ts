@@ -30,6 +30,7 @@ afterAll(() => browser?.close());
 const bodyRows = () => page.locator("[data-body] tr:not(.dt-spacer)");
 const waitReady = () =>
   page.waitForFunction(() => document.querySelector("[data-table]")?.hasAttribute("data-ready"));
+const waitForQuery = (search: string) => page.waitForFunction((s) => location.search === s, search);
 const clearReady = () =>
   page.evaluate(() => document.querySelector("[data-table]")?.removeAttribute("data-ready"));
 
@@ -97,19 +98,17 @@ describe("/data/ without JavaScript", () => {
 describe("/data/ with JavaScript", () => {
   it("filters by keyword and region, and keeps the filter in the URL", async () => {
     await page.goto(`${siteUrl}/data/`);
-    await clearReady();
     await page.fill("input[name=q]", "生产总值");
-    await waitReady();
+    // The URL is written by the same synchronous step that renders the filtered rows.
+    await waitForQuery(`?q=${encodeURIComponent("生产总值")}`);
     const texts = await bodyRows().allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     for (const t of texts) expect(t).toContain("生产总值");
     expect(await page.textContent("[data-status]")).toMatch(/筛选出/);
-    expect(page.url()).toContain(`q=${encodeURIComponent("生产总值")}`);
 
-    await clearReady();
     await page.fill("input[name=q]", "");
     await page.selectOption("select[name=region]", "上街区");
-    await waitReady();
+    await waitForQuery(`?region=${encodeURIComponent("上街区")}`);
     const regions = await page.locator("[data-body] tr:not(.dt-spacer) td:first-child").allTextContents();
     expect(new Set(regions)).toEqual(new Set(["上街区"]));
     const expected = stats.rows.filter((r) => stats.reports[r[0]]?.region === "上街区").length;
