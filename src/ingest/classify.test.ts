@@ -33,6 +33,16 @@ describe("heading schemes", () => {
     ]);
   });
 
+  it("Markdown headings keep their level", () => {
+    const d = classify(
+      ["# 2023年政府工作报告", "", "## 一、工作回顾", "", BODY, "", "### 经济运行", "", BODY].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、工作回顾"],
+      [2, "经济运行"],
+    ]);
+  });
+
   it("第一部分 / 第一章 / 第一条 and half-width (一)", () => {
     const d = classify(["第一部分 总体要求", BODY, "(一)指导思想", BODY, "第一条 指导思想", BODY].join("\n"));
     expect(headings(d).map((h) => h[0])).toEqual([1, 2, 3]);
@@ -124,6 +134,28 @@ describe("heading schemes", () => {
       [2, "构建现代产业体系"],
     ]);
     expect(d.lines.find((l) => l.heading === "构建现代产业体系")?.number).toBe("2");
+  });
+
+  it("a spaced headline follows a paragraph that lost its full stop", () => {
+    const d = classify(
+      [
+        "聚焦助企业强实体 经济运行平稳有序",
+        "",
+        "荣获全市扩大有效投资专项优胜单位、全市高质量发展贡献奖等荣誉",
+        "",
+        "聚焦兴产业优结构 转型发展提速升级",
+        "",
+        "制造业竞争力不断增强。全区规模以上工业企业亩均税收达到13.9万元,增长29%。",
+        "",
+        "聚焦抓创新扩开放 发展活力不断增强",
+        "",
+        "开放平台加快建设。国际陆港上街区建设取得重大进展。",
+      ].join("\n"),
+    );
+    expect(headings(d).map((h) => h[1])).toEqual([
+      "聚焦兴产业优结构 转型发展提速升级",
+      "聚焦抓创新扩开放 发展活力不断增强",
+    ]);
   });
 
   it("a short line cut from a paragraph is not a headline", () => {
@@ -237,6 +269,18 @@ describe("title and meta", () => {
       speaker: "孟凡利",
       meeting: "广东省第十四届人民代表大会第五次会议",
     });
+  });
+
+  it("a subtitle set directly under the title joins it; a headline after a blank line does not", () => {
+    const d = classify(["上街区2023年经济工作会议召开", "奋力谱写现代化上街建设新篇章", "", BODY].join("\n"));
+    expect(d.title).toBe("上街区2023年经济工作会议召开 奋力谱写现代化上街建设新篇章");
+    const e = classify(
+      ["确保高标准完成全年各项目标任务", "", "坚持建强载体平台 全面扩大 现代化建设开放优势", "", BODY].join(
+        "\n",
+      ),
+    );
+    expect(e.title).toBe("确保高标准完成全年各项目标任务");
+    expect(headings(e)).toEqual([[1, "坚持建强载体平台 全面扩大 现代化建设开放优势"]]);
   });
 
   it("a labelled title in a scraped header (hebei_baoding_webscrape)", () => {

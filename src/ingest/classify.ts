@@ -18,7 +18,8 @@ export type HeadingScheme =
   | "arabic-paren" // (1)
   | "circled" // ①
   | "ordinal-line" // "2" on its own line, then the heading
-  | "headline"; // unnumbered newspaper headline
+  | "headline" // unnumbered newspaper headline
+  | "markdown"; // "## 标题" in Markdown sources: the level is given
 
 export type ItemKind = "ordinal" | "dash" | "numbered";
 
@@ -174,7 +175,7 @@ export function dominantRegion(text: string): string | undefined {
     const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
     if (
       r.length < 3 ||
-      /[全我本该每各个为获占居排成有]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
+      /[全我本该每各个为获占居排成有的元万亿]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
         r,
       )
     )
@@ -203,13 +204,14 @@ export function detectRegion(text: string): string | undefined {
   const m = REGION_RE.exec(cleaned);
   if (!m) return undefined;
   let r = m[1] as string;
-  // Keep the innermost administrative unit of "保定市满城区".
-  const inner = /^(?:\p{Script=Han}{2,6}?(?:省|自治区|市))(\p{Script=Han}{2,6}(?:市|区|县|旗))$/u.exec(r);
+  // Keep the innermost administrative unit of "保定市满城区2021年…".
+  const rest = cleaned.slice((m.index ?? 0) + r.length);
+  const inner = /^(\p{Script=Han}{2,4}?(?:自治县|市|区|县|旗))(?=\d|政府|人民|工作|经济|$)/u.exec(rest);
   if (inner) r = inner[1] as string;
-  if (/^(?:中原|全国|我|本|该|各|地|城|社|园|辖|市辖)$/u.test(r.slice(0, -1)) && r.length <= 2)
-    return undefined;
-  if (/^(?:召开|关于|全|各|我|本|在)/u.test(r)) r = r.replace(/^(?:召开|关于|全|各|我|本|在)/u, "");
-  return r.length >= 2 ? r : undefined;
+  // Words that run into a name in a headline ("中原区召开…", "关于全市…") are not part of it.
+  r = r.replace(/^(?:召开|关于|全|各|我|本|在)/u, "");
+  // A bare level word ("全区", "该市", "城区") names no particular place.
+  return r.length >= 3 ? r : undefined;
 }
 
 // ---------------------------------------------------------------- trailing bylines
@@ -408,7 +410,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     let bestLen = 0;
     for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
-      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
+      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text.replace(/^#{1,6}\s+/u, ""));
       const ok =
         l.kind === "title" ||
         (TITLE_WORD.test(t) &&
@@ -427,7 +429,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
   if (titleIdx < 0) {
     const first = candidates[0];
     if (first !== undefined) {
-      const t = unLetterSpace((lines[first] as ClassifiedLine).text);
+      const t = unLetterSpace((lines[first] as ClassifiedLine).text.replace(/^#{1,6}\s+/u, ""));
       if (isHeadlineish(t) && !matchScheme(t) && !/^各位/u.test(t)) {
         const sibling = /^\d{4}年/u.test(t) && hasYearSibling(lines, first, t);
         if (!sibling && nextContent(lines, first) >= 0) {
@@ -455,6 +457,28 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     } else {
       tl.kind = "title";
       tl.heading = title ?? tl.text;
+      // A subtitle set directly under the title (no blank line between) belongs to it.
+      const sub = lines[titleIdx + 1];
+      const after = lines[titleIdx + 2];
+      if (
+        title &&
+        sub?.kind === "body" &&
+        isHeadlineish(sub.text) &&
+        sub.text.length <= 30 &&
+        !TITLE_WORD.test(sub.text) &&
+        !VENUE_START.test(sub.text) &&
+        !matchScheme(sub.text) &&
+        !SPEAKER_RE.test(sub.text) &&
+        !/^各位/u.test(sub.text) &&
+        (after === undefined ||
+          after.kind === "blank" ||
+          (after.kind === "body" && !isHeadlineish(after.text)))
+      ) {
+        title = `${title} ${sub.text}`;
+        tl.heading = title;
+        sub.kind = "title";
+        sub.heading = title;
+      }
     }
     // Lines before the title in the header are page chrome (breadcrumbs, site names).
     if (titleIdx < end) {
@@ -604,8 +628,6 @@ function takeMeta(
       return true;
     }
   }
-  void lines;
-  void i;
   return false;
 }
 
@@ -707,6 +729,15 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       prevBody = l;
       continue;
     }
+    const md = /^(#{1,6})\s+(\S.*)$/u.exec(t);
+    if (md && !continuing) {
+      l.kind = "heading";
+      l.scheme = "markdown";
+      l.heading = (md[2] as string).replace(/\s*#+$/u, "");
+      l.level = Math.min(3, (md[1] as string).length) as 1 | 2 | 3;
+      prevBody = null;
+      continue;
+    }
     const scheme = matchScheme(t);
 
     if (scheme) {
@@ -759,7 +790,21 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
     const headlineLength =
       t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
-    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
+    // A multi-phrase headline set apart by blank lines is a headline even after a paragraph
+    // that lacks its final full stop: a wrapped fragment never looks like "聚焦… 经济运行…".
+    const spacedHeadline =
+      usesBlankLines &&
+      blanks > 0 &&
+      lines[i + 1]?.kind === "blank" &&
+      /^\p{Script=Han}[^ ]{3,}(?: [^ ]{2,}){1,3}$/u.test(t) &&
+      !/[，,、]/u.test(t);
+    if (
+      (!continuing || spacedHeadline) &&
+      setApart &&
+      headlineLength &&
+      isHeadlineish(t) &&
+      i !== lastContent
+    ) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -968,13 +1013,16 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
-const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
+const PART_WORDS =
+  /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
 
 function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
   const headings = lines.filter((l) => l.kind === "heading");
   const unnumbered = headings.filter((h) => h.scheme === "headline" || h.scheme === "ordinal-line");
-  const hasNumbered = headings.length > unnumbered.length;
+  const isNumbered = (h: ClassifiedLine) =>
+    h.scheme !== "headline" && h.scheme !== "ordinal-line" && h.scheme !== "markdown";
+  const hasNumbered = headings.some(isNumbered);
   const yearLed = (h: ClassifiedLine) => /^\d{4}年/u.test(h.heading ?? h.text);
   const someYear = unnumbered.some(yearLed);
   const someOther = unnumbered.some((h) => !yearLed(h));
@@ -983,10 +1031,17 @@ function assignLevels(lines: ClassifiedLine[]): void {
     (h.scheme === "headline" || h.scheme === "ordinal-line") &&
     (h.heading ?? h.text).length <= 24 &&
     (yearLed(h) || PART_WORDS.test(h.heading ?? h.text));
-  const firstNumbered = headings.findIndex((h) => h.scheme !== "headline" && h.scheme !== "ordinal-line");
+  const firstNumbered = headings.findIndex(isNumbered);
   const partsOnTop = hasNumbered && headings.slice(0, Math.max(0, firstNumbered)).some(isPart);
   let prevLevel: 1 | 2 | 3 | 0 = 0;
+  // Markdown levels count from the shallowest one used below the title ("##" sections -> 1).
+  const mdTop = Math.min(4, ...headings.filter((h) => h.scheme === "markdown").map((h) => h.level ?? 1));
   for (const h of headings) {
+    if (h.scheme === "markdown") {
+      h.level = Math.max(1, Math.min(3, (h.level ?? 1) - mdTop + 1)) as 1 | 2 | 3;
+      prevLevel = h.level;
+      continue;
+    }
     if (h.scheme === "headline" || h.scheme === "ordinal-line") {
       if (partsOnTop && isPart(h)) h.level = 1;
       else if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;

@@ -39,7 +39,8 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
   const doc = classifyLines(lines);
   const { units, furniture } = repairBrokenParagraphs(doc.lines);
   const drafts = buildSections(units);
-  const hasBody = drafts.some((s) => s.blocks.length > 0);
+  // A body of bare punctuation or digits ("---", "3") holds no report.
+  const hasBody = drafts.some((s) => s.blocks.some((b) => /\p{L}/u.test(b.text)));
   if (!hasBody) {
     const firstLine = lines.find((l) => l.text)?.line;
     throw new ReportInputError(path, "no report text found (only headings, furniture or chrome)", {
@@ -82,7 +83,7 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
       }
     }
     const section: Section = { id, heading: d.heading, level: d.level, blocks };
-    if (d.number) (section as Section & { number?: string }).number = d.number;
+    if (d.number) section.number = d.number;
     sections.push(section);
   }
 
