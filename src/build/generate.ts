@@ -4,7 +4,7 @@
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { extname, join, relative, resolve } from "node:path";
 import { mdxToMdast } from "satteri";
 import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
 import { annotateSections } from "../ingest/annotate.ts";
@@ -63,7 +63,8 @@ export interface GenerateOptions {
 }
 
 export const paths = (root: string) => ({
-  reports: join(root, "content/reports"),
+  // REPORTS_DIR builds another folder of sources (benchmarks with ../shared/corpus) without touching content/.
+  reports: process.env.REPORTS_DIR ? resolve(root, process.env.REPORTS_DIR) : join(root, "content/reports"),
   glossary: join(root, "content/glossary.yml"),
   /** The committed id registry: every section id each report has had (see id-history.ts). */
   ids: join(root, "content/ids"),

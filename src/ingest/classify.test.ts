@@ -321,6 +321,8 @@ describe("furniture", () => {
     ["（资料图片）", "caption"],
     ["■本报记者 张三 李四", "byline"],
     ["文/图 本报记者 王五", "byline"],
+    ["郑州日报全媒体记者 张三 通讯员 李四", "byline"],
+    ["见习记者 赵六", "byline"],
   ])("%s -> %s", (text, type) => {
     expect(matchFurniture(text)?.type).toBe(type);
   });
