@@ -163,8 +163,11 @@ function buildMeta(
 export function fillFromNewsLead(meta: ReportMeta, text: string): void {
   const lead = text.slice(0, 2400);
   if (!meta.kind) {
-    if (/作政府工作报告|政府工作报告/u.test(lead)) meta.kind = "政府工作报告";
-    else if (/经济工作会议/u.test(lead)) meta.kind = "经济工作会议";
+    if (
+      /政府工作报告|代表[\p{Script=Han}]{0,12}(?:人民政府|国务院|政府)[，,]?\s*向大会(?:报告|作)/u.test(lead)
+    ) {
+      meta.kind = "政府工作报告";
+    } else if (/经济工作会议/u.test(lead)) meta.kind = "经济工作会议";
   }
   const occasion =
     /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[，,]?\s*(?:[\p{Script=Han}]{0,8}?(?:召开|在))?\s*([^，,。；]{4,60}(?:会议|大会))/u.exec(
