@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { extname, join, relative, resolve } from "node:path";
 import { mdxToMdast } from "satteri";
 import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
-import { annotateSections } from "../ingest/annotate.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
@@ -136,12 +135,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
-      const digest = {
-        ...parsed.digest,
-        sections: annotateSections(parsed.digest.sections, parsed.digest.stats, {
-          year: parsed.digest.meta.year,
-        }),
-      };
+      const { digest } = parsed;
       const clash = bySlug.get(digest.slug);
       if (clash) {
         result.errors.push({

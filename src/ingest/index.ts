@@ -1,6 +1,7 @@
 // The ingest pipeline: bytes -> ReportDigest. Each stage is a pure function in its own
 // module; this file only chains them and fills the metadata.
 import { readFileSync } from "node:fs";
+import { annotateSections } from "./annotate.ts";
 import { type ClassifiedDoc, classifyLines, detectKind, detectRegion, dominantRegion } from "./classify.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
@@ -97,7 +98,8 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
     slug: slugFromPath(path),
     title: title ?? null,
     meta,
-    sections,
+    // The annotate stage: topic tags and 回顾/部署 per section.
+    sections: annotateSections(sections, stats, { year: meta.year }),
     stats,
     furniture,
   };
