@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { extname, join, relative, resolve } from "node:path";
 import { mdxToMdast } from "satteri";
 import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
-import { annotateSections } from "../ingest/annotate.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
@@ -66,8 +65,11 @@ export const paths = (root: string) => ({
   // REPORTS_DIR builds another folder of sources (benchmarks with ../shared/corpus) without touching content/.
   reports: process.env.REPORTS_DIR ? resolve(root, process.env.REPORTS_DIR) : join(root, "content/reports"),
   glossary: join(root, "content/glossary.yml"),
-  /** The committed id registry: every section id each report has had (see id-history.ts). */
-  ids: join(root, "content/ids"),
+  /**
+   * The committed id registry: every id each report has had (see id-history.ts). None for another
+   * folder of sources: a benchmark's ids are nobody's links.
+   */
+  ids: process.env.REPORTS_DIR ? undefined : join(root, "content/ids"),
   generated: join(root, ".generated"),
   mdx: join(root, ".generated/reports"),
   digests: join(root, ".generated/digests"),
@@ -134,7 +136,12 @@ function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: st
  * The digest with the ids its report had before kept as section aliases (from the report's id
  * registry); the registry's next text goes into `histories`, written with the other outputs.
  */
-function withRememberedIds(digest: ReportDigest, dir: string, histories: Map<string, string>): ReportDigest {
+function withRememberedIds(
+  digest: ReportDigest,
+  dir: string | undefined,
+  histories: Map<string, string>,
+): ReportDigest {
+  if (!dir) return digest;
   const registry = loadIdHistory(idHistoryPath(dir, digest.slug));
   const { sections, history } = rememberIds(digest.sections, digest.stats, registry);
   histories.set(digest.slug, serializeIdHistory(history));
@@ -161,16 +168,7 @@ export function generate({
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
-      const digest = withRememberedIds(
-        {
-          ...parsed.digest,
-          sections: annotateSections(parsed.digest.sections, parsed.digest.stats, {
-            year: parsed.digest.meta.year,
-          }),
-        },
-        p.ids,
-        idHistories,
-      );
+      const digest = withRememberedIds(parsed.digest, p.ids, idHistories);
       const clash = bySlug.get(digest.slug);
       if (clash) {
         result.errors.push({
@@ -203,7 +201,7 @@ export function generate({
     const emit = reportEmitter(root);
     mkdirSync(p.mdx, { recursive: true });
     mkdirSync(p.digests, { recursive: true });
-    if (recordIds) mkdirSync(p.ids, { recursive: true });
+    if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
     const keep = new Set<string>();
     for (const digest of result.digests) {
       keep.add(`${digest.slug}.mdx`).add(`${digest.slug}.json`);
@@ -212,7 +210,7 @@ export function generate({
       writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), body);
       writeIfChanged(join(p.digests, `${digest.slug}.json`), JSON.stringify(digest));
       const history = idHistories.get(digest.slug);
-      if (history && recordIds) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
+      if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
     // Reports removed from content/ disappear from the site.
     for (const dir of [p.mdx, p.digests]) {

@@ -171,4 +171,19 @@ describe("generate keeps the registry", () => {
     const third = generate({ root }).digests[0];
     expect(third?.sections.find((s) => s.id === moved?.id)?.aliases).toContain(paragraph.id);
   });
+
+  it("keeps no registry for a folder of sources outside content/ (benchmarks)", () => {
+    const root = mkdtempSync(join(tmpdir(), "ids-bench-"));
+    const sources = join(root, "elsewhere");
+    mkdirSync(sources);
+    const seed = join(import.meta.dirname, "../../content/reports/shangjiequ-2022-huigu.txt");
+    writeFileSync(join(sources, "r.txt"), readFileSync(seed));
+    process.env.REPORTS_DIR = sources;
+    try {
+      expect(generate({ root }).digests).toHaveLength(1);
+    } finally {
+      delete process.env.REPORTS_DIR;
+    }
+    expect(existsSync(join(root, "content/ids"))).toBe(false);
+  });
 });
