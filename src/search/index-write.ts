@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportDigest } from "../ingest/types.ts";
+import { reportTitle } from "../site/summary.ts";
 import { buildIndex } from "./index-build.ts";
 import { sectionDocs } from "./records.ts";
 
@@ -20,9 +21,7 @@ export function readDigests(dir: string): ReportDigest[] {
 
 export function writeSearchIndex(digests: ReportDigest[], siteDir: string): WrittenIndex {
   // Same href and title as src/site/reports.ts, which needs astro:content and so can't load here.
-  const docs = digests.flatMap((d) =>
-    sectionDocs(d, { href: `/reports/${d.slug}/`, title: d.title ?? d.slug }),
-  );
+  const docs = digests.flatMap((d) => sectionDocs(d, { href: `/reports/${d.slug}/`, title: reportTitle(d) }));
   const { manifest, shards } = buildIndex(docs);
   const base = join(siteDir, "search-index");
   rmSync(base, { recursive: true, force: true });
