@@ -1,22 +1,13 @@
 // Parse throughput over the corpus: `npm run bench:parse [-- DIR …]`.
 // Prints files, MB, seconds, MB/s and median ms per file; errors are listed, not fatal.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { isReportInputError } from "../src/ingest/errors.ts";
 import { parseReport } from "../src/ingest/index.ts";
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(?:txt|md|html?)$/iu.test(name) && name !== "README.md") out.push(p);
-  }
-  return out;
-}
+import { walk } from "./corpus.ts";
 
 const dirs = process.argv.slice(2).filter((a) => a !== "--");
 const roots = dirs.length ? dirs : ["../shared/corpus"];
-const files = roots.flatMap((d) => walk(d));
+const files = roots.filter((d) => existsSync(d)).flatMap((d) => walk(d));
 if (files.length === 0) {
   console.log("no files found under", roots.join(", "));
   process.exit(0);

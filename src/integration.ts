@@ -1,12 +1,13 @@
 // The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
 // MDX and digests from content/ before Astro reads its collections, regenerates on content changes
-// in dev, and indexes the built pages with pagefind after the build (as Starlight does).
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+// in dev, and writes the search index (one document per report section) after the build (in dev,
+// on every regeneration).
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import * as pagefind from "pagefind";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
+import { readDigests, writeSearchIndex } from "./search/index-write.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
@@ -19,11 +20,12 @@ class ContentErrors extends Error {
   }
 }
 
-function runGenerate(root: string, logger: AstroIntegrationLogger): void {
+function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: boolean): void {
   const started = performance.now();
   let lastReport = 0;
   const result = generate({
     root,
+    recordIds,
     onProgress: (done, total) => {
       const now = performance.now();
       if (done === total || now - lastReport > 2000) {
@@ -40,16 +42,13 @@ function runGenerate(root: string, logger: AstroIntegrationLogger): void {
   );
 }
 
-async function indexWithPagefind(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
+/** Indexes every report section as its own search document (see src/search/), not whole pages. */
+function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): void {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
-  if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-  const added = await index.addDirectory({ path: outDir });
-  if (added.errors.length) throw new Error(`pagefind: ${added.errors.join("; ")}`);
-  const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
-  await pagefind.close();
-  logger.info(`pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+  const written = writeSearchIndex(readDigests(paths(root).digests), outDir);
+  logger.info(
+    `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 /** Replaces `target` with the finished `staged` directory, never leaving a half-written site. */
@@ -71,10 +70,10 @@ export default function reportDigest(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
-        runGenerate(root, logger);
+        runGenerate(root, logger, command === "build");
         if (command === "build") {
           // Astro writes into a staging directory; the finished site replaces outDir only when the
-          // whole build, pagefind included, succeeded, so a failed build never damages a good dist/.
+          // whole build, search index included, succeeded, so a failed build never damages a good dist/.
           outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
           stagingDir = join(root, ".cache/staging-dist");
           rmSync(stagingDir, { recursive: true, force: true });
@@ -84,12 +83,24 @@ export default function reportDigest(): AstroIntegration {
       "astro:server:setup": ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;
         server.watcher.add([dir, paths(root).glossary]);
+        // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration.
+        const devSite = join(root, ".cache/dev-site");
+        indexForSearch(root, devSite, logger);
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? "").split("?")[0] ?? "";
+          const file = join(devSite, decodeURIComponent(path));
+          if (!path.startsWith("/search-index/") || !file.startsWith(devSite) || !existsSync(file))
+            return next();
+          res.setHeader("content-type", "application/json; charset=utf-8");
+          res.end(readFileSync(file));
+        });
         const onChange = async (file: string) => {
           const isSource =
             file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
-            runGenerate(root, logger);
+            runGenerate(root, logger, false);
+            indexForSearch(root, devSite, logger);
             await refreshContent?.({ loaders: ["glob"] });
           } catch (error) {
             logger.error(String(error instanceof Error ? error.message : error));
@@ -101,7 +112,7 @@ export default function reportDigest(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const built = fileURLToPath(dir).replace(/\/$/, "");
-        await indexWithPagefind(built, logger);
+        indexForSearch(root, built, logger);
         if (stagingDir && built === stagingDir) {
           publish(stagingDir, outDir);
           logger.info(`site written to ${outDir}`);

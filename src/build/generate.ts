@@ -3,15 +3,15 @@
 // Parses are cached by content hash, and files are only rewritten when their bytes change, so a
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { extname, join, relative, resolve } from "node:path";
 import { mdxToMdast } from "satteri";
 import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
-import { annotateSections } from "../ingest/annotate.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { codeHash, type FileCache, fileCache, keyOf } from "./cache.ts";
+import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
@@ -39,12 +39,23 @@ export interface GenerateOptions {
   root: string;
   /** Write generated files (false: validate only, for `npm run check`). */
   write?: boolean;
+  /**
+   * Update the id registry (content/ids) with this build's ids. Builds that publish do; `astro dev`
+   * does not, so the drafts of a paragraph being edited are not remembered as published ids.
+   */
+  recordIds?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
 export const paths = (root: string) => ({
-  reports: join(root, "content/reports"),
+  // REPORTS_DIR builds another folder of sources (benchmarks with ../shared/corpus) without touching content/.
+  reports: process.env.REPORTS_DIR ? resolve(root, process.env.REPORTS_DIR) : join(root, "content/reports"),
   glossary: join(root, "content/glossary.yml"),
+  /**
+   * The committed id registry: every id each report has had (see id-history.ts). None for another
+   * folder of sources: a benchmark's ids are nobody's links.
+   */
+  ids: process.env.REPORTS_DIR ? undefined : join(root, "content/ids"),
   generated: join(root, ".generated"),
   mdx: join(root, ".generated/reports"),
   digests: join(root, ".generated/digests"),
@@ -57,6 +68,12 @@ export function listSources(dir: string): string[] {
     .filter((name) => SOURCE_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith("."))
     .sort()
     .map((name) => join(dir, name));
+}
+
+/** Writes a file only when its content differs, so unchanged outputs keep their mtimes. */
+function writeIfChanged(path: string, content: string): void {
+  if (existsSync(path) && readFileSync(path, "utf8") === content) return;
+  writeFileSync(path, content);
 }
 
 const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
@@ -127,7 +144,7 @@ interface Parsed {
   cached: boolean;
 }
 
-/** Parses and annotates one report, or reads the result cached under the same source and code. */
+/** Parses one report, or reads the result cached under the same source and code. */
 function parseCached(
   root: string,
   file: string,
@@ -140,15 +157,32 @@ function parseCached(
   if (hit !== undefined) return { ...(JSON.parse(hit) as Omit<Parsed, "key" | "cached">), key, cached: true };
   // Parsed under its path relative to the project, so every message names "content/reports/…".
   const { digest, warnings } = parseReport({ bytes, path: relative(root, file) });
-  const annotated = {
-    ...digest,
-    sections: annotateSections(digest.sections, digest.stats, { year: digest.meta.year }),
-  };
-  cache.set(key, JSON.stringify({ digest: annotated, warnings }));
-  return { digest: annotated, warnings, key, cached: false };
+  cache.set(key, JSON.stringify({ digest, warnings }));
+  return { digest, warnings, key, cached: false };
 }
 
-export function generate({ root, write = true, onProgress }: GenerateOptions): GenerateResult {
+/**
+ * The digest with the ids its report had before kept as section aliases (from the report's id
+ * registry); the registry's next text goes into `histories`, written with the other outputs.
+ */
+function withRememberedIds(
+  digest: ReportDigest,
+  dir: string | undefined,
+  histories: Map<string, string>,
+): ReportDigest {
+  if (!dir) return digest;
+  const registry = loadIdHistory(idHistoryPath(dir, digest.slug));
+  const { sections, history } = rememberIds(digest.sections, digest.stats, registry);
+  histories.set(digest.slug, serializeIdHistory(history));
+  return { ...digest, sections };
+}
+
+export function generate({
+  root,
+  write = true,
+  recordIds = write,
+  onProgress,
+}: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
   const result: GenerateResult = {
@@ -162,6 +196,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
   const parseStarted = performance.now();
   const bySlug = new Map<string, string>();
   const keys = new Map<string, string>();
+  const idHistories = new Map<string, string>();
   const parseCache = fileCache(p.cache, ".json");
   const ingestCode = codeHash(INGEST_CODE);
 
@@ -172,8 +207,9 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
-      const digest = parsed.digest;
-      keys.set(digest.slug, parsed.key);
+      const digest = withRememberedIds(parsed.digest, p.ids, idHistories);
+      // Remembered ids change the digest (section aliases) without changing the source.
+      keys.set(digest.slug, keyOf(parsed.key, JSON.stringify(digest.sections.map((s) => [s.id, s.aliases]))));
       const clash = bySlug.get(digest.slug);
       if (clash) {
         result.errors.push({
@@ -207,6 +243,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
   if (write && result.errors.length === 0) {
     mkdirSync(p.mdx, { recursive: true });
     mkdirSync(p.digests, { recursive: true });
+    if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
     const files = generatedFiles(p.generated);
     // The MDX depends on the digest, the glossary and the emitter; the matcher is built only if needed.
     const glossary = readGlossary(p.glossary);
@@ -225,6 +262,8 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
         });
       }
       files.put(`digests/${digest.slug}.json`, digestKey, () => JSON.stringify(digest));
+      const history = idHistories.get(digest.slug);
+      if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
     files.finish();
   }

@@ -33,6 +33,16 @@ describe("heading schemes", () => {
     ]);
   });
 
+  it("Markdown headings keep their level", () => {
+    const d = classify(
+      ["# 2023年政府工作报告", "", "## 一、工作回顾", "", BODY, "", "### 经济运行", "", BODY].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、工作回顾"],
+      [2, "经济运行"],
+    ]);
+  });
+
   it("第一部分 / 第一章 / 第一条 and half-width (一)", () => {
     const d = classify(["第一部分 总体要求", BODY, "(一)指导思想", BODY, "第一条 指导思想", BODY].join("\n"));
     expect(headings(d).map((h) => h[0])).toEqual([1, 2, 3]);
@@ -126,9 +136,39 @@ describe("heading schemes", () => {
     expect(d.lines.find((l) => l.heading === "构建现代产业体系")?.number).toBe("2");
   });
 
+  it("a spaced headline follows a paragraph that lost its full stop", () => {
+    const d = classify(
+      [
+        "聚焦助企业强实体 经济运行平稳有序",
+        "",
+        "荣获全市扩大有效投资专项优胜单位、全市高质量发展贡献奖等荣誉",
+        "",
+        "聚焦兴产业优结构 转型发展提速升级",
+        "",
+        "制造业竞争力不断增强。全区规模以上工业企业亩均税收达到13.9万元,增长29%。",
+        "",
+        "聚焦抓创新扩开放 发展活力不断增强",
+        "",
+        "开放平台加快建设。国际陆港上街区建设取得重大进展。",
+      ].join("\n"),
+    );
+    expect(headings(d).map((h) => h[1])).toEqual([
+      "聚焦兴产业优结构 转型发展提速升级",
+      "聚焦抓创新扩开放 发展活力不断增强",
+    ]);
+  });
+
   it("a short line cut from a paragraph is not a headline", () => {
     const d = classify(
       [
+        "坚持现代服务业立区 科技型工业强区",
+        "",
+        "持续提升城市品质",
+        "",
+        "在建市政道路75条,打通“断头路”3条。",
+        "",
+        "加速释放改革创新动能",
+        "",
         "新增公共停车位6505个。",
         "深化“物业城市”建设,辖区三环内",
         "",
@@ -138,7 +178,10 @@ describe("heading schemes", () => {
         "行业领军企业，“引进一个企业，壮大一个产业，形成一个集群”的效果已经显现。",
       ].join("\n"),
     );
-    expect(headings(d)).toEqual([]);
+    expect(headings(d)).toEqual([
+      [1, "持续提升城市品质"],
+      [1, "加速释放改革创新动能"],
+    ]);
   });
 });
 
@@ -228,6 +271,18 @@ describe("title and meta", () => {
     });
   });
 
+  it("a subtitle set directly under the title joins it; a headline after a blank line does not", () => {
+    const d = classify(["上街区2023年经济工作会议召开", "奋力谱写现代化上街建设新篇章", "", BODY].join("\n"));
+    expect(d.title).toBe("上街区2023年经济工作会议召开 奋力谱写现代化上街建设新篇章");
+    const e = classify(
+      ["确保高标准完成全年各项目标任务", "", "坚持建强载体平台 全面扩大 现代化建设开放优势", "", BODY].join(
+        "\n",
+      ),
+    );
+    expect(e.title).toBe("确保高标准完成全年各项目标任务");
+    expect(headings(e)).toEqual([[1, "坚持建强载体平台 全面扩大 现代化建设开放优势"]]);
+  });
+
   it("a labelled title in a scraped header (hebei_baoding_webscrape)", () => {
     const d = classify(
       ["标题：2024年保定市政府工作报告", "发文单位：保定市人民政府", "正文：", "", BODY].join("\n"),
@@ -258,12 +313,16 @@ describe("furniture", () => {
     ["发布时间：2026-02-09", "chrome"],
     ["浏览次数：1024", "chrome"],
     ["冀ICP备06016263号-1", "chrome"],
+    ["版权所有：河北省人民政府", "chrome"],
+    ["，未经许可，不得转载！", "chrome"],
     ["当前位置： 首页>> 中国概况", "chrome"],
     ["内容摘要：", "chrome"],
     ["图为上街区奥克斯小微企业园生产车间。", "caption"],
     ["（资料图片）", "caption"],
     ["■本报记者 张三 李四", "byline"],
     ["文/图 本报记者 王五", "byline"],
+    ["郑州日报全媒体记者 张三 通讯员 李四", "byline"],
+    ["见习记者 赵六", "byline"],
   ])("%s -> %s", (text, type) => {
     expect(matchFurniture(text)?.type).toBe(type);
   });

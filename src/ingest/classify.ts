@@ -18,7 +18,8 @@ export type HeadingScheme =
   | "arabic-paren" // (1)
   | "circled" // ①
   | "ordinal-line" // "2" on its own line, then the heading
-  | "headline"; // unnumbered newspaper headline
+  | "headline" // unnumbered newspaper headline
+  | "markdown"; // "## 标题" in Markdown sources: the level is given
 
 export type ItemKind = "ordinal" | "dash" | "numbered";
 
@@ -160,57 +161,6 @@ export function detectKind(title: string): string | undefined {
 }
 
 const TITLE_WORD = /报告|会议|公报|纲要|讲话|纪要|决议|综述|发言|规划|计划/u;
-const REGION_RE =
-  /(\p{Script=Han}{2,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|县|自治县|旗|区|新区|开发区))(?=\p{Script=Han}|\d|$)/u;
-
-/** The administrative unit a text names most often ("上街区" in a report about 上街). */
-export function dominantRegion(text: string): string | undefined {
-  const counts = new Map<string, number>();
-  // A name starts after punctuation or a function word, never inside a longer word ("建成自治区").
-  const re =
-    /(?<=^|[^\p{Script=Han}]|[在和与对是的把将为及、])(\p{Script=Han}{2,3}?(?:区|县|市|旗))(?![级场民委直属辖域内外政区县中长容貌])/gu;
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  for (const m of sample.matchAll(re)) {
-    const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
-    if (
-      r.length < 3 ||
-      /[全我本该每各个为获占居排成有]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
-        r,
-      )
-    )
-      continue;
-    if (
-      /^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县|力|争|实|完|提|打|促|深|强|共|自治|中心|主城|郊|市场|重点)/u.test(
-        r,
-      )
-    )
-      continue;
-    counts.set(r, (counts.get(r) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  let bestN = 2;
-  for (const [r, n] of counts) {
-    if (n > bestN || (n === bestN && best !== undefined && r.length > best.length)) {
-      best = r;
-      bestN = n;
-    }
-  }
-  return best;
-}
-
-export function detectRegion(text: string): string | undefined {
-  const cleaned = text.replace(/^\d{4}年/, "");
-  const m = REGION_RE.exec(cleaned);
-  if (!m) return undefined;
-  let r = m[1] as string;
-  // Keep the innermost administrative unit of "保定市满城区".
-  const inner = /^(?:\p{Script=Han}{2,6}?(?:省|自治区|市))(\p{Script=Han}{2,6}(?:市|区|县|旗))$/u.exec(r);
-  if (inner) r = inner[1] as string;
-  if (/^(?:中原|全国|我|本|该|各|地|城|社|园|辖|市辖)$/u.test(r.slice(0, -1)) && r.length <= 2)
-    return undefined;
-  if (/^(?:召开|关于|全|各|我|本|在)/u.test(r)) r = r.replace(/^(?:召开|关于|全|各|我|本|在)/u, "");
-  return r.length >= 2 ? r : undefined;
-}
 
 // ---------------------------------------------------------------- trailing bylines
 
@@ -322,8 +272,10 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
     if (p.tail && seen > totalChars * 0.5) tailType = p.type;
   }
 
-  // 2. Navigation menus, summary previews and inline-link fragments of scraped pages.
+  // 2. Navigation menus, link-list footers, summary previews and inline-link fragments of scraped pages.
   markNavigation(lines);
+  markTrailingLinks(lines);
+  markSandwichedLinks(lines);
   markPreviews(lines);
   const fragments = linkFragments(lines);
 
@@ -355,7 +307,8 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     const l = lines[i] as ClassifiedLine;
     if (l.kind !== "body") continue;
     contentSeen++;
-    if (isBodyStart(l.text) || contentSeen > 14) {
+    const scheme = matchScheme(l.text);
+    if (isBodyStart(l.text) || contentSeen > 14 || (scheme && scheme.rank <= 1)) {
       end = i;
       break;
     }
@@ -405,10 +358,15 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     let bestLen = 0;
     for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
-      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
+      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text.replace(/^#{1,6}\s+/u, ""));
       const ok =
         l.kind === "title" ||
-        (TITLE_WORD.test(t) && t.length <= 60 && !isTerminated(t) && !matchScheme(t) && !VENUE_START.test(t));
+        (TITLE_WORD.test(t) &&
+          t.length <= 60 &&
+          !isTerminated(t) &&
+          !/[，、；,;]/u.test(t) &&
+          !matchScheme(t) &&
+          !VENUE_START.test(t));
       if (ok && t.length > bestLen) {
         title = t;
         titleIdx = i;
@@ -419,7 +377,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
   if (titleIdx < 0) {
     const first = candidates[0];
     if (first !== undefined) {
-      const t = unLetterSpace((lines[first] as ClassifiedLine).text);
+      const t = unLetterSpace((lines[first] as ClassifiedLine).text.replace(/^#{1,6}\s+/u, ""));
       if (isHeadlineish(t) && !matchScheme(t) && !/^各位/u.test(t)) {
         const sibling = /^\d{4}年/u.test(t) && hasYearSibling(lines, first, t);
         if (!sibling && nextContent(lines, first) >= 0) {
@@ -447,6 +405,28 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     } else {
       tl.kind = "title";
       tl.heading = title ?? tl.text;
+      // A subtitle set directly under the title (no blank line between) belongs to it.
+      const sub = lines[titleIdx + 1];
+      const after = lines[titleIdx + 2];
+      if (
+        title &&
+        sub?.kind === "body" &&
+        isHeadlineish(sub.text) &&
+        sub.text.length <= 30 &&
+        !TITLE_WORD.test(sub.text) &&
+        !VENUE_START.test(sub.text) &&
+        !matchScheme(sub.text) &&
+        !SPEAKER_RE.test(sub.text) &&
+        !/^各位/u.test(sub.text) &&
+        (after === undefined ||
+          after.kind === "blank" ||
+          (after.kind === "body" && !isHeadlineish(after.text)))
+      ) {
+        title = `${title} ${sub.text}`;
+        tl.heading = title;
+        sub.kind = "title";
+        sub.heading = title;
+      }
     }
     // Lines before the title in the header are page chrome (breadcrumbs, site names).
     if (titleIdx < end) {
@@ -596,8 +576,6 @@ function takeMeta(
       return true;
     }
   }
-  void lines;
-  void i;
   return false;
 }
 
@@ -633,7 +611,7 @@ function schemeLevelRanks(lines: ClassifiedLine[]): Map<number, 1 | 2 | 3> {
 
 function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
   const images = hasImageCredits(lines);
-  const usesBlankLines = blankShare(lines) > 0.2;
+  const usesBlankLines = blankLinesSeparateParagraphs(lines);
   let prevBody: ClassifiedLine | null = null; // last content line that was body
   const lastContent = (() => {
     for (let j = lines.length - 1; j >= 0; j--) if (lines[j]?.kind === "body") return j;
@@ -687,9 +665,8 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       if (
         prev &&
         prev.kind === "heading" &&
-        prev.scheme !== "headline" &&
-        prev.scheme !== "ordinal-line" &&
-        (prev.heading ?? prev.text).length <= 10
+        (prev.scheme === "headline" ||
+          (prev.scheme !== "ordinal-line" && (prev.heading ?? prev.text).length <= 10))
       ) {
         prev.kind = "body";
         prev.item = "numbered";
@@ -698,6 +675,15 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       }
       l.glue = true;
       prevBody = l;
+      continue;
+    }
+    const md = /^(#{1,6})\s+(\S.*)$/u.exec(t);
+    if (md && !continuing) {
+      l.kind = "heading";
+      l.scheme = "markdown";
+      l.heading = (md[2] as string).replace(/\s*#+$/u, "");
+      l.level = Math.min(3, (md[1] as string).length) as 1 | 2 | 3;
+      prevBody = null;
       continue;
     }
     const scheme = matchScheme(t);
@@ -715,10 +701,16 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       const commas = rest.match(/[，,]/gu)?.length ?? 0;
       const endsStop = stop !== null && stop.index === rest.length - 1;
       // "1、物联网：是指…" defines a term: a list item, not a heading.
-      const definition = /[：:]./u.test(rest);
+      const definition = /[：:].|即|是指/u.test(rest);
+      // A heading without a full stop is one clause or two; the next line never picks up mid-word.
+      const nextLine = lines[nextContent(lines, i)];
+      const cutBelow = nextLine !== undefined && /^\p{Script=Han}[，,。；;、：:）)”]/u.test(nextLine.text);
       const headingLike =
         lone &&
         !definition &&
+        !cutBelow &&
+        // Two clauses fit a heading; 30-odd characters with a comma are a hard-wrapped paragraph start.
+        (endsStop || commas === 0 || (commas === 1 && t.length <= 28) || (commas === 2 && t.length <= 24)) &&
         t.length <= maxLen &&
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
@@ -746,7 +738,21 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
     const headlineLength =
       t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
-    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
+    // A multi-phrase headline set apart by blank lines is a headline even after a paragraph
+    // that lacks its final full stop: a wrapped fragment never looks like "聚焦… 经济运行…".
+    const spacedHeadline =
+      usesBlankLines &&
+      blanks > 0 &&
+      lines[i + 1]?.kind === "blank" &&
+      /^\p{Script=Han}[^ ]{3,}(?: [^ ]{2,}){1,3}$/u.test(t) &&
+      !/[，,、]/u.test(t);
+    if (
+      (!continuing || spacedHeadline) &&
+      setApart &&
+      headlineLength &&
+      isHeadlineish(t) &&
+      i !== lastContent
+    ) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -863,6 +869,55 @@ function markNavigation(lines: ClassifiedLine[]): void {
   });
 }
 
+/**
+ * A scraped page ends in link lists (departments, other sites, other reports): from the end,
+ * a run of three or more short bare lines with no sentence among them is chrome.
+ */
+function markSandwichedLinks(lines: ClassifiedLine[]): void {
+  const content = lines.filter((l) => l.kind !== "blank");
+  let k = 0;
+  while (k < content.length) {
+    const isBare = (l: ClassifiedLine) =>
+      l.kind === "body" &&
+      l.text.length <= 16 &&
+      !/[。！？；，,：:]/u.test(l.text) &&
+      !matchScheme(l.text) &&
+      !TITLE_WORD.test(l.text);
+    if (!isBare(content[k] as ClassifiedLine)) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < content.length && isBare(content[j] as ClassifiedLine)) j++;
+    const before = content[k - 1];
+    const after = content[j];
+    // Between two pieces of page chrome (a footer and the next page's header): link text.
+    if (before?.kind === "furniture" && after?.kind === "furniture" && before.furniture === "chrome") {
+      for (let m = k; m < j; m++) {
+        const l = content[m] as ClassifiedLine;
+        l.kind = "furniture";
+        l.furniture = "chrome";
+      }
+    }
+    k = j;
+  }
+}
+
+function markTrailingLinks(lines: ClassifiedLine[]): void {
+  const run: ClassifiedLine[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank" || l.kind === "furniture") continue;
+    if (l.kind !== "body" || l.text.length > 24 || /[。！？；，、,;:：]/u.test(l.text)) break;
+    run.push(l);
+  }
+  if (run.length < 3) return;
+  for (const l of run) {
+    l.kind = "furniture";
+    l.furniture = "chrome";
+  }
+}
+
 /** Short lines that stand alone more than once are hyperlink anchors cut out of sentences. */
 function linkFragments(lines: ClassifiedLine[]): Set<string> {
   const counts = new Map<string, number>();
@@ -876,10 +931,27 @@ function linkFragments(lines: ClassifiedLine[]): Set<string> {
   return out;
 }
 
-function blankShare(lines: ClassifiedLine[]): number {
-  let blank = 0;
-  for (const l of lines) if (l.kind === "blank") blank++;
-  return lines.length ? blank / lines.length : 0;
+/**
+ * Whether blank lines carry structure: enough blank runs follow a finished sentence or a
+ * short unpunctuated line (a headline). Blank lines that only cut sentences (page or column
+ * breaks, hard-wrapped copies) do not count.
+ */
+function blankLinesSeparateParagraphs(lines: ClassifiedLine[]): boolean {
+  let runs = 0;
+  let structural = 0;
+  let prev: ClassifiedLine | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank") {
+      if (lines[i - 1]?.kind !== "blank" && prev) {
+        runs++;
+        if (prev.kind !== "body" || isTerminated(prev.text) || isHeadlineish(prev.text)) structural++;
+      }
+      continue;
+    }
+    if (l.kind !== "furniture") prev = l;
+  }
+  return structural >= 3 && structural >= runs * 0.3;
 }
 
 function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
@@ -889,13 +961,16 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
-const PART_WORDS = /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就/u;
+const PART_WORDS =
+  /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
 
 function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
   const headings = lines.filter((l) => l.kind === "heading");
   const unnumbered = headings.filter((h) => h.scheme === "headline" || h.scheme === "ordinal-line");
-  const hasNumbered = headings.length > unnumbered.length;
+  const isNumbered = (h: ClassifiedLine) =>
+    h.scheme !== "headline" && h.scheme !== "ordinal-line" && h.scheme !== "markdown";
+  const hasNumbered = headings.some(isNumbered);
   const yearLed = (h: ClassifiedLine) => /^\d{4}年/u.test(h.heading ?? h.text);
   const someYear = unnumbered.some(yearLed);
   const someOther = unnumbered.some((h) => !yearLed(h));
@@ -904,10 +979,17 @@ function assignLevels(lines: ClassifiedLine[]): void {
     (h.scheme === "headline" || h.scheme === "ordinal-line") &&
     (h.heading ?? h.text).length <= 24 &&
     (yearLed(h) || PART_WORDS.test(h.heading ?? h.text));
-  const firstNumbered = headings.findIndex((h) => h.scheme !== "headline" && h.scheme !== "ordinal-line");
+  const firstNumbered = headings.findIndex(isNumbered);
   const partsOnTop = hasNumbered && headings.slice(0, Math.max(0, firstNumbered)).some(isPart);
   let prevLevel: 1 | 2 | 3 | 0 = 0;
+  // Markdown levels count from the shallowest one used below the title ("##" sections -> 1).
+  const mdTop = Math.min(4, ...headings.filter((h) => h.scheme === "markdown").map((h) => h.level ?? 1));
   for (const h of headings) {
+    if (h.scheme === "markdown") {
+      h.level = Math.max(1, Math.min(3, (h.level ?? 1) - mdTop + 1)) as 1 | 2 | 3;
+      prevLevel = h.level;
+      continue;
+    }
     if (h.scheme === "headline" || h.scheme === "ordinal-line") {
       if (partsOnTop && isPart(h)) h.level = 1;
       else if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
@@ -932,6 +1014,17 @@ function markPreviews(lines: ClassifiedLine[]): void {
     if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
       nl.kind = "furniture";
       nl.furniture = "duplicate";
+      // A preview wrapped over several lines runs on until its closing "......".
+      let j = n;
+      let last = nl;
+      while (!/(?:\.{3,}|…+)$/u.test(last.text)) {
+        j = nextContent(lines, j);
+        const m = j >= 0 ? (lines[j] as ClassifiedLine) : undefined;
+        if (m?.kind !== "body" || isTerminated(last.text)) break;
+        m.kind = "furniture";
+        m.furniture = "duplicate";
+        last = m;
+      }
     }
   }
 }

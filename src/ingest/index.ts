@@ -1,11 +1,14 @@
 // The ingest pipeline: bytes -> ReportDigest. Each stage is a pure function in its own
 // module; this file only chains them and fills the metadata.
 import { readFileSync } from "node:fs";
-import { type ClassifiedDoc, classifyLines, detectKind, detectRegion, dominantRegion } from "./classify.ts";
+import { basename, extname } from "node:path";
+import { annotateSections } from "./annotate.ts";
+import { type ClassifiedDoc, classifyLines, detectKind } from "./classify.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";
 import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
+import { dominantRegion, isNationalOccasion, NATIONAL, regionInFileName, regionInTitle } from "./regions.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { segmentLines } from "./segment.ts";
 import { findStats } from "./stats.ts";
@@ -39,7 +42,8 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
   const doc = classifyLines(lines);
   const { units, furniture } = repairBrokenParagraphs(doc.lines);
   const drafts = buildSections(units);
-  const hasBody = drafts.some((s) => s.blocks.length > 0);
+  // A body of bare punctuation or digits ("---", "3") holds no report.
+  const hasBody = drafts.some((s) => s.blocks.some((b) => /\p{L}/u.test(b.text)));
   if (!hasBody) {
     const firstLine = lines.find((l) => l.text)?.line;
     throw new ReportInputError(path, "no report text found (only headings, furniture or chrome)", {
@@ -82,11 +86,11 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
       }
     }
     const section: Section = { id, heading: d.heading, level: d.level, blocks };
-    if (d.number) (section as Section & { number?: string }).number = d.number;
+    if (d.number) section.number = d.number;
     sections.push(section);
   }
 
-  const meta = buildMeta(encoding, doc, sections, fm.data, frontMatterOverrides);
+  const meta = buildMeta(path, encoding, doc, sections, fm.data, frontMatterOverrides);
   const title = frontMatterOverrides?.title ?? fm.data.title ?? doc.title;
   if (title && !meta.kind) {
     const kind = detectKind(title);
@@ -96,7 +100,8 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
     slug: slugFromPath(path),
     title: title ?? null,
     meta,
-    sections,
+    // The annotate stage: topic tags and 回顾/部署 per section.
+    sections: annotateSections(sections, stats, { year: meta.year }),
     stats,
     furniture,
   };
@@ -104,6 +109,7 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
 }
 
 function buildMeta(
+  path: string,
   encoding: string,
   doc: ClassifiedDoc,
   sections: Section[],
@@ -113,14 +119,24 @@ function buildMeta(
   const meta: ReportMeta = { encoding };
   const detected = doc.meta;
   const title = doc.title ?? "";
-  const firstText = sections
-    .flatMap((s) => s.blocks)
-    .slice(0, 3)
-    .map((b) => b.text.slice(0, 300))
+  const allBlocks = sections.flatMap((s) => s.blocks);
+  const firstText = allBlocks
+    .slice(0, 12)
+    .map((b) => b.text.slice(0, 200))
     .join("\n");
+  // The news lead naming the occasion ("2月27日，在…会议上，区长…作政府工作报告") may sit below a lead box.
+  const newsLead =
+    allBlocks
+      .slice(0, 80)
+      .find(
+        (b) => /\d{1,2}月\d{1,2}日/u.test(b.text.slice(0, 80)) && /工作报告|召开/u.test(b.text.slice(0, 200)),
+      )
+      ?.text.slice(0, 300) ?? firstText;
   const region =
-    detectRegion(title) ??
-    (detected.meeting ? detectRegion(detected.meeting) : undefined) ??
+    regionInTitle(title) ??
+    (detected.meeting ? regionInTitle(detected.meeting) : undefined) ??
+    (isNationalOccasion(`${title}\n${detected.meeting ?? ""}`) ? NATIONAL : undefined) ??
+    regionInFileName(basename(path, extname(path))) ??
     dominantRegion(
       sections
         .flatMap((s) => s.blocks)
@@ -139,11 +155,50 @@ function buildMeta(
   if (detected.subtitle) meta.subtitle = detected.subtitle;
   const venue = (detected as Record<string, unknown>).venue;
   if (typeof venue === "string") meta.venue = venue;
+  fillFromNewsLead(meta, newsLead);
   // Front matter, then explicit overrides, win over detection.
   for (const src of [fm, overrides ?? {}]) {
     for (const [k, v] of Object.entries(src)) if (v !== undefined && k !== "title") meta[k] = v;
   }
   return meta;
+}
+
+/**
+ * Newspaper summaries state the occasion in their first paragraph: "2月27日，在二七区第十七届
+ *人民代表大会第三次会议上，区长虎荣鑫向大会作政府工作报告". Fills only what is still missing.
+ */
+export function fillFromNewsLead(meta: ReportMeta, text: string): void {
+  const lead = text.slice(0, 2400);
+  if (!meta.kind) {
+    if (
+      /政府工作报告|代表[\p{Script=Han}]{0,12}(?:人民政府|国务院|政府)[，,]?\s*向大会(?:报告|作)/u.test(lead)
+    ) {
+      meta.kind = "政府工作报告";
+    } else if (/经济工作会议/u.test(lead)) meta.kind = "经济工作会议";
+  }
+  const occasion =
+    /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[，,]?\s*(?:[\p{Script=Han}]{0,8}?(?:召开|在))?\s*([^，,。；]{4,60}(?:会议|大会))/u.exec(
+      lead,
+    );
+  if (occasion) {
+    const year = occasion[1] ? Number(occasion[1]) : meta.year;
+    const mo = Number(occasion[2]);
+    const d = Number(occasion[3]);
+    if (!meta.date && year && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      meta.date = `${year}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    }
+    if (!meta.meeting) meta.meeting = (occasion[4] as string).replace(/^在/u, "");
+  }
+  if (!meta.speaker) {
+    const sp =
+      /(?:^|[，,。\s])(?:[\p{Script=Han}]{0,10}?)(省长|市长|区长|县长|州长|旗长|总理)(\p{Script=Han}{2,3})(?:代表[\p{Script=Han}]{2,8})?(?:向大会)?作(?:政府)?工作报告/u.exec(
+        lead,
+      );
+    if (sp) {
+      meta.speaker = sp[2] as string;
+      meta.role ??= sp[1] as string;
+    }
+  }
 }
 
 function detectYear(

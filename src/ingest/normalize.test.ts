@@ -24,6 +24,8 @@ describe("normalize (snippets from the corpus)", () => {
   it("reads ?? runs as lost spaces (GBK round trip)", () => {
     expect(normalizeLine("高唐县县长??杨曙光")).toBe("高唐县县长 杨曙光");
     expect(normalizeLine("“大美河山??醉美涞源”")).toBe("“大美河山 醉美涞源”");
+    expect(normalizeLine("国务院总理?李克强")).toBe("国务院总理 李克强");
+    expect(normalizeLine("Why? Because")).toBe("Why? Because");
   });
 
   it("collapses U+2002/U+2003/U+3000 padding", () => {

@@ -92,7 +92,7 @@ export function normalizeLine(line: string): string {
   }
   if (s.includes("_M_")) s = s.replace(/_M_M_/g, "%");
   // Runs of "?" are characters (spaces) lost in a GBK round trip.
-  if (s.includes("??")) s = s.replace(/\?{2,}/g, " ");
+  if (s.includes("?")) s = s.replace(/\?{2,}|(?<=[\p{Script=Han}。，；：、])\?(?=\p{Script=Han})/gu, " ");
   s = s.replace(ZERO_WIDTH, "");
   s = s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (s.includes("．")) s = s.replace(/(?<=\d)．(?=\d)/g, ".");

@@ -35,7 +35,7 @@ const CONTINUES = /^[，。、；：！？）」』”’%‰,.;:!?)]/u;
 
 /** One short sentence with no inner clause: a run-in sub-heading set on its own line. */
 function isLeadSentence(text: string): boolean {
-  return text.length >= 4 && text.length <= 20 && /^[^。！？；，,、：:]+。$/u.test(text);
+  return text.length >= 4 && text.length <= 20 && /^[^。！？；，,、：:\d]+。$/u.test(text);
 }
 
 function joinText(a: string, b: string): string {
@@ -59,7 +59,12 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
         furniture.push({ type: l.furniture ?? "dateline", text: l.text });
         break;
       case "title":
-        if (l.heading !== undefined && l.heading.replace(/\s+/gu, "") !== l.text.replace(/\s+/gu, "")) {
+        // The title line itself is digest.title; a line holding more (a venue) or less (a subtitle
+        // joined to the title) than the title is kept verbatim as title chrome.
+        if (
+          l.heading !== undefined &&
+          !l.heading.replace(/\s+/gu, "").includes(l.text.replace(/^#+|\s+/gu, ""))
+        ) {
           furniture.push({ type: "title-chrome", text: l.text });
         }
         break;

@@ -39,6 +39,9 @@ describe("findStats: figures", () => {
     expect(one("企业开办时间压缩至0.5个工作日")[0]).toMatchObject({ value: 0.5, unit: "个工作日" });
     expect(one("累计接种新冠疫苗201.32万剂次")[0]).toMatchObject({ value: 2013200, unit: "剂次" });
     expect(one("营商环境评价总体得分83.73分")[0]).toMatchObject({ value: 83.73, unit: "分" });
+    expect(one("集装箱吞吐量达到120万标箱")[0]).toMatchObject({ value: 1200000, unit: "标箱" });
+    expect(one("PM2.5平均浓度降至35微克/立方米")[0]).toMatchObject({ text: "35微克/立方米", value: 35 });
+    expect(one("查处违法案件49起")[0]).toMatchObject({ value: 49, unit: "起" });
     expect(one("城镇居民人均可支配收入达到15,200元")[0]).toMatchObject({ value: 15200, unit: "元" });
   });
 
@@ -134,6 +137,8 @@ describe("findStats: not statistics", () => {
     ["“12349”智慧养老服务平台", "hotlines"],
     ["第3批国家级专精特新企业", "batch ordinals"],
     ["当日9时30分召开会议", "clock times"],
+    ["开工建设铁山港20万吨级航道", "tonnage classes"],
+    ["举办系列活动和市第23届运动会", "event ordinals"],
     ["政务服务大厅实现24小时不打烊", "service names"],
   ])("%s (%s)", (text) => {
     const s = findStats(text).filter((x) => !(text.includes("6项") && x.text === "6项"));

@@ -59,6 +59,9 @@ const LABEL_TRIM_START =
 const LABEL_TRIM_END =
   /(?:完成|达到|达|实现|为|突破|超过|超|增长|增加|提高|提升|下降|降低|减少|压缩至|压缩|压减|减少至|至|到|了|约|近|逾|共|累计|合计|总计|共计|新增|分别|共有|拥有|有|是|的|实际|同比|比上年|首次|连续|稳定在|控制在|保持在|在)+$/u;
 
+const BARE_VERB =
+  /^(?:开展|推进|新设|建成|新建|实施|打造|培育|新增|完成|发放|引进|支持|建设|创建|加快|组织|举办|改造|新培育|新认定|认定|签约|落地|投用|开工|提升|改建|新改建|实现|达到|突破|拥有|累计|共有|形成|设立|成立|选树|命名|评选)$/u;
+
 function parseNum(s: string): number {
   return Number(s.replace(/,/gu, ""));
 }
@@ -125,6 +128,8 @@ export function findStats(text: string): FoundStat[] {
     // Ordinals (第3批), codes and names glued to letters (5G, 4A级) are not figures.
     if (prev.endsWith("第")) continue;
     if (/^[A-Za-z]/u.test(next) && unit !== "%" && unit !== "％") continue;
+    // "10万吨级航道", "500亿元级产业集群": a class, not a quantity.
+    if (/^[级型]/u.test(next)) continue;
     // "15分钟生活圈", "300米见绿": distances and times naming a programme.
     if (/^(?:分钟|公里|米|小时)$/u.test(unit) && /^[^，。；、,;]{0,8}圈/u.test(next)) continue;
     if (insideShortQuote(text, start, end)) continue;
@@ -166,8 +171,14 @@ export function findStats(text: string): FoundStat[] {
   RANK.lastIndex = 0;
   for (let m = RANK.exec(text); m; m = RANK.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 1);
+    // "第23届运动会", "第3次会议": ordinals of events, not ranks.
+    if (m[2] === undefined && /^[届次批轮期个季代号条款章节部项]/u.test(after)) continue;
     const ranked =
-      m[2] !== undefined || /(?:排名|排|位列|位居|居|列|名列|跃居|升至|保持)[^，。；]{0,10}$/u.test(before);
+      m[2] !== undefined ||
+      /(?:排名|排位|排在|位列|位居|名列|跃居|升至|居于|居全[国省市区县]|列全[国省市区县])[^，。；和的]{0,8}$/u.test(
+        before,
+      );
     if (!ranked) continue;
     if (found.some((s) => s.start <= m.index && m.index < s.start + s.text.length)) continue;
     found.push({
@@ -227,7 +238,13 @@ function assignLabels(text: string, stats: FoundStat[]): void {
         label = prev.label + (s.kind === "growth" ? "增速" : "占比");
       }
     }
-    if (label.length < 2) label = nounAfter(text, s.start + s.text.length);
+    // "新设8所本科院校", "有色等10个传统产业": the measured noun follows the figure.
+    const bareVerb = BARE_VERB.test(label);
+    if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label)) {
+      const noun = nounAfter(text, s.start + s.text.length);
+      if (noun.length >= 2) label = bareVerb ? label + noun : noun;
+      else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
+    }
     s.label = label.length >= 2 ? label : null;
   }
 }

@@ -23,4 +23,4 @@ export async function allReports(): Promise<ReportListing[]> {
     .map((digest: ReportDigest) => ({ digest, href: reportHref(digest.slug) }));
 }
 
-export const reportTitle = (d: ReportDigest) => d.title ?? d.slug;
+export { reportTitle } from "./summary.ts";

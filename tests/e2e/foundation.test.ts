@@ -34,7 +34,7 @@ describe("reading and searching the built site", () => {
   it("finds 专精特新 on /search/ and lands on the section that says it", async () => {
     await page.goto(`${siteUrl}/search/?q=${encodeURIComponent("专精特新")}`);
     // A hit in a titled section links to that section's anchor (lead text links to the page top).
-    const hit = page.locator('.result-hits a[href*="#"]').first();
+    const hit = page.locator(".sr-hit > a").first();
     await hit.waitFor({ timeout: 15_000 });
     const href = (await hit.getAttribute("href")) ?? "";
     expect(href).toMatch(/^\/reports\/[a-z0-9-]+\/.*#[a-z0-9-]+$/);

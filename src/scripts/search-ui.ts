@@ -1,0 +1,246 @@
+// The search view shared by the /search/ page and the search dialog: runs a search for a state and
+// renders status, facet filters with counts, sort, results grouped by report (section hits linking
+// to their anchors, excerpts with the query marked) and the "related" sections apart.
+// Everything report-derived is set with textContent.
+import {
+  DEFAULT_LIMITS,
+  FACETS,
+  type Facet,
+  type Hit,
+  runSearch,
+  type SearchOutcome,
+} from "../search/engine.ts";
+import { excerpt } from "../search/excerpt.ts";
+import { openIndex, type SearchIndex } from "../search/index-client.ts";
+import { matchRanges, normalizeWithMap } from "../search/match.ts";
+import { type ParsedQuery, parseQuery } from "../search/query.ts";
+import { hitHref, type SearchState } from "../search/url-state.ts";
+
+const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", kind: "类型", topic: "主题" };
+const HITS_SHOWN = 3;
+
+let index: Promise<SearchIndex> | undefined;
+const loadIndex = () => {
+  index ??= openIndex();
+  return index;
+};
+
+/**
+ * Calls `search` with the field's text on every change, but not while an input method is still
+ * composing (the pinyin letters of 营商 are not a query); the composed characters are.
+ */
+export function onQueryInput(input: HTMLInputElement, search: (q: string) => void): void {
+  input.addEventListener("input", (event) => {
+    if (!(event as InputEvent).isComposing) search(input.value.trim());
+  });
+  input.addEventListener("compositionend", () => search(input.value.trim()));
+}
+
+export interface ViewElements {
+  status: HTMLElement;
+  /**
+   * Facet filters and sorting, and what to do when the reader changes them; the dialog has none
+   * (the full search page has them, in its URL).
+   */
+  facets?: { element: HTMLElement; onChange: (s: SearchState) => void };
+  results: HTMLElement;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Text with the query's whole terms marked, trimmed around the first match when `around` is set. */
+function marked(raw: string, query: ParsedQuery, around?: number): DocumentFragment {
+  const { text, offsets } = normalizeWithMap(raw);
+  const ranges = matchRanges(text, query).map((r) => ({
+    start: offsets[r.start] ?? 0,
+    end: offsets[r.end] ?? raw.length,
+  }));
+  const pieces = around ? excerpt(raw, ranges, around) : excerpt(raw, ranges, raw.length);
+  const out = document.createDocumentFragment();
+  for (const p of pieces)
+    out.append(p.mark ? el("mark", undefined, p.text) : document.createTextNode(p.text));
+  return out;
+}
+
+function hitItem(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
+  const li = el("li", "sr-hit");
+  const a = el("a");
+  a.href = hitHref(hit.doc.url, q);
+  a.append(marked(hit.doc.heading, query));
+  // The document's first line is the heading; the excerpt comes from the body.
+  const body = hit.doc.text.slice(hit.doc.text.indexOf("\n") + 1);
+  const p = el("p", "sr-excerpt");
+  p.append(marked(body.replace(/\n/g, " "), query, 90));
+  li.append(a, p);
+  return li;
+}
+
+function groups(hits: Hit[]): Hit[][] {
+  const bySlug = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const slug = h.doc.slug;
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), h]);
+  }
+  return [...bySlug.values()];
+}
+
+function groupList(hits: Hit[], query: ParsedQuery, q: string): HTMLOListElement {
+  const list = el("ol", "sr-groups");
+  for (const group of groups(hits)) {
+    const first = group[0];
+    if (!first) continue;
+    const { doc } = first;
+    const li = el("li", "sr-group");
+    const h = el("h2", "sr-report");
+    const a = el("a");
+    a.href = doc.url.split("#")[0] ?? "/";
+    a.append(marked(doc.report, query));
+    h.append(a);
+    const info = [doc.region, doc.year && `${doc.year} 年`, doc.kind].filter(Boolean).join(" · ");
+    const hitsList = el("ul", "sr-hits");
+    for (const hit of group.slice(0, HITS_SHOWN)) hitsList.append(hitItem(hit, query, q));
+    if (group.length > HITS_SHOWN) {
+      // Further sections of the same report wait behind a toggle, so one long report does not
+      // push every other report down the page.
+      const more = el("details", "sr-more");
+      const rest = el("ul", "sr-hits");
+      for (const hit of group.slice(HITS_SHOWN)) rest.append(hitItem(hit, query, q));
+      more.append(el("summary", undefined, `本报告另有 ${group.length - HITS_SHOWN} 处`), rest);
+      const item = el("li");
+      item.append(more);
+      hitsList.append(item);
+    }
+    li.append(h, el("p", "sr-info", info), hitsList);
+    list.append(li);
+  }
+  return list;
+}
+
+function facetControls(
+  outcome: SearchOutcome,
+  state: SearchState,
+  onChange: (s: SearchState) => void,
+): HTMLElement[] {
+  const controls: HTMLElement[] = [];
+  for (const facet of FACETS) {
+    const counts = [...outcome.counts[facet].entries()].sort(
+      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"),
+    );
+    const selected = state.filters[facet];
+    if (selected && !outcome.counts[facet].has(selected)) counts.push([selected, 0]);
+    if (counts.length === 0) continue;
+    const group = el("div", "sr-facet");
+    group.setAttribute("role", "group");
+    const label = el("span", "sr-facet-label", FACET_LABELS[facet]);
+    label.id = `sr-facet-${facet}`;
+    group.setAttribute("aria-labelledby", label.id);
+    group.append(label);
+    for (const [value, count] of counts) {
+      const on = selected === value;
+      const b = el("button", "sr-chip");
+      b.type = "button";
+      b.setAttribute("aria-pressed", String(on));
+      b.dataset.facet = facet;
+      b.append(document.createTextNode(value), el("span", "sr-count", String(count)));
+      b.addEventListener("click", () =>
+        onChange({ ...state, filters: { ...state.filters, [facet]: on ? undefined : value } }),
+      );
+      group.append(b);
+    }
+    controls.push(group);
+  }
+  const sort = el("label", "sr-sort", "排序 ");
+  const select = el("select");
+  select.name = "sort";
+  for (const [value, text] of [
+    ["relevance", "按相关度"],
+    ["date", "按日期（新→旧）"],
+  ] as const) {
+    const option = el("option", undefined, text);
+    option.value = value;
+    option.selected = state.sort === value;
+    select.append(option);
+  }
+  select.addEventListener("change", () =>
+    onChange({ ...state, sort: select.value === "date" ? "date" : "relevance" }),
+  );
+  sort.append(select);
+  controls.push(sort);
+  return controls;
+}
+
+export interface View {
+  /**
+   * Runs the search for a state and renders it; stale runs never overwrite newer ones. `pages`
+   * is how many rounds of results to check (the "更多结果" button asks for one more).
+   */
+  show(state: SearchState, pages?: number): Promise<void>;
+}
+
+export function createView(els: ViewElements): View {
+  let generation = 0;
+  const view: View = {
+    async show(state, pages = 1) {
+      const mine = ++generation;
+      const query = parseQuery(state.q);
+      if (query.terms.length === 0) {
+        els.status.textContent = "";
+        els.facets?.element.replaceChildren();
+        els.results.replaceChildren();
+        return;
+      }
+      els.status.textContent = "正在搜索…";
+      const outcome = await runSearch(await loadIndex(), query, state.filters, state.sort, {
+        ...DEFAULT_LIMITS,
+        enough: DEFAULT_LIMITS.enough * pages,
+        maxChecked: DEFAULT_LIMITS.maxChecked * pages,
+        current: () => mine === generation,
+      });
+      if (mine !== generation) return;
+      const reports = groups(outcome.results).length;
+      const more =
+        outcome.total > outcome.results.length
+          ? `（共约 ${outcome.total} 处，显示最相关的 ${outcome.results.length} 处）`
+          : "";
+      els.status.textContent = outcome.results.length
+        ? `“${state.q}”：${reports} 篇报告中的 ${outcome.results.length} 个段落${more}`
+        : `没有找到含有“${state.q}”的段落${outcome.related.length ? "，下面是只含部分词语的相关结果" : ""}`;
+      const filtered = Object.values(state.filters).some(Boolean);
+      if (els.facets) {
+        const { element, onChange } = els.facets;
+        element.replaceChildren(
+          ...(outcome.results.length || filtered ? facetControls(outcome, state, onChange) : []),
+        );
+      }
+      const parts: HTMLElement[] = [];
+      if (outcome.results.length) parts.push(groupList(outcome.results, query, state.q));
+      if (outcome.total > outcome.results.length) {
+        const button = el("button", "button sr-next", "更多结果");
+        button.type = "button";
+        button.addEventListener("click", () => void view.show(state, pages + 1));
+        parts.push(button);
+      }
+      if (outcome.related.length) {
+        const details = el("details", "sr-related");
+        details.open = outcome.results.length === 0;
+        details.append(
+          el("summary", undefined, `相关结果（${outcome.related.length}，只含部分词语）`),
+          groupList(outcome.related, query, state.q),
+        );
+        parts.push(details);
+      }
+      els.results.replaceChildren(...parts);
+      els.results.dataset.ready = String(mine);
+    },
+  };
+  return view;
+}
