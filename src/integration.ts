@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { digestsDir, readDigests } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
-import { readDigests, writeSearchIndex } from "./search/index-write.ts";
+import { writeSearchIndex } from "./search/index-write.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
@@ -45,7 +46,7 @@ function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: bo
 /** Indexes every report section as its own search document (see src/search/), not whole pages. */
 function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): void {
   const started = performance.now();
-  const written = writeSearchIndex(readDigests(paths(root).digests), outDir);
+  const written = writeSearchIndex(readDigests(digestsDir(root)), outDir);
   logger.info(
     `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
   );
