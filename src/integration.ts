@@ -2,13 +2,14 @@
 // MDX and digests from content/ before Astro reads its collections, regenerates on content changes
 // in dev, and writes the search index (one document per report section) after the build (in dev,
 // on every regeneration).
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { digestsDir, readDigests } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
-import { writeSearchIndex } from "./search/index-write.ts";
+import { type WrittenIndex, writeSearchIndex } from "./search/index-write.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
@@ -52,6 +53,34 @@ function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLo
   );
 }
 
+/**
+ * Starts writing the search index in a separate process (it needs only the digests), so it runs
+ * beside Astro's page rendering; resolves with its summary line once the index is complete.
+ */
+function startSearchIndex(root: string, stageDir: string): Promise<WrittenIndex> {
+  rmSync(stageDir, { recursive: true, force: true });
+  const child = spawn(
+    process.execPath,
+    [join(root, "src/search/write-index-cli.ts"), digestsDir(root), stageDir],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    err += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(JSON.parse(out) as WrittenIndex);
+      else reject(new Error(`search index failed (exit ${code}): ${err.trim().split("\n")[0] ?? ""}`));
+    });
+  });
+}
+
 /** Replaces `target` with the finished `staged` directory, never leaving a half-written site. */
 function publish(staged: string, target: string): void {
   const previous = `${target}.previous`;
@@ -66,6 +95,7 @@ export default function reportDigest(): AstroIntegration {
   let root = process.cwd();
   let outDir = "";
   let stagingDir = "";
+  let searchIndex: { stage: string; started: number; done: Promise<WrittenIndex> } | undefined;
   return {
     name: "report-digest",
     hooks: {
@@ -79,6 +109,10 @@ export default function reportDigest(): AstroIntegration {
           stagingDir = join(root, ".cache/staging-dist");
           rmSync(stagingDir, { recursive: true, force: true });
           updateConfig({ outDir: pathToFileURL(`${stagingDir}/`) });
+          const stage = join(root, ".cache/search-stage");
+          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage) };
+          // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
+          searchIndex.done.catch(() => {});
         }
       },
       "astro:server:setup": ({ server, logger, refreshContent }) => {
@@ -113,7 +147,14 @@ export default function reportDigest(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const built = fileURLToPath(dir).replace(/\/$/, "");
-        indexForSearch(root, built, logger);
+        if (searchIndex) {
+          const written = await searchIndex.done;
+          rmSync(join(built, "search-index"), { recursive: true, force: true });
+          renameSync(join(searchIndex.stage, "search-index"), join(built, "search-index"));
+          logger.info(
+            `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
+          );
+        } else indexForSearch(root, built, logger);
         if (stagingDir && built === stagingDir) {
           publish(stagingDir, outDir);
           logger.info(`site written to ${outDir}`);
