@@ -219,13 +219,9 @@ const TRAILING_BYLINE =
   /^(.*?[。！？”』」…])\s*([\p{Script=Han}·]{0,12}?(?:特约|实习|首席|全媒体)?(?:记者|通讯员)\s*[：:]?\s*[\p{Script=Han}·、 /／]{2,60}?)$/u;
 const TRAILING_PHOTO = /^(.*?[。！？”])\s*((?:本报|新华社)?(?:记者)?\s*[\p{Script=Han}·\s]{2,20}\s*摄)$/u;
 
-interface PreLine extends SourceLine {
-  forced?: FurnitureType;
-}
-
 /** Splits bylines and photo credits that a layout glued to the end of a paragraph. */
-function splitTrailing(lines: SourceLine[]): PreLine[] {
-  const out: PreLine[] = [];
+function splitTrailing(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
   let lastText = "";
   for (const l of lines) {
     const t = l.text;

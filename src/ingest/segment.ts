@@ -1,12 +1,15 @@
 // Stage 4: text -> lines, each with the source line it came from. Files without line
 // breaks (or with absurdly long lines) are cut at heading and sentence boundaries.
-import { normalizeLine, normalizeLineEnds, stripMarkupBlocks } from "./normalize.ts";
+import { markupBlockLines, normalizeLine, normalizeLineEnds } from "./normalize.ts";
+import type { FurnitureType } from "./types.ts";
 
 export interface SourceLine {
   /** Normalised text of the line ("" for a blank line). */
   text: string;
   /** 1-based line number in the source file. */
   line: number;
+  /** Furniture known before classification (page-dump markup blocks, an HTML page's chrome). */
+  forced?: FurnitureType;
 }
 
 /** Lines longer than this are not paragraphs but whole documents run together. */
@@ -68,10 +71,17 @@ export function splitLongLine(text: string): string[] {
 }
 
 export function segmentLines(text: string, firstLine = 1): SourceLine[] {
-  const src = stripMarkupBlocks(normalizeLineEnds(text)).split("\n");
+  const whole = normalizeLineEnds(text);
+  const chrome = markupBlockLines(whole);
+  const src = whole.split("\n");
   const out: SourceLine[] = [];
   for (let i = 0; i < src.length; i++) {
     const line = firstLine + i;
+    if (chrome.has(i)) {
+      const markup = (src[i] as string).trim();
+      out.push(markup ? { text: markup, line, forced: "chrome" } : { text: "", line });
+      continue;
+    }
     const norm = normalizeLine(src[i] as string);
     const parts = norm.includes("\n") ? norm.split("\n") : [norm];
     for (const p of parts) {
