@@ -70,22 +70,28 @@ export function splitLongLine(text: string): string[] {
   return out;
 }
 
+/** Plain text → source lines; comment and script/style blocks on lines of their own are chrome. */
 export function segmentLines(text: string, firstLine = 1): SourceLine[] {
   const whole = normalizeLineEnds(text);
   const chrome = markupBlockLines(whole);
-  const src = whole.split("\n");
+  return segmentSourceLines(
+    whole
+      .split("\n")
+      .map((t, i) =>
+        chrome.has(i) ? { text: t, line: firstLine + i, forced: "chrome" } : { text: t, line: firstLine + i },
+      ),
+  );
+}
+
+/** Normalises raw source lines (from any format) and cuts run-together documents into pieces. */
+export function segmentSourceLines(raw: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
-  for (let i = 0; i < src.length; i++) {
-    const line = firstLine + i;
-    if (chrome.has(i)) {
-      const markup = (src[i] as string).trim();
-      out.push(markup ? { text: markup, line, forced: "chrome" } : { text: "", line });
-      continue;
-    }
-    const norm = normalizeLine(src[i] as string);
+  for (const { text, line, forced } of raw) {
+    const norm = normalizeLine(text);
     const parts = norm.includes("\n") ? norm.split("\n") : [norm];
     for (const p of parts) {
-      if (p.length > LONG_LINE) {
+      if (forced) out.push(p ? { text: p, line, forced } : { text: p, line });
+      else if (p.length > LONG_LINE) {
         for (const piece of splitLongLine(p)) out.push({ text: piece, line });
       } else out.push({ text: p, line });
     }
