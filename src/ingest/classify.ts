@@ -1057,17 +1057,20 @@ function markDuplicates(lines: ClassifiedLine[]): void {
       l.furniture = "duplicate";
     }
   }
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] as ClassifiedLine;
+  // The previous content line, kept as we go (not searched back: a long run of copies is linear).
+  let prev: ClassifiedLine | undefined;
+  for (const l of lines) {
+    const before = prev;
+    if (l.kind !== "blank" && l.kind !== "furniture") prev = l;
     if (l.kind !== "body") continue;
     const k = key(l.text);
     if (k.length < 20) continue;
     // Only whole paragraphs count: pieces of hard-wrapped text repeat common phrases.
-    const prev = previousContent(lines, i);
-    if (!isTerminated(l.text) || (prev && prev.kind === "body" && !isTerminated(prev.text))) continue;
+    if (!isTerminated(l.text) || (before && before.kind === "body" && !isTerminated(before.text))) continue;
     if (seen.has(k)) {
       l.kind = "furniture";
       l.furniture = "duplicate";
+      prev = before;
     } else seen.add(k);
   }
   // Headings of a repeated body copy: a repeated heading whose section is all duplicates.

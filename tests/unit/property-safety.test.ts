@@ -10,43 +10,7 @@ import { digestToMdx } from "../../src/emit/mdx.ts";
 import { parseReport } from "../../src/ingest/index.ts";
 import type { ReportDigest } from "../../src/ingest/types.ts";
 import { normalizePunctuation } from "../../src/site/punctuation.ts";
-
-export const HOSTILE = [
-  "<script>alert(1)</script>",
-  "{",
-  "}",
-  "<",
-  ">",
-  "import x from",
-  "export const",
-  "{/* */}",
-  "<!--",
-  "`",
-  "```",
-  "$",
-  "${x}",
-  "|",
-  "#",
-  "*",
-  "**",
-  "_",
-  "__",
-  "[a](b)",
-  "&amp;",
-  "&lt;b&gt;",
-  "&#x3C;",
-  "&#60;",
-  "&quot;",
-  "javascript:",
-  "<img src=x onerror=alert(1)>",
-  "<b>",
-  "</Block>",
-  "<Section>",
-  "\\",
-  "-->",
-  "'",
-  '"',
-];
+import { HOSTILE } from "../support/hostile.ts";
 
 const HAN =
   "发展经济建设推进改革开放创新驱动产业升级民生保障城乡融合生态文明数字政府财政收入投资消费就业".split("");
