@@ -1,13 +1,13 @@
 // Parse throughput over the corpus: `npm run bench:parse [-- DIR …]`.
 // Prints files, MB, seconds, MB/s and median ms per file; errors are listed, not fatal.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { isReportInputError } from "../src/ingest/errors.ts";
 import { parseReport } from "../src/ingest/index.ts";
 import { walk } from "./corpus.ts";
 
 const dirs = process.argv.slice(2).filter((a) => a !== "--");
 const roots = dirs.length ? dirs : ["../shared/corpus"];
-const files = roots.flatMap((d) => walk(d));
+const files = roots.filter((d) => existsSync(d)).flatMap((d) => walk(d));
 if (files.length === 0) {
   console.log("no files found under", roots.join(", "));
   process.exit(0);

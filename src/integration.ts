@@ -20,11 +20,12 @@ class ContentErrors extends Error {
   }
 }
 
-function runGenerate(root: string, logger: AstroIntegrationLogger): void {
+function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: boolean): void {
   const started = performance.now();
   let lastReport = 0;
   const result = generate({
     root,
+    recordIds,
     onProgress: (done, total) => {
       const now = performance.now();
       if (done === total || now - lastReport > 2000) {
@@ -69,7 +70,7 @@ export default function reportDigest(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
-        runGenerate(root, logger);
+        runGenerate(root, logger, command === "build");
         if (command === "build") {
           // Astro writes into a staging directory; the finished site replaces outDir only when the
           // whole build, search index included, succeeded, so a failed build never damages a good dist/.
@@ -98,7 +99,7 @@ export default function reportDigest(): AstroIntegration {
             file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
-            runGenerate(root, logger);
+            runGenerate(root, logger, false);
             indexForSearch(root, devSite, logger);
             await refreshContent?.({ loaders: ["glob"] });
           } catch (error) {

@@ -4,14 +4,14 @@
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { extname, join, relative, resolve } from "node:path";
 import { mdxToMdast } from "satteri";
 import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
-import { annotateSections } from "../ingest/annotate.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 /**
@@ -53,12 +53,23 @@ export interface GenerateOptions {
   root: string;
   /** Write generated files (false: validate only, for `npm run check`). */
   write?: boolean;
+  /**
+   * Update the id registry (content/ids) with this build's ids. Builds that publish do; `astro dev`
+   * does not, so the drafts of a paragraph being edited are not remembered as published ids.
+   */
+  recordIds?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
 export const paths = (root: string) => ({
-  reports: join(root, "content/reports"),
+  // REPORTS_DIR builds another folder of sources (benchmarks with ../shared/corpus) without touching content/.
+  reports: process.env.REPORTS_DIR ? resolve(root, process.env.REPORTS_DIR) : join(root, "content/reports"),
   glossary: join(root, "content/glossary.yml"),
+  /**
+   * The committed id registry: every id each report has had (see id-history.ts). None for another
+   * folder of sources: a benchmark's ids are nobody's links.
+   */
+  ids: process.env.REPORTS_DIR ? undefined : join(root, "content/ids"),
   generated: join(root, ".generated"),
   mdx: join(root, ".generated/reports"),
   digests: join(root, ".generated/digests"),
@@ -121,11 +132,33 @@ function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: st
   return { ...result, cached: false };
 }
 
-export function generate({ root, write = true, onProgress }: GenerateOptions): GenerateResult {
+/**
+ * The digest with the ids its report had before kept as section aliases (from the report's id
+ * registry); the registry's next text goes into `histories`, written with the other outputs.
+ */
+function withRememberedIds(
+  digest: ReportDigest,
+  dir: string | undefined,
+  histories: Map<string, string>,
+): ReportDigest {
+  if (!dir) return digest;
+  const registry = loadIdHistory(idHistoryPath(dir, digest.slug));
+  const { sections, history } = rememberIds(digest.sections, digest.stats, registry);
+  histories.set(digest.slug, serializeIdHistory(history));
+  return { ...digest, sections };
+}
+
+export function generate({
+  root,
+  write = true,
+  recordIds = write,
+  onProgress,
+}: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
   const result: GenerateResult = { digests: [], errors: [], warnings: [], parsed: 0, cached: 0 };
   const bySlug = new Map<string, string>();
+  const idHistories = new Map<string, string>();
   const pipeline = pipelineFingerprint();
 
   sources.forEach((file, i) => {
@@ -135,12 +168,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
-      const digest = {
-        ...parsed.digest,
-        sections: annotateSections(parsed.digest.sections, parsed.digest.stats, {
-          year: parsed.digest.meta.year,
-        }),
-      };
+      const digest = withRememberedIds(parsed.digest, p.ids, idHistories);
       const clash = bySlug.get(digest.slug);
       if (clash) {
         result.errors.push({
@@ -173,6 +201,7 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
     const emit = reportEmitter(root);
     mkdirSync(p.mdx, { recursive: true });
     mkdirSync(p.digests, { recursive: true });
+    if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
     const keep = new Set<string>();
     for (const digest of result.digests) {
       keep.add(`${digest.slug}.mdx`).add(`${digest.slug}.json`);
@@ -180,6 +209,8 @@ export function generate({ root, write = true, onProgress }: GenerateOptions): G
       const body = existsSync(ejected) ? readFileSync(ejected, "utf8") : emit(digest);
       writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), body);
       writeIfChanged(join(p.digests, `${digest.slug}.json`), JSON.stringify(digest));
+      const history = idHistories.get(digest.slug);
+      if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
     // Reports removed from content/ disappear from the site.
     for (const dir of [p.mdx, p.digests]) {

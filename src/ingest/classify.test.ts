@@ -33,6 +33,16 @@ describe("heading schemes", () => {
     ]);
   });
 
+  it("Markdown headings keep their level", () => {
+    const d = classify(
+      ["# 2023年政府工作报告", "", "## 一、工作回顾", "", BODY, "", "### 经济运行", "", BODY].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、工作回顾"],
+      [2, "经济运行"],
+    ]);
+  });
+
   it("第一部分 / 第一章 / 第一条 and half-width (一)", () => {
     const d = classify(["第一部分 总体要求", BODY, "(一)指导思想", BODY, "第一条 指导思想", BODY].join("\n"));
     expect(headings(d).map((h) => h[0])).toEqual([1, 2, 3]);
@@ -124,6 +134,28 @@ describe("heading schemes", () => {
       [2, "构建现代产业体系"],
     ]);
     expect(d.lines.find((l) => l.heading === "构建现代产业体系")?.number).toBe("2");
+  });
+
+  it("a spaced headline follows a paragraph that lost its full stop", () => {
+    const d = classify(
+      [
+        "聚焦助企业强实体 经济运行平稳有序",
+        "",
+        "荣获全市扩大有效投资专项优胜单位、全市高质量发展贡献奖等荣誉",
+        "",
+        "聚焦兴产业优结构 转型发展提速升级",
+        "",
+        "制造业竞争力不断增强。全区规模以上工业企业亩均税收达到13.9万元,增长29%。",
+        "",
+        "聚焦抓创新扩开放 发展活力不断增强",
+        "",
+        "开放平台加快建设。国际陆港上街区建设取得重大进展。",
+      ].join("\n"),
+    );
+    expect(headings(d).map((h) => h[1])).toEqual([
+      "聚焦兴产业优结构 转型发展提速升级",
+      "聚焦抓创新扩开放 发展活力不断增强",
+    ]);
   });
 
   it("a short line cut from a paragraph is not a headline", () => {
@@ -289,6 +321,8 @@ describe("furniture", () => {
     ["（资料图片）", "caption"],
     ["■本报记者 张三 李四", "byline"],
     ["文/图 本报记者 王五", "byline"],
+    ["郑州日报全媒体记者 张三 通讯员 李四", "byline"],
+    ["见习记者 赵六", "byline"],
   ])("%s -> %s", (text, type) => {
     expect(matchFurniture(text)?.type).toBe(type);
   });

@@ -18,7 +18,8 @@ export type HeadingScheme =
   | "arabic-paren" // (1)
   | "circled" // ①
   | "ordinal-line" // "2" on its own line, then the heading
-  | "headline"; // unnumbered newspaper headline
+  | "headline" // unnumbered newspaper headline
+  | "markdown"; // "## 标题" in Markdown sources: the level is given
 
 export type ItemKind = "ordinal" | "dash" | "numbered";
 
@@ -405,7 +406,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
     let bestLen = 0;
     for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
-      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text);
+      const t = l.kind === "title" ? (l.heading ?? l.text) : unLetterSpace(l.text.replace(/^#{1,6}\s+/u, ""));
       const ok =
         l.kind === "title" ||
         (TITLE_WORD.test(t) &&
@@ -424,7 +425,7 @@ function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"]): str
   if (titleIdx < 0) {
     const first = candidates[0];
     if (first !== undefined) {
-      const t = unLetterSpace((lines[first] as ClassifiedLine).text);
+      const t = unLetterSpace((lines[first] as ClassifiedLine).text.replace(/^#{1,6}\s+/u, ""));
       if (isHeadlineish(t) && !matchScheme(t) && !/^各位/u.test(t)) {
         const sibling = /^\d{4}年/u.test(t) && hasYearSibling(lines, first, t);
         if (!sibling && nextContent(lines, first) >= 0) {
@@ -724,6 +725,15 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
       prevBody = l;
       continue;
     }
+    const md = /^(#{1,6})\s+(\S.*)$/u.exec(t);
+    if (md && !continuing) {
+      l.kind = "heading";
+      l.scheme = "markdown";
+      l.heading = (md[2] as string).replace(/\s*#+$/u, "");
+      l.level = Math.min(3, (md[1] as string).length) as 1 | 2 | 3;
+      prevBody = null;
+      continue;
+    }
     const scheme = matchScheme(t);
 
     if (scheme) {
@@ -776,7 +786,21 @@ function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
     // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
     const headlineLength =
       t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
-    if (!continuing && setApart && headlineLength && isHeadlineish(t) && i !== lastContent) {
+    // A multi-phrase headline set apart by blank lines is a headline even after a paragraph
+    // that lacks its final full stop: a wrapped fragment never looks like "聚焦… 经济运行…".
+    const spacedHeadline =
+      usesBlankLines &&
+      blanks > 0 &&
+      lines[i + 1]?.kind === "blank" &&
+      /^\p{Script=Han}[^ ]{3,}(?: [^ ]{2,}){1,3}$/u.test(t) &&
+      !/[，,、]/u.test(t);
+    if (
+      (!continuing || spacedHeadline) &&
+      setApart &&
+      headlineLength &&
+      isHeadlineish(t) &&
+      i !== lastContent
+    ) {
       // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
       if (
         images &&
@@ -992,7 +1016,9 @@ function assignLevels(lines: ClassifiedLine[]): void {
   const rankLevel = schemeLevelRanks(lines);
   const headings = lines.filter((l) => l.kind === "heading");
   const unnumbered = headings.filter((h) => h.scheme === "headline" || h.scheme === "ordinal-line");
-  const hasNumbered = headings.length > unnumbered.length;
+  const isNumbered = (h: ClassifiedLine) =>
+    h.scheme !== "headline" && h.scheme !== "ordinal-line" && h.scheme !== "markdown";
+  const hasNumbered = headings.some(isNumbered);
   const yearLed = (h: ClassifiedLine) => /^\d{4}年/u.test(h.heading ?? h.text);
   const someYear = unnumbered.some(yearLed);
   const someOther = unnumbered.some((h) => !yearLed(h));
@@ -1001,10 +1027,17 @@ function assignLevels(lines: ClassifiedLine[]): void {
     (h.scheme === "headline" || h.scheme === "ordinal-line") &&
     (h.heading ?? h.text).length <= 24 &&
     (yearLed(h) || PART_WORDS.test(h.heading ?? h.text));
-  const firstNumbered = headings.findIndex((h) => h.scheme !== "headline" && h.scheme !== "ordinal-line");
+  const firstNumbered = headings.findIndex(isNumbered);
   const partsOnTop = hasNumbered && headings.slice(0, Math.max(0, firstNumbered)).some(isPart);
   let prevLevel: 1 | 2 | 3 | 0 = 0;
+  // Markdown levels count from the shallowest one used below the title ("##" sections -> 1).
+  const mdTop = Math.min(4, ...headings.filter((h) => h.scheme === "markdown").map((h) => h.level ?? 1));
   for (const h of headings) {
+    if (h.scheme === "markdown") {
+      h.level = Math.max(1, Math.min(3, (h.level ?? 1) - mdTop + 1)) as 1 | 2 | 3;
+      prevLevel = h.level;
+      continue;
+    }
     if (h.scheme === "headline" || h.scheme === "ordinal-line") {
       if (partsOnTop && isPart(h)) h.level = 1;
       else if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
@@ -1035,7 +1068,7 @@ function markPreviews(lines: ClassifiedLine[]): void {
       while (!/(?:\.{3,}|…+)$/u.test(last.text)) {
         j = nextContent(lines, j);
         const m = j >= 0 ? (lines[j] as ClassifiedLine) : undefined;
-        if (!m || m.kind !== "body" || isTerminated(last.text)) break;
+        if (m?.kind !== "body" || isTerminated(last.text)) break;
         m.kind = "furniture";
         m.furniture = "duplicate";
         last = m;

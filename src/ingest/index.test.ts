@@ -104,6 +104,7 @@ describe("parseReport", () => {
     [" \n\u3000\n\t", /r\.txt: file holds only white space/],
     ["---\ntitle: 报告\n正文", /r\.txt:1: front matter .*never closed/],
     ["下载\n打印\n【字号：大 中 小】\n3\n", /r\.txt:1: no report text found/],
+    ["---", /r\.txt:1: no report text found/],
   ])("rejects bad input %#", (text, message) => {
     expect(() => parse(text)).toThrow(ReportInputError);
     expect(() => parse(text)).toThrow(message);

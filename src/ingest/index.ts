@@ -2,6 +2,7 @@
 // module; this file only chains them and fills the metadata.
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
+import { annotateSections } from "./annotate.ts";
 import { type ClassifiedDoc, classifyLines, detectKind, detectRegion, dominantRegion } from "./classify.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
@@ -42,7 +43,8 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
   const doc = classifyLines(lines);
   const { units, furniture } = repairBrokenParagraphs(doc.lines);
   const drafts = buildSections(units);
-  const hasBody = drafts.some((s) => s.blocks.length > 0);
+  // A body of bare punctuation or digits ("---", "3") holds no report.
+  const hasBody = drafts.some((s) => s.blocks.some((b) => /\p{L}/u.test(b.text)));
   if (!hasBody) {
     const firstLine = lines.find((l) => l.text)?.line;
     throw new ReportInputError(path, "no report text found (only headings, furniture or chrome)", {
@@ -85,7 +87,7 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
       }
     }
     const section: Section = { id, heading: d.heading, level: d.level, blocks };
-    if (d.number) (section as Section & { number?: string }).number = d.number;
+    if (d.number) section.number = d.number;
     sections.push(section);
   }
 
@@ -99,7 +101,8 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
     slug: slugFromPath(path),
     title: title ?? null,
     meta,
-    sections,
+    // The annotate stage: topic tags and 回顾/部署 per section.
+    sections: annotateSections(sections, stats, { year: meta.year }),
     stats,
     furniture,
   };
@@ -173,8 +176,11 @@ function buildMeta(
 export function fillFromNewsLead(meta: ReportMeta, text: string): void {
   const lead = text.slice(0, 2400);
   if (!meta.kind) {
-    if (/作政府工作报告|政府工作报告/u.test(lead)) meta.kind = "政府工作报告";
-    else if (/经济工作会议/u.test(lead)) meta.kind = "经济工作会议";
+    if (
+      /政府工作报告|代表[\p{Script=Han}]{0,12}(?:人民政府|国务院|政府)[，,]?\s*向大会(?:报告|作)/u.test(lead)
+    ) {
+      meta.kind = "政府工作报告";
+    } else if (/经济工作会议/u.test(lead)) meta.kind = "经济工作会议";
   }
   const occasion =
     /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[，,]?\s*(?:[\p{Script=Han}]{0,8}?(?:召开|在))?\s*([^，,。；]{4,60}(?:会议|大会))/u.exec(

@@ -63,7 +63,7 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
         // joined to the title) than the title is kept verbatim as title chrome.
         if (
           l.heading !== undefined &&
-          !l.heading.replace(/\s+/gu, "").includes(l.text.replace(/\s+/gu, ""))
+          !l.heading.replace(/\s+/gu, "").includes(l.text.replace(/^#+|\s+/gu, ""))
         ) {
           furniture.push({ type: "title-chrome", text: l.text });
         }

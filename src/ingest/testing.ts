@@ -61,7 +61,6 @@ export function reflow(text: string, widths: number[], inserts: number[]): strin
       out.push(line);
       continue;
     }
-    let pos = 0;
     let rest = line;
     const pieces: string[] = [];
     while (rest.length > 45) {
@@ -70,7 +69,6 @@ export function reflow(text: string, widths: number[], inserts: number[]): strin
       if (cut >= rest.length - 5) break;
       pieces.push(rest.slice(0, cut));
       rest = rest.slice(cut);
-      pos += cut;
     }
     pieces.push(rest);
     pieces.forEach((p, j) => {

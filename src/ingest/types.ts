@@ -73,6 +73,8 @@ export interface Section {
   mode?: SectionMode;
   /** Earlier ids this section is also reachable by (kept when a heading's text changes). */
   aliases?: string[];
+  /** The heading's number when the layout set it on its own line ("2" above "构建现代产业体系"). */
+  number?: string;
 }
 
 export interface ReportMeta {
@@ -83,7 +85,13 @@ export interface ReportMeta {
   kind?: string;
   source?: string;
   speaker?: string;
+  /** The speaker's office as stated ("上海市市长"). */
+  role?: string;
   meeting?: string;
+  /** The venue line as printed ("——2026年2月3日在…会议上"). */
+  venue?: string;
+  /** A subtitle printed under the title. */
+  subtitle?: string;
   [key: string]: unknown;
 }
 

@@ -11,17 +11,22 @@ const MAGNITUDES: Array<[number, string]> = [
 /** Units a multiplier may be put in front of (万元, 亿元, 万人, 万平方米 …). */
 const SCALABLE = /^(元|美元|人|人次|户|家|个|平方米|亩|吨|千瓦|千瓦时|立方米|辆|套|件|株|只|头|册|剂次)$/;
 
-function trimNumber(n: number): string {
+export function trimNumber(n: number): string {
   const fixed = Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) >= 100 ? 1 : 2);
   return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
 }
 
-export function formatValue(value: number, unit: string): string {
+/** The magnitude (万/亿/万亿) a value of this size and unit is read in, or none (size 1). */
+export function magnitude(value: number, unit: string): { size: number; prefix: string } {
   if (SCALABLE.test(unit)) {
-    for (const [size, prefix] of MAGNITUDES) {
-      if (Math.abs(value) >= size) return `${trimNumber(value / size)} ${prefix}${unit}`;
-    }
+    for (const [size, prefix] of MAGNITUDES) if (Math.abs(value) >= size) return { size, prefix };
   }
+  return { size: 1, prefix: "" };
+}
+
+export function formatValue(value: number, unit: string): string {
+  const { size, prefix } = magnitude(value, unit);
+  if (prefix) return `${trimNumber(value / size)} ${prefix}${unit}`;
   if (unit === "名" || unit === "位") return `第 ${trimNumber(value)} ${unit}`;
   const sep = unit === "%" || unit === "‰" ? "" : " ";
   return `${trimNumber(value)}${sep}${unit}`;

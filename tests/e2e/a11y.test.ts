@@ -58,4 +58,15 @@ describe.each(["light", "dark"] as const)("axe-core in the %s scheme", (colorSch
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
+
+  it("a report page with the share menu, its QR code and a landing note open has no violations", async () => {
+    const page = await browser.newPage({ colorScheme, viewport: { width: 390, height: 844 } });
+    await page.goto(`${siteUrl}${reportPath}#gone`);
+    await page.locator(".landing-note").waitFor();
+    await page.locator(".sec-h .h-anchor").first().click();
+    await page.getByRole("button", { name: "二维码" }).click();
+    await page.locator("[data-share-qr-figure] svg").waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
 });

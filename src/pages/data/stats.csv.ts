@@ -1,0 +1,11 @@
+// Every figure of every report as CSV (UTF-8 with BOM, so Excel shows the Chinese correctly).
+import type { APIContext } from "astro";
+import { statsCsv } from "../../site/data-csv.ts";
+import { siteData } from "../../site/data-pages.ts";
+
+export async function GET({ site }: APIContext) {
+  const { stats } = await siteData();
+  return new Response(statsCsv(stats, site?.href ?? "http://localhost/"), {
+    headers: { "content-type": "text/csv; charset=utf-8" },
+  });
+}

@@ -1,0 +1,92 @@
+// What the data pages (/data/, /regions/, /indicators/, /topics/, exports, feed, sitemap) share:
+// the figures table and its indexes, built once per build from the digests rather than once per
+// page (with 100,000 figures and hundreds of pages, that is the difference between seconds and
+// hours). Rebuilt when the set of reports changes (astro dev).
+
+import {
+  buildStats,
+  type Listing,
+  type RegionEntry,
+  regionIndex,
+  type TopicEntry,
+  tablePageCount,
+  tablePageHref,
+  topicIndex,
+} from "./data.ts";
+import { type FacetOptions, facetOptions, type StatsDocument } from "./data-row.ts";
+import { collectSeries, type Series } from "./data-series.ts";
+import { allReports } from "./reports.ts";
+
+export interface SiteData {
+  listings: Listing[];
+  stats: StatsDocument;
+  regions: RegionEntry[];
+  topics: TopicEntry[];
+  /** Every region's series, grouped by indicator id (the indicator pages). */
+  seriesByIndicator: Map<string, Series[]>;
+  /** Every series grouped by region name (the region pages). */
+  seriesByRegion: Map<string, Series[]>;
+  /** Number of figures per region name. */
+  figuresByRegion: Map<string, number>;
+  /** Options of the /data/ filter selects. */
+  facets: FacetOptions;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+let cache: { key: string; data: SiteData } | undefined;
+
+function load(listings: Listing[]): SiteData {
+  const stats = buildStats(listings);
+  const series = collectSeries(stats);
+  const figuresByRegion = new Map<string, number>();
+  for (const row of stats.rows) {
+    const region = stats.reports[row[0]]?.region;
+    if (region) figuresByRegion.set(region, (figuresByRegion.get(region) ?? 0) + 1);
+  }
+  return {
+    listings,
+    stats,
+    regions: regionIndex(stats),
+    topics: topicIndex(listings),
+    seriesByIndicator: groupBy(series, (s) => s.indicator.id),
+    seriesByRegion: groupBy(series, (s) => s.region),
+    figuresByRegion,
+    facets: facetOptions(stats),
+  };
+}
+
+export async function siteData(): Promise<SiteData> {
+  const listings = await allReports();
+  const key = listings
+    .map((l) => `${l.digest.slug}:${l.digest.stats.length}:${l.digest.sections.length}`)
+    .join("|");
+  if (cache?.key !== key) cache = { key, data: load(listings) };
+  return cache.data;
+}
+
+/** Every page the site builds (for the sitemap; tests check it against the built files). */
+export function sitePaths(data: SiteData): string[] {
+  return [
+    "/",
+    "/search/",
+    "/glossary/",
+    ...data.listings.map((l) => l.href),
+    ...Array.from({ length: tablePageCount(data.stats.rows.length) }, (_, i) => tablePageHref(i + 1)),
+    "/regions/",
+    ...data.regions.map((r) => `/regions/${r.slug}/`),
+    "/indicators/",
+    ...data.stats.indicators.map((i) => `/indicators/${i.id}/`),
+    "/topics/",
+    ...data.topics.map((t) => `/topics/${t.slug}/`),
+  ];
+}

@@ -1,0 +1,182 @@
+// Every figure of every report as one table: each stat gets its report, the year it refers to
+// (figureYear) and its canonical indicator (canonicalIndicator), with the measure (level or growth)
+// resolved from the label, the kind and the unit.
+import { canonicalIndicator, figureYear, indicators } from "../ingest/indicators.ts";
+import type { ReportDigest, SectionMode, Stat } from "../ingest/types.ts";
+import {
+  COLUMNS,
+  type IndicatorRef,
+  type Measure,
+  type ReportRef,
+  type RowTuple,
+  type StatsDocument,
+} from "./data-row.ts";
+import { asciiSlug, slugMap } from "./data-slugs.ts";
+
+export interface Listing {
+  digest: ReportDigest;
+  href: string;
+}
+
+/** Kinds that say something other than the indicator's level or growth (its share, rank …). */
+const OFF_MEASURE = new Set(["share", "rank", "multiple"]);
+
+export function reportRef({ digest, href }: Listing): ReportRef {
+  const { meta } = digest;
+  return {
+    slug: digest.slug,
+    title: digest.title ?? digest.slug,
+    region: meta.region ?? null,
+    year: meta.year ?? null,
+    kind: meta.kind ?? null,
+    date: meta.date ?? null,
+    href,
+  };
+}
+
+/**
+ * Whether a stat measures its indicator's level or its growth: a growth label (地区生产总值增速),
+ * a growth kind, or a percentage of an indicator that is not itself a percentage (增长6%).
+ */
+export function statMeasure(stat: Stat, indicatorUnit: string, labelMeasure: Measure): Measure | null {
+  if (OFF_MEASURE.has(stat.kind)) return null;
+  if (labelMeasure === "growth" || stat.kind === "growth") return stat.unit === "%" ? "growth" : null;
+  if (stat.unit === indicatorUnit) return "level";
+  return stat.unit === "%" ? "growth" : null;
+}
+
+function modesByBlock(digest: ReportDigest): Map<string, SectionMode | undefined> {
+  const modes = new Map<string, SectionMode | undefined>();
+  for (const section of digest.sections)
+    for (const block of section.blocks) modes.set(block.id, section.mode);
+  return modes;
+}
+
+export function statRow(
+  reportIndex: number,
+  reportYear: number | undefined,
+  stat: Stat,
+  mode?: SectionMode,
+): RowTuple {
+  const indicator = canonicalIndicator(stat.label);
+  const measure = indicator ? statMeasure(stat, indicator.unit, indicator.measure) : null;
+  return [
+    reportIndex,
+    figureYear(reportYear, stat, mode) ?? null,
+    stat.label,
+    measure && indicator ? indicator.id : null,
+    measure,
+    stat.kind,
+    stat.target || stat.kind === "target" ? 1 : 0,
+    stat.value,
+    stat.valueMax ?? null,
+    stat.unit,
+    stat.id,
+  ];
+}
+
+/** The whole figures table, reports in the given order, each report's figures in reading order. */
+export function buildStats(listings: readonly Listing[]): StatsDocument {
+  const rows: RowTuple[] = [];
+  listings.forEach(({ digest }, i) => {
+    const modes = modesByBlock(digest);
+    for (const stat of digest.stats) rows.push(statRow(i, digest.meta.year, stat, modes.get(stat.blockId)));
+  });
+  const used = new Set(rows.map((r) => r[3]));
+  const indicatorRefs: IndicatorRef[] = indicators
+    .filter((i) => used.has(i.id))
+    .map(({ id, name, unit }) => ({ id, name, unit }));
+  return { version: 1, columns: COLUMNS, reports: listings.map(reportRef), indicators: indicatorRefs, rows };
+}
+
+export interface RegionEntry {
+  name: string;
+  slug: string;
+  /** Newest first. */
+  reports: ReportRef[];
+}
+
+/** Every region that has reports, in Chinese collation order, with stable ASCII slugs. */
+export function regionIndex(doc: Pick<StatsDocument, "reports">): RegionEntry[] {
+  const byName = new Map<string, ReportRef[]>();
+  for (const r of doc.reports) {
+    if (!r.region) continue;
+    const list = byName.get(r.region);
+    if (list) list.push(r);
+    else byName.set(r.region, [r]);
+  }
+  const slugs = slugMap(byName.keys());
+  return [...byName]
+    .map(([name, reports]) => ({
+      name,
+      slug: slugs.get(name) ?? asciiSlug(name),
+      reports: reports.sort(
+        (a, b) => (b.year ?? 0) - (a.year ?? 0) || a.title.localeCompare(b.title, "zh-CN"),
+      ),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+}
+
+export interface TopicSection {
+  id: string;
+  heading: string;
+  mode: SectionMode | null;
+  excerpt: string;
+}
+
+export interface TopicReport {
+  report: ReportRef;
+  sections: TopicSection[];
+}
+
+export interface TopicEntry {
+  name: string;
+  slug: string;
+  /** Sections under the topic, across all reports. */
+  count: number;
+  /** Reports in the given order, each with its sections under the topic in reading order. */
+  reports: TopicReport[];
+}
+
+const EXCERPT = 60;
+
+/** Every section of every report under each topic tag it carries, grouped by report. */
+export function topicIndex(listings: readonly Listing[]): TopicEntry[] {
+  const byTopic = new Map<string, TopicReport[]>();
+  for (const listing of listings) {
+    const report = reportRef(listing);
+    for (const section of listing.digest.sections) {
+      if (!section.heading || !section.topics?.length) continue;
+      const text = section.blocks[0]?.text ?? "";
+      const entry: TopicSection = {
+        id: section.id,
+        heading: section.heading,
+        mode: section.mode ?? null,
+        excerpt: text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text,
+      };
+      for (const topic of section.topics) {
+        const reports = byTopic.get(topic) ?? [];
+        byTopic.set(topic, reports);
+        const last = reports[reports.length - 1];
+        if (last?.report.slug === report.slug) last.sections.push(entry);
+        else reports.push({ report, sections: [entry] });
+      }
+    }
+  }
+  const slugs = slugMap(byTopic.keys());
+  return [...byTopic]
+    .map(([name, reports]) => ({
+      name,
+      slug: slugs.get(name) ?? asciiSlug(name),
+      count: reports.reduce((n, r) => n + r.sections.length, 0),
+      reports,
+    }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "zh-CN"));
+}
+
+/** Rows per static page of /data/: small enough to read on a phone, few enough pages for 100k rows. */
+export const TABLE_PAGE_SIZE = 200;
+
+export const tablePageCount = (rows: number) => Math.max(1, Math.ceil(rows / TABLE_PAGE_SIZE));
+
+export const tablePageHref = (page: number) => (page <= 1 ? "/data/" : `/data/${page}/`);
