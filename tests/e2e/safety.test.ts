@@ -138,6 +138,18 @@ function cspProblems(dir: string): string[] {
   return problems;
 }
 
+describe("the 404 page", () => {
+  it("is in Chinese and offers the search box (works without JS: a GET form to /search/)", () => {
+    const tree = readHtml(dist(), "/404.html");
+    expect(textOf(find(tree, (el) => el.tagName === "h1")[0] as HtmlElement)).toBe("没有找到这个页面");
+    const form = find(tree, (el) => el.tagName === "form" && el.properties?.role === "search")[0];
+    expect(form?.properties).toMatchObject({ action: "/search/", method: "get" });
+    expect(
+      find(form as HtmlElement, (el) => el.tagName === "input" && el.properties?.name === "q"),
+    ).toHaveLength(1);
+  });
+});
+
 describe("Content-Security-Policy friendly pages", () => {
   it("no inline event handlers or inline scripts in the hostile build", () => {
     expect(cspProblems(dist())).toEqual([]);

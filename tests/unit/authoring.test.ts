@@ -127,6 +127,15 @@ describe("npm run eject", () => {
     expect(r.stderr).toMatch(/^error: content\/reports\/good\.mdx:\d+: MDX does not compile/mu);
   });
 
+  it("an ejected body without its report is a warning, not a silent leftover", () => {
+    writeFileSync(join(reports, "gone.mdx"), '<Section id="x" level="1">正文</Section>\n');
+    const r = cli("check");
+    expect(r.status).toBe(0);
+    expect(r.stderr.trim()).toBe(
+      'warning: content/reports/gone.mdx: no report has the slug "gone", so this ejected page body is unused',
+    );
+  });
+
   it("an unknown slug is one line listing the known ones", () => {
     const r = cli("eject", "nope");
     expect(r.status).toBe(1);
