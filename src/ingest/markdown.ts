@@ -8,11 +8,8 @@ import type { SourceLine } from "./segment.ts";
 /** Markup blocks that are page residue, not report text. */
 const RESIDUE = /^\s*(?:<!--[\s\S]*-->|<(script|style)\b[\s\S]*<\/\1\s*>)\s*$/iu;
 
-/**
- * CommonMark does not close `**…**` after CJK punctuation followed by a CJK letter
- * ("**一是加快发展。**正文"), so such bold lead-ins reach us as text with their markers.
- */
-const UNCLOSED_STRONG = /\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*/gu;
+/** Bold CommonMark leaves open: "**一是加快发展。**正文" (CJK punctuation before a CJK letter). */
+const UNCLOSED_STRONG = /\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*/gu;
 
 /** The text of inline content; markers of emphasis, links and code are not text. */
 function inlineText(node: Nodes): string {

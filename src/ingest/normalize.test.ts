@@ -22,7 +22,7 @@ describe("normalize (snippets from the corpus)", () => {
       "<b>加粗</b>与<br>换行",
       "注释<!--未闭合",
       "完整注释<!-- x -->在句中",
-      "**785.6亿元**与_下划线_",
+      "5 * 3 与 * 和_下划线_",
       "&ems......被截断",
     ]) {
       expect(normalizeLine(text)).toBe(text);
@@ -52,6 +52,11 @@ describe("normalize (snippets from the corpus)", () => {
     expect(normalizeLine("——２０１０年３月５日")).toBe("——2010年3月5日");
     expect(normalizeLine("比重提高到10．4％。")).toBe("比重提高到10.4%。");
     expect(normalizeLine("一．坚持")).toBe("一．坚持");
+  });
+
+  it("drops Markdown bold markers, keeping single asterisks", () => {
+    expect(normalizeLine("地区生产总值完成**785.6亿元**,总量")).toBe("地区生产总值完成785.6亿元,总量");
+    expect(normalizeLine("**未闭合与*单个")).toBe("未闭合与*单个");
   });
 
   it("reads _M_M_ as a percent sign", () => {

@@ -67,6 +67,9 @@ export function normalizeLine(line: string): string {
   s = s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (s.includes("．")) s = s.replace(/(?<=\d)．(?=\d)/g, ".");
   if (s.includes("％")) s = s.replace(/(?<=\d)％/g, "%");
+  // Digests saved from the web carry Markdown bold even as plain text ("完成**785.6亿元**"), often
+  // broken over lines: "**" is markup wherever it stands. A single "*" is text and stays.
+  if (s.includes("**")) s = s.replace(/\*\*/g, "");
   s = s.replace(SPACES, " ");
   if (s.includes("\n")) {
     return s
