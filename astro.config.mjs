@@ -10,6 +10,9 @@ import reportDigest from "./src/integration.ts";
 const processor = satteri({ features: { gfm: false, smartPunctuation: false } });
 
 export default defineConfig({
+  // Astro's content-layer cache (data store) beside our other caches rather than in node_modules,
+  // so a project sharing node_modules (the benchmark's) keeps its own.
+  cacheDir: "./.cache/astro",
   site: process.env.SITE_URL ?? "https://report-digest.example.org",
   trailingSlash: "always",
   markdown: { processor },

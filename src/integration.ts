@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { digestsDir, readDigests } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
-import { readDigests, writeSearchIndex } from "./search/index-write.ts";
+import { writeSearchIndex } from "./search/index-write.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
@@ -38,14 +39,14 @@ function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: bo
   for (const e of result.errors) logger.error(formatProblem(e, "error"));
   if (result.errors.length) throw new ContentErrors(result.errors.length);
   logger.info(
-    `${result.digests.length} reports ready (${result.parsed} parsed, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms`,
+    `${result.digests.length} reports ready (${result.parsed} parsed, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
   );
 }
 
 /** Indexes every report section as its own search document (see src/search/), not whole pages. */
 function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): void {
   const started = performance.now();
-  const written = writeSearchIndex(readDigests(paths(root).digests), outDir);
+  const written = writeSearchIndex(readDigests(digestsDir(root)), outDir);
   logger.info(
     `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
   );

@@ -2,7 +2,6 @@
 // .generated/reports/<slug>.mdx (the page body) and .generated/digests/<slug>.json (the digest).
 // Parses are cached by content hash, and files are only rewritten when their bytes change, so a
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { mdxToMdast } from "satteri";
@@ -11,29 +10,14 @@ import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { codeHash, type FileCache, fileCache, keyOf } from "./cache.ts";
 import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
-/**
- * A fingerprint of the parser's own code and lexicons: cached digests are only reused while the
- * code that made them is unchanged.
- */
-function pipelineFingerprint(): string {
-  const hash = createHash("sha256");
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith(".test.ts")) {
-        hash.update(entry.name).update(readFileSync(path));
-      }
-    }
-  };
-  visit(join(import.meta.dirname, "../ingest"));
-  return hash.digest("hex");
-}
+
+// The code behind each cached stage: parse + annotate, and MDX emit.
+const INGEST_CODE = join(import.meta.dirname, "../ingest");
+const EMIT_CODE = [join(import.meta.dirname, "../emit"), join(import.meta.dirname, "../site/punctuation.ts")];
 
 /** One content problem, as a complete line naming the file (and line): "content/reports/x.txt:3: …". */
 export interface ContentProblem {
@@ -47,6 +31,8 @@ export interface GenerateResult {
   warnings: ContentProblem[];
   parsed: number;
   cached: number;
+  /** Milliseconds spent parsing (or reading cached parses) and emitting/writing MDX. */
+  timings: { parseMs: number; emitMs: number };
 }
 
 export interface GenerateOptions {
@@ -84,21 +70,55 @@ export function listSources(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Writes a file only when its content differs, so unchanged outputs keep their mtimes and caches. */
+/** Writes a file only when its content differs, so unchanged outputs keep their mtimes. */
 function writeIfChanged(path: string, content: string): void {
   if (existsSync(path) && readFileSync(path, "utf8") === content) return;
   writeFileSync(path, content);
 }
 
-function glossaryMatcher(path: string): EmitOptions["findTerms"] {
-  if (!existsSync(path)) return undefined;
-  return createTermMatcher(loadGlossary(readFileSync(path, "utf8")));
+const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
+
+function glossaryMatcher(source: string | undefined): EmitOptions["findTerms"] {
+  return source === undefined ? undefined : createTermMatcher(loadGlossary(source));
 }
 
 /** The MDX page body for a digest, glossary terms marked. */
 export function reportEmitter(root: string): (digest: ReportDigest) => string {
-  const findTerms = glossaryMatcher(paths(root).glossary);
+  const findTerms = glossaryMatcher(readGlossary(paths(root).glossary));
   return (digest) => digestToMdx(digest, { findTerms });
+}
+
+/**
+ * The generated files of a previous build and the keys they were made from (.generated/manifest.json):
+ * a file whose key is unchanged is neither re-emitted, re-read nor rewritten.
+ */
+function generatedFiles(dir: string) {
+  const path = join(dir, "manifest.json");
+  let previous: Record<string, string> = {};
+  try {
+    previous = JSON.parse(readFileSync(path, "utf8")) as Record<string, string>;
+  } catch {
+    // First build, or an unreadable manifest: everything is written.
+  }
+  const next: Record<string, string> = {};
+  return {
+    /** Writes `file` (relative to `dir`) unless it was made from the same key and still exists. */
+    put(file: string, key: string, content: () => string): void {
+      next[file] = key;
+      const target = join(dir, file);
+      if (previous[file] === key && existsSync(target)) return;
+      writeFileSync(target, content());
+    },
+    /** Removes files no report produces any more and records the keys for the next build. */
+    finish(): void {
+      for (const sub of ["reports", "digests"]) {
+        for (const name of readdirSync(join(dir, sub))) {
+          if (!(`${sub}/${name}` in next)) rmSync(join(dir, sub, name));
+        }
+      }
+      writeFileSync(path, JSON.stringify(next));
+    },
+  };
 }
 
 /** An editor's hand-kept MDX (`npm run eject`) that replaces the generated body of that report. */
@@ -116,20 +136,29 @@ function checkEjected(root: string, path: string): string | undefined {
   }
 }
 
-function parseCached(root: string, file: string, bytes: Uint8Array, cacheDir: string, pipeline: string) {
-  const key = createHash("sha256").update(pipeline).update(file).update(bytes).digest("hex").slice(0, 24);
-  const cachePath = join(cacheDir, `${key}.json`);
-  if (existsSync(cachePath)) {
-    return {
-      ...(JSON.parse(readFileSync(cachePath, "utf8")) as ReturnType<typeof parseReport>),
-      cached: true,
-    };
-  }
+interface Parsed {
+  digest: ReportDigest;
+  warnings: string[];
+  /** Content hash of the source and the ingest code: names the digest in later caches. */
+  key: string;
+  cached: boolean;
+}
+
+/** Parses one report, or reads the result cached under the same source and code. */
+function parseCached(
+  root: string,
+  file: string,
+  bytes: Uint8Array,
+  cache: FileCache,
+  ingestCode: string,
+): Parsed {
+  const key = keyOf(ingestCode, relative(root, file), bytes);
+  const hit = cache.get(key);
+  if (hit !== undefined) return { ...(JSON.parse(hit) as Omit<Parsed, "key" | "cached">), key, cached: true };
   // Parsed under its path relative to the project, so every message names "content/reports/…".
-  const result = parseReport({ bytes, path: relative(root, file) });
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cachePath, JSON.stringify(result));
-  return { ...result, cached: false };
+  const { digest, warnings } = parseReport({ bytes, path: relative(root, file) });
+  cache.set(key, JSON.stringify({ digest, warnings }));
+  return { digest, warnings, key, cached: false };
 }
 
 /**
@@ -156,19 +185,31 @@ export function generate({
 }: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
-  const result: GenerateResult = { digests: [], errors: [], warnings: [], parsed: 0, cached: 0 };
+  const result: GenerateResult = {
+    digests: [],
+    errors: [],
+    warnings: [],
+    parsed: 0,
+    cached: 0,
+    timings: { parseMs: 0, emitMs: 0 },
+  };
+  const parseStarted = performance.now();
   const bySlug = new Map<string, string>();
+  const keys = new Map<string, string>();
   const idHistories = new Map<string, string>();
-  const pipeline = pipelineFingerprint();
+  const parseCache = fileCache(p.cache, ".json");
+  const ingestCode = codeHash(INGEST_CODE);
 
   sources.forEach((file, i) => {
     const name = relative(root, file);
     try {
-      const parsed = parseCached(root, file, readFileSync(file), p.cache, pipeline);
+      const parsed = parseCached(root, file, readFileSync(file), parseCache, ingestCode);
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
       const digest = withRememberedIds(parsed.digest, p.ids, idHistories);
+      // Remembered ids change the digest (section aliases) without changing the source.
+      keys.set(digest.slug, keyOf(parsed.key, JSON.stringify(digest.sections.map((s) => [s.id, s.aliases]))));
       const clash = bySlug.get(digest.slug);
       if (clash) {
         result.errors.push({
@@ -209,26 +250,36 @@ export function generate({
     }
   }
 
+  result.timings.parseMs = performance.now() - parseStarted;
+  const emitStarted = performance.now();
   if (write && result.errors.length === 0) {
-    const emit = reportEmitter(root);
     mkdirSync(p.mdx, { recursive: true });
     mkdirSync(p.digests, { recursive: true });
     if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
-    const keep = new Set<string>();
+    const files = generatedFiles(p.generated);
+    // The MDX depends on the digest, the glossary and the emitter; the matcher is built only if needed.
+    const glossary = readGlossary(p.glossary);
+    const emitVersion = keyOf(codeHash(...EMIT_CODE), glossary ?? "");
+    let findTerms: EmitOptions["findTerms"] | null = null;
     for (const digest of result.digests) {
-      keep.add(`${digest.slug}.mdx`).add(`${digest.slug}.json`);
+      const digestKey = keys.get(digest.slug) ?? "";
       const ejected = ejectedPath(root, digest.slug);
-      const body = existsSync(ejected) ? readFileSync(ejected, "utf8") : emit(digest);
-      writeIfChanged(join(p.mdx, `${digest.slug}.mdx`), body);
-      writeIfChanged(join(p.digests, `${digest.slug}.json`), JSON.stringify(digest));
+      if (existsSync(ejected)) {
+        const body = readFileSync(ejected, "utf8");
+        files.put(`reports/${digest.slug}.mdx`, keyOf("ejected", body), () => body);
+      } else {
+        files.put(`reports/${digest.slug}.mdx`, keyOf(emitVersion, digestKey), () => {
+          findTerms ??= glossaryMatcher(glossary);
+          return digestToMdx(digest, { findTerms });
+        });
+      }
+      files.put(`digests/${digest.slug}.json`, digestKey, () => JSON.stringify(digest));
       const history = idHistories.get(digest.slug);
       if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
-    // Reports removed from content/ disappear from the site.
-    for (const dir of [p.mdx, p.digests]) {
-      for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name));
-    }
+    files.finish();
   }
+  result.timings.emitMs = performance.now() - emitStarted;
   return result;
 }
 

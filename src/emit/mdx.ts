@@ -1,14 +1,13 @@
 // Digest → MDX. The document is built as an mdast tree with MDX JSX nodes and serialised by
-// mdast-util-to-markdown, so report text is always escaped as text: nothing in a report can
-// become markup, an expression or an import.
+// ./serialize.ts, so report text is always escaped as text: nothing in a report can become
+// markup, an expression or an import.
 
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
-import { mdxToMarkdown } from "mdast-util-mdx";
-import { toMarkdown } from "mdast-util-to-markdown";
 import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
 import { normalizePunctuation } from "../site/punctuation.ts";
 import { enumeration, itemLead } from "./enumeration.ts";
+import { serialize } from "./serialize.ts";
 
 /** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
 export interface TermHit {
@@ -29,12 +28,8 @@ interface Mark {
   node: (children: PhrasingContent[]) => MdxJsxTextElement;
 }
 
-// JSX attribute strings decode character references ("&amp;" → "&"), and the serialiser escapes
-// only quotes, so "&" is written as a reference to come back as itself.
 const attr = (name: string, value: string | number | undefined): MdxJsxAttribute[] =>
-  value === undefined || value === ""
-    ? []
-    : [{ type: "mdxJsxAttribute", name, value: String(value).replaceAll("&", "&#x26;") }];
+  value === undefined || value === "" ? [] : [{ type: "mdxJsxAttribute", name, value: String(value) }];
 
 const text = (value: string): Text => ({ type: "text", value });
 
@@ -208,5 +203,5 @@ export function digestToMdast(digest: ReportDigest, options: EmitOptions = {}): 
 
 export function digestToMdx(digest: ReportDigest, options: EmitOptions = {}): string {
   const frontMatter = `---\nslug: ${JSON.stringify(digest.slug)}\n---\n\n`;
-  return frontMatter + toMarkdown(digestToMdast(digest, options), { extensions: [mdxToMarkdown()] });
+  return frontMatter + serialize(digestToMdast(digest, options));
 }

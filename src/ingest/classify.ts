@@ -161,58 +161,6 @@ export function detectKind(title: string): string | undefined {
 }
 
 const TITLE_WORD = /报告|会议|公报|纲要|讲话|纪要|决议|综述|发言|规划|计划/u;
-const REGION_RE =
-  /(\p{Script=Han}{2,8}?(?:省|自治区|特别行政区|市|自治州|地区|盟|县|自治县|旗|区|新区|开发区))(?=\p{Script=Han}|\d|$)/u;
-
-/** The administrative unit a text names most often ("上街区" in a report about 上街). */
-export function dominantRegion(text: string): string | undefined {
-  const counts = new Map<string, number>();
-  // A name starts after punctuation or a function word, never inside a longer word ("建成自治区").
-  const re =
-    /(?<=^|[^\p{Script=Han}]|[在和与对是的把将为及、])(\p{Script=Han}{2,3}?(?:区|县|市|旗))(?![级场民委直属辖域内外政区县中长容貌])/gu;
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  for (const m of sample.matchAll(re)) {
-    const r = (m[1] as string).replace(/^[在和与对到等及向从将把]/u, "");
-    if (
-      r.length < 3 ||
-      /[全我本该每各个为获占居排成有的元万亿]|城市$|湾区$|县区$|高新|经开|开发|新区$|地区$|民族|少数|农村|城镇|社区|园区|景区|城区|试验区|功能区|保护区|集聚区|示范区|片区|商圈/u.test(
-        r,
-      )
-    )
-      continue;
-    if (
-      /^(?:全|该|本|我|各|城|辖|市辖|园|开发|示范|片|社|景|街|校|厂|矿|农|山|林|牧|老|新|城乡|地|建|推|加|省|市|区|县|力|争|实|完|提|打|促|深|强|共|自治|中心|主城|郊|市场|重点)/u.test(
-        r,
-      )
-    )
-      continue;
-    counts.set(r, (counts.get(r) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  let bestN = 2;
-  for (const [r, n] of counts) {
-    if (n > bestN || (n === bestN && best !== undefined && r.length > best.length)) {
-      best = r;
-      bestN = n;
-    }
-  }
-  return best;
-}
-
-export function detectRegion(text: string): string | undefined {
-  const cleaned = text.replace(/^\d{4}年/, "");
-  const m = REGION_RE.exec(cleaned);
-  if (!m) return undefined;
-  let r = m[1] as string;
-  // Keep the innermost administrative unit of "保定市满城区2021年…".
-  const rest = cleaned.slice((m.index ?? 0) + r.length);
-  const inner = /^(\p{Script=Han}{2,4}?(?:自治县|市|区|县|旗))(?=\d|政府|人民|工作|经济|$)/u.exec(rest);
-  if (inner) r = inner[1] as string;
-  // Words that run into a name in a headline ("中原区召开…", "关于全市…") are not part of it.
-  r = r.replace(/^(?:召开|关于|全|各|我|本|在)/u, "");
-  // A bare level word ("全区", "该市", "城区") names no particular place.
-  return r.length >= 3 ? r : undefined;
-}
 
 // ---------------------------------------------------------------- trailing bylines
 

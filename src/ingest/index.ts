@@ -1,15 +1,16 @@
 // The ingest pipeline: bytes -> ReportDigest. Each stage is a pure function in its own
 // module; this file only chains them and fills the metadata.
 import { readFileSync } from "node:fs";
-import { extname } from "node:path";
+import { basename, extname } from "node:path";
 import { annotateSections } from "./annotate.ts";
-import { type ClassifiedDoc, classifyLines, detectKind, detectRegion, dominantRegion } from "./classify.ts";
+import { type ClassifiedDoc, classifyLines, detectKind } from "./classify.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";
 import { htmlToLines } from "./html.ts";
 import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
 import { markdownToLines } from "./markdown.ts";
+import { dominantRegion, isNationalOccasion, NATIONAL, regionInFileName, regionInTitle } from "./regions.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { type SourceLine, segmentLines, segmentSourceLines } from "./segment.ts";
 import { findStats } from "./stats.ts";
@@ -91,7 +92,7 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
     sections.push(section);
   }
 
-  const meta = buildMeta(encoding, doc, sections, fm.data, frontMatterOverrides);
+  const meta = buildMeta(path, encoding, doc, sections, fm.data, frontMatterOverrides);
   const title = frontMatterOverrides?.title ?? fm.data.title ?? doc.title;
   if (title && !meta.kind) {
     const kind = detectKind(title);
@@ -118,6 +119,7 @@ function sourceLines(path: string, body: string, firstLine: number): SourceLine[
 }
 
 function buildMeta(
+  path: string,
   encoding: string,
   doc: ClassifiedDoc,
   sections: Section[],
@@ -141,8 +143,10 @@ function buildMeta(
       )
       ?.text.slice(0, 300) ?? firstText;
   const region =
-    detectRegion(title) ??
-    (detected.meeting ? detectRegion(detected.meeting) : undefined) ??
+    regionInTitle(title) ??
+    (detected.meeting ? regionInTitle(detected.meeting) : undefined) ??
+    (isNationalOccasion(`${title}\n${detected.meeting ?? ""}`) ? NATIONAL : undefined) ??
+    regionInFileName(basename(path, extname(path))) ??
     dominantRegion(
       sections
         .flatMap((s) => s.blocks)

@@ -5,9 +5,9 @@ import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CORPUS, hasCorpus, hasSeeds, listFiles, parseText, reflow, SEEDS, shape } from "./testing.ts";
+import { BUNDLED, CORPUS, hasCorpus, listFiles, parseText, reflow, shape } from "./testing.ts";
 
-const seedFiles = hasSeeds ? listFiles(SEEDS) : [];
+const seedFiles = listFiles(BUNDLED);
 // A fixed sample of clean-bodied corpus files (one per source family).
 const corpusSample = hasCorpus
   ? [
@@ -21,7 +21,7 @@ const corpusSample = hasCorpus
   : [];
 
 describe("reflow invariance", () => {
-  it.skipIf(!hasSeeds).each(seedFiles.map((f) => [basename(f), f]))("seed %s", (_name, file) => {
+  it.each(seedFiles.map((f) => [basename(f), f]))("bundled %s", (_name, file) => {
     const text = readFileSync(file as string, "utf8");
     const base = shape(parseText(text));
     fc.assert(

@@ -7,10 +7,10 @@ import type { ReportDigest } from "./types.ts";
 
 /** ../shared next to the repository root, when this checkout has it. */
 export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
-export const SEEDS = join(SHARED, "seeds");
 export const CORPUS = join(SHARED, "corpus");
-export const hasSeeds = existsSync(SEEDS);
 export const hasCorpus = existsSync(CORPUS);
+/** The bundled sample reports (the seeds, with front matter): always in the repository. */
+export const BUNDLED = fileURLToPath(new URL("../../content/reports/", import.meta.url));
 
 export function listFiles(dir: string): string[] {
   const out: string[] = [];

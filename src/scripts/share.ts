@@ -26,7 +26,6 @@ if (menu && body) {
     b.className = "share-float";
     b.hidden = true;
     b.textContent = label;
-    b.dataset.pagefindIgnore = "";
     document.body.append(b);
     return b;
   };

@@ -28,7 +28,6 @@ function build(): HTMLElement {
   pop.id = "stat-pop";
   pop.setAttribute("role", "group");
   pop.setAttribute("aria-label", "数据详情");
-  pop.dataset.pagefindIgnore = "";
   const label = span("stat-pop-label");
   const value = span("stat-pop-value");
   const kind = span("stat-pop-kind");

@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportDigest } from "../ingest/types.ts";
+import { reportTitle } from "../site/summary.ts";
 import { buildIndex } from "./index-build.ts";
 import { sectionDocs } from "./records.ts";
 
@@ -11,18 +12,8 @@ export interface WrittenIndex {
   bytes: number;
 }
 
-export function readDigests(dir: string): ReportDigest[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest);
-}
-
 export function writeSearchIndex(digests: ReportDigest[], siteDir: string): WrittenIndex {
-  // Same href and title as src/site/reports.ts, which needs astro:content and so can't load here.
-  const docs = digests.flatMap((d) =>
-    sectionDocs(d, { href: `/reports/${d.slug}/`, title: d.title ?? d.slug }),
-  );
+  const docs = digests.flatMap((d) => sectionDocs(d, { href: `/reports/${d.slug}/`, title: reportTitle(d) }));
   const { manifest, shards } = buildIndex(docs);
   const base = join(siteDir, "search-index");
   rmSync(base, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import {
   type StatsDocument,
 } from "./data-row.ts";
 import { asciiSlug, slugMap } from "./data-slugs.ts";
+import { reportTitle } from "./summary.ts";
 
 export interface Listing {
   digest: ReportDigest;
@@ -25,7 +26,7 @@ export function reportRef({ digest, href }: Listing): ReportRef {
   const { meta } = digest;
   return {
     slug: digest.slug,
-    title: digest.title ?? digest.slug,
+    title: reportTitle(digest),
     region: meta.region ?? null,
     year: meta.year ?? null,
     kind: meta.kind ?? null,

@@ -1,5 +1,5 @@
-// The reports as pages see them: digests from the collection, in a stable reading order.
-import { getCollection } from "astro:content";
+// The reports as pages see them: the generated digests, in a stable reading order.
+import { digestsDir, readDigests } from "../build/digest-store.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 
 export interface ReportListing {
@@ -14,13 +14,15 @@ const byYearThenTitle = (a: ReportDigest, b: ReportDigest) =>
   (a.meta.region ?? "").localeCompare(b.meta.region ?? "", "zh-CN") ||
   (a.title ?? a.slug).localeCompare(b.title ?? b.slug, "zh-CN");
 
-/** Every report, newest first. */
+let listings: ReportListing[] | undefined;
+
+/** Every report, newest first; read once per build (every time in dev, where content changes). */
 export async function allReports(): Promise<ReportListing[]> {
-  const entries = await getCollection("digests");
-  return entries
-    .map((e: { data: unknown }) => e.data as ReportDigest)
+  if (listings && !import.meta.env.DEV) return listings;
+  listings = readDigests(digestsDir(process.cwd()))
     .sort(byYearThenTitle)
-    .map((digest: ReportDigest) => ({ digest, href: reportHref(digest.slug) }));
+    .map((digest) => ({ digest, href: reportHref(digest.slug) }));
+  return listings;
 }
 
-export const reportTitle = (d: ReportDigest) => d.title ?? d.slug;
+export { reportTitle } from "./summary.ts";

@@ -1,0 +1,204 @@
+// What a reader's browser pays, measured in Debian Chromium: a page's weight before any
+// interaction, and search (first-query transfer, keystroke→results time).
+import { gzipSync } from "node:zlib";
+import type { Page, Response } from "playwright-core";
+import { launchBrowser } from "../../tests/support/browser.ts";
+
+/**
+ * The search UI as the benchmark drives it: kept in one place so a new search UI only needs these
+ * lines changed. `trigger` is how a query is run: "enter" (submit) or "input" (search as you type).
+ */
+export const SEARCH_UI = {
+  path: "/search/",
+  input: "input[type=search]",
+  /** Where results and the "no results" status appear: every change in it counts as rendering. */
+  region: "main",
+  trigger: "enter" as "enter" | "input",
+  /** Results count as rendered once the region has been quiet this long (not part of the figure). */
+  settleMs: 1000,
+};
+
+/** Twenty queries a reader of these reports would type: words, jargon, figures' names. */
+export const QUERIES = [
+  "营商环境",
+  "专精特新",
+  "地区生产总值",
+  "乡村振兴",
+  "高质量发展",
+  "固定资产投资",
+  "一般公共预算收入",
+  "新型城镇化",
+  "科技创新",
+  "生态环境",
+  "招商引资",
+  "城乡居民收入",
+  "义务教育",
+  "养老服务",
+  "粮食产量",
+  "稳就业",
+  "文化旅游",
+  "污染防治",
+  "棚户区改造",
+  "数字经济",
+];
+
+export interface PageWeight {
+  htmlGzip: number;
+  cssGzip: number;
+  jsGzip: number;
+  fontRequests: number;
+}
+
+export interface SearchFigures {
+  /** Bytes as served (pagefind's index and fragments are gzip files already). */
+  firstQueryBytes: number;
+  /** The same responses as a host compressing text would send them. */
+  firstQueryGzipBytes: number;
+  firstQueryRequests: number;
+  medianMs: number;
+  timesMs: number[];
+}
+
+const gz = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
+
+async function bodyOf(response: Response): Promise<Buffer> {
+  try {
+    return await response.body();
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
+/** Everything a page loads without interaction (idle-time loads included), gzip-sized. */
+async function weigh(page: Page, url: string): Promise<PageWeight> {
+  const weight: PageWeight = { htmlGzip: 0, cssGzip: 0, jsGzip: 0, fontRequests: 0 };
+  const pending: Promise<void>[] = [];
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    pending.push(
+      bodyOf(response).then((body) => {
+        if (type === "document") weight.htmlGzip += gz(body);
+        else if (type === "stylesheet") weight.cssGzip += gz(body);
+        else if (type === "script") weight.jsGzip += gz(body);
+        else if (type === "font") weight.fontRequests++;
+      }),
+    );
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(1500);
+  await page.waitForLoadState("networkidle");
+  await Promise.all(pending);
+  // Inline scripts and styles are paid for in the HTML, but they are JS and CSS all the same.
+  const inline = await page.evaluate(() => ({
+    js: [...document.querySelectorAll("script:not([src])")].map((s) => s.textContent ?? "").join("\n"),
+    css: [...document.querySelectorAll("style")].map((s) => s.textContent ?? "").join("\n"),
+  }));
+  if (inline.js.trim()) weight.jsGzip += gz(inline.js);
+  if (inline.css.trim()) weight.cssGzip += gz(inline.css);
+  return weight;
+}
+
+export async function pageWeight(siteUrl: string, path: string): Promise<PageWeight> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    return await weigh(page, siteUrl + path);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Installs, in the page, a clock from the triggering keystroke to the last change of the results. */
+async function armClock(page: Page): Promise<void> {
+  await page.evaluate(
+    ({ input, region, trigger }) => {
+      const w = window as unknown as { __bench: { start: number; last: number; changes: number } };
+      w.__bench = { start: 0, last: 0, changes: 0 };
+      const field = document.querySelector(input);
+      field?.addEventListener(
+        trigger === "enter" ? "keydown" : "input",
+        (e) => {
+          if (trigger === "enter" && (e as KeyboardEvent).key !== "Enter") return;
+          w.__bench.start = performance.now();
+          w.__bench.changes = 0;
+        },
+        { capture: true },
+      );
+      const list = document.querySelector(region);
+      if (!list) throw new Error(`no element matches ${region}`);
+      new MutationObserver(() => {
+        w.__bench.last = performance.now();
+        w.__bench.changes++;
+      }).observe(list, { childList: true, subtree: true, characterData: true });
+    },
+    { input: SEARCH_UI.input, region: SEARCH_UI.region, trigger: SEARCH_UI.trigger },
+  );
+}
+
+/** Requests the page has in flight (pagefind's worker included), so "settled" means settled. */
+function inflight(page: Page): () => number {
+  let open = 0;
+  page.on("request", () => open++);
+  page.on("requestfinished", () => open--);
+  page.on("requestfailed", () => open--);
+  return () => open;
+}
+
+/** Runs one query and returns ms from the keystroke to the last results change (once it settles). */
+async function timedQuery(page: Page, query: string, pending: () => number): Promise<number> {
+  const field = page.locator(SEARCH_UI.input).first();
+  if (SEARCH_UI.trigger === "enter") {
+    await field.fill(query);
+    await field.press("Enter");
+  } else {
+    await field.fill(query.slice(0, -1));
+    await field.pressSequentially(query.slice(-1));
+  }
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const clock = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { start: number; last: number; changes: number } }).__bench;
+      return { ...b, now: performance.now() };
+    });
+    const quiet =
+      clock.changes > 0 && clock.last > clock.start && clock.now - clock.last > SEARCH_UI.settleMs;
+    if (quiet && pending() === 0) return clock.last - clock.start;
+    if (Date.now() > deadline) throw new Error(`search for "${query}" never settled`);
+    await page.waitForTimeout(50);
+  }
+}
+
+export async function measureSearch(siteUrl: string): Promise<SearchFigures> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(siteUrl + SEARCH_UI.path, { waitUntil: "networkidle" });
+    await armClock(page);
+    const pending = inflight(page);
+    let counting = false;
+    const bodies: Promise<Buffer>[] = [];
+    page.on("response", (response) => {
+      if (counting) bodies.push(bodyOf(response));
+    });
+    counting = true;
+    const [first, ...rest] = QUERIES;
+    const timesMs = [await timedQuery(page, first as string, pending)];
+    counting = false;
+    const firstBodies = await Promise.all(bodies);
+    const firstQueryBytes = firstBodies.reduce((sum, b) => sum + b.length, 0);
+    const firstQueryGzipBytes = firstBodies.reduce((sum, b) => sum + Math.min(b.length, gz(b)), 0);
+    for (const q of rest) timesMs.push(await timedQuery(page, q, pending));
+    const sorted = [...timesMs].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    const medianMs = ((sorted[Math.floor(mid - 0.5)] ?? 0) + (sorted[Math.ceil(mid - 0.5)] ?? 0)) / 2;
+    return {
+      firstQueryBytes,
+      firstQueryGzipBytes,
+      firstQueryRequests: firstBodies.length,
+      medianMs,
+      timesMs,
+    };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,15 @@
+// Reads the digests generate() wrote to .generated/digests/. Pages read them from disk rather than
+// through an Astro collection: a collection would copy every digest into Astro's data store, which
+// the build inlines as one JSON string (86 MB at 1,000 reports) and keeps in memory.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ReportDigest } from "../ingest/types.ts";
+
+export const digestsDir = (root: string) => join(root, ".generated/digests");
+
+export function readDigests(dir: string): ReportDigest[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest);
+}

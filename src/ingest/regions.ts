@@ -1,0 +1,99 @@
+// Region names from the lexicon of real administrative divisions (lexicon/regions.json): a title,
+// a meeting line, a file name or the body text can only name a place that exists.
+import { createPhraseMatcher, type PhraseHit } from "./glossary.ts";
+import lexicon from "./lexicon/regions.json" with { type: "json" };
+
+type Level = "province" | "city" | "county";
+
+interface Place {
+  name: string;
+  level: Level;
+}
+
+const LEVEL_RANK: Record<Level, number> = { province: 0, city: 1, county: 2 };
+
+/** "河北省" → "河北", "恩施土家族苗族自治州" → "恩施", "海拉尔区" → "海拉尔": how places are often written. */
+function shortForm(name: string): string | undefined {
+  const short = name.replace(
+    /(?:(?:[\p{Script=Han}]{1,3}族)+)?(?:自治区|自治州|自治县|特别行政区|省|市|地区|盟|县|区|旗)$/u,
+    "",
+  );
+  return short.length >= 2 && short !== name ? short : undefined;
+}
+
+const places: Place[] = [];
+const seen = new Set<string>();
+for (const level of ["province", "city", "county"] as const) {
+  for (const name of lexicon[level]) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    places.push({ name, level });
+  }
+}
+
+/** Short forms that name exactly one place (吉林 is a province and a city: left out). */
+function uniqueShortForms(levels: readonly Level[]): Map<string, Place> {
+  const byShort = new Map<string, Place | null>();
+  for (const place of places) {
+    const short = shortForm(place.name);
+    if (!short || seen.has(short) || !levels.includes(place.level)) continue;
+    byShort.set(short, byShort.has(short) ? null : place);
+  }
+  return new Map([...byShort].filter((e): e is [string, Place] => e[1] !== null));
+}
+
+function matcher(shortLevels: readonly Level[]): (text: string) => PhraseHit<Place>[] {
+  const specs = places.map((place) => ({ surface: place.name, value: place }));
+  for (const [surface, place] of uniqueShortForms(shortLevels)) specs.push({ surface, value: place });
+  return createPhraseMatcher(specs);
+}
+
+// Body text uses full names and the short names of provinces and cities; county short names
+// ("清苑", "曲阳") are too often ordinary words, so only file names may use them.
+const findInText = matcher(["province", "city"]);
+let findInNames: ((text: string) => PhraseHit<Place>[]) | undefined;
+
+/** The most specific place a title or heading names: "保定市满城区2021年…" → 满城区. */
+export function regionInTitle(title: string): string | undefined {
+  let best: Place | undefined;
+  for (const hit of findInText(title)) {
+    if (!best || LEVEL_RANK[hit.value.level] > LEVEL_RANK[best.level]) best = hit.value;
+  }
+  return best?.name;
+}
+
+/** A place named by a file name ("三亚.txt", "130608_清苑_2024.txt"). */
+export function regionInFileName(stem: string): string | undefined {
+  findInNames ??= matcher(["province", "city", "county"]);
+  let best: Place | undefined;
+  for (const hit of findInNames(stem)) {
+    if (!best || LEVEL_RANK[hit.value.level] > LEVEL_RANK[best.level]) best = hit.value;
+  }
+  return best?.name;
+}
+
+/**
+ * The place a body of text is about: the one it names most often (at least three times). Ties go
+ * to the larger unit, since a city's report names each of its counties but itself most.
+ */
+export function dominantRegion(text: string): string | undefined {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const counts = new Map<Place, number>();
+  for (const hit of findInText(sample)) counts.set(hit.value, (counts.get(hit.value) ?? 0) + 1);
+  let best: Place | undefined;
+  let bestN = 2;
+  for (const [place, n] of counts) {
+    const better = n > bestN || (n === bestN && best && LEVEL_RANK[place.level] < LEVEL_RANK[best.level]);
+    if (better) {
+      best = place;
+      bestN = n;
+    }
+  }
+  return best?.name;
+}
+
+/** National reports (delivered to the 全国人民代表大会, by the 国务院) are about the whole country. */
+export const NATIONAL = "全国";
+const NATIONAL_OCCASION = /国务院|全国人民代表大会(?!常务委员会)/u;
+
+export const isNationalOccasion = (text: string) => NATIONAL_OCCASION.test(text);
