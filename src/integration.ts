@@ -130,8 +130,10 @@ export default function reportDigest(): AstroIntegration {
           res.end(readFileSync(file));
         });
         const onChange = async (file: string) => {
+          // Sources, and ejected page bodies (<slug>.mdx) that replace the generated ones.
           const isSource =
-            file.startsWith(dir) && SOURCE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
+            file.startsWith(dir) &&
+            [...SOURCE_EXTENSIONS, ".mdx"].some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
             runGenerate(root, logger, false);

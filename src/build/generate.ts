@@ -237,6 +237,18 @@ export function generate({
     const problem = existsSync(ejected) ? checkEjected(root, ejected) : undefined;
     if (problem) result.errors.push({ file: relative(root, ejected), message: problem });
   }
+  // An ejected body whose report is gone (renamed, deleted, or failing above) is not on any page.
+  const slugs = new Set(result.digests.map((d) => d.slug));
+  for (const name of existsSync(p.reports) ? readdirSync(p.reports) : []) {
+    if (!name.endsWith(".mdx") || slugs.has(name.slice(0, -4))) continue;
+    const file = relative(root, join(p.reports, name));
+    if (!result.errors.some((e) => e.file.replace(/\.[^.]+$/u, "") === file.slice(0, -4))) {
+      result.warnings.push({
+        file,
+        message: `${file}: no report has the slug "${name.slice(0, -4)}", so this ejected page body is unused`,
+      });
+    }
+  }
 
   result.timings.parseMs = performance.now() - parseStarted;
   const emitStarted = performance.now();

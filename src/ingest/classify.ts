@@ -168,13 +168,9 @@ const TRAILING_BYLINE =
   /^(.*?[。！？”』」…])\s*([\p{Script=Han}·]{0,12}?(?:特约|实习|首席|全媒体)?(?:记者|通讯员)\s*[：:]?\s*[\p{Script=Han}·、 /／]{2,60}?)$/u;
 const TRAILING_PHOTO = /^(.*?[。！？”])\s*((?:本报|新华社)?(?:记者)?\s*[\p{Script=Han}·\s]{2,20}\s*摄)$/u;
 
-interface PreLine extends SourceLine {
-  forced?: FurnitureType;
-}
-
 /** Splits bylines and photo credits that a layout glued to the end of a paragraph. */
-function splitTrailing(lines: SourceLine[]): PreLine[] {
-  const out: PreLine[] = [];
+function splitTrailing(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
   let lastText = "";
   for (const l of lines) {
     const t = l.text;
@@ -1042,17 +1038,20 @@ function markDuplicates(lines: ClassifiedLine[]): void {
       l.furniture = "duplicate";
     }
   }
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] as ClassifiedLine;
+  // The previous content line, kept as we go (not searched back: a long run of copies is linear).
+  let prev: ClassifiedLine | undefined;
+  for (const l of lines) {
+    const before = prev;
+    if (l.kind !== "blank" && l.kind !== "furniture") prev = l;
     if (l.kind !== "body") continue;
     const k = key(l.text);
     if (k.length < 20) continue;
     // Only whole paragraphs count: pieces of hard-wrapped text repeat common phrases.
-    const prev = previousContent(lines, i);
-    if (!isTerminated(l.text) || (prev && prev.kind === "body" && !isTerminated(prev.text))) continue;
+    if (!isTerminated(l.text) || (before && before.kind === "body" && !isTerminated(before.text))) continue;
     if (seen.has(k)) {
       l.kind = "furniture";
       l.furniture = "duplicate";
+      prev = before;
     } else seen.add(k);
   }
   // Headings of a repeated body copy: a repeated heading whose section is all duplicates.

@@ -7,10 +7,12 @@ import { type ClassifiedDoc, classifyLines, detectKind } from "./classify.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";
+import { htmlToLines } from "./html.ts";
 import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
+import { markdownToLines } from "./markdown.ts";
 import { dominantRegion, isNationalOccasion, NATIONAL, regionInFileName, regionInTitle } from "./regions.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
-import { segmentLines } from "./segment.ts";
+import { type SourceLine, segmentLines, segmentSourceLines } from "./segment.ts";
 import { findStats } from "./stats.ts";
 import { buildSections } from "./structure.ts";
 import type { Block, ReportDigest, ReportMeta, Section, Stat } from "./types.ts";
@@ -38,7 +40,7 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
   }
   const fm = parseFrontMatter(text, path);
   const warnings = [...fm.warnings];
-  const lines = segmentLines(fm.body, fm.bodyLineOffset + 1);
+  const lines = sourceLines(path, fm.body, fm.bodyLineOffset + 1);
   const doc = classifyLines(lines);
   const { units, furniture } = repairBrokenParagraphs(doc.lines);
   const drafts = buildSections(units);
@@ -106,6 +108,14 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
     furniture,
   };
   return { digest, warnings };
+}
+
+/** The body as source lines, read by format: saved web pages and Markdown structurally, the rest as plain text. */
+function sourceLines(path: string, body: string, firstLine: number): SourceLine[] {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".html" || ext === ".htm") return segmentSourceLines(htmlToLines(body, firstLine));
+  if (ext === ".md") return segmentSourceLines(markdownToLines(body, firstLine));
+  return segmentLines(body, firstLine);
 }
 
 function buildMeta(

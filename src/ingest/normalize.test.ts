@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeLine, normalizeLineEnds, normalizeText, stripMarkupBlocks } from "./normalize.ts";
+import { markupBlockLines, normalizeLine, normalizeLineEnds, normalizeText } from "./normalize.ts";
 
 const cjk = (s: string) => [...s].filter((c) => /\p{Script=Han}/u.test(c)).join("");
 
@@ -10,9 +10,23 @@ describe("normalize (snippets from the corpus)", () => {
     );
   });
 
-  it("decodes HTML entities, also double-escaped ones", () => {
+  it("reads whitespace entities as spaces, also double-escaped ones", () => {
     expect(normalizeLine("同比增长15.2%。&nbsp;&nbsp;&nbsp;&nbsp;——")).toBe("同比增长15.2%。 ——");
-    expect(normalizeLine("R&amp;D&amp;nbsp;投入&#20013;&#x56FD;")).toBe("R&D 投入中国");
+    expect(normalizeLine("研发&amp;nbsp;投入&#160;增长&emsp;")).toBe("研发 投入 增长");
+  });
+
+  it("keeps every other entity and tag-like text as written: report text is data", () => {
+    for (const text of [
+      "R&amp;D投入&#20013;&lt;b&gt;",
+      "文中写有<script>alert(1)</script>字样",
+      "<b>加粗</b>与<br>换行",
+      "注释<!--未闭合",
+      "完整注释<!-- x -->在句中",
+      "5 * 3 与 * 和_下划线_",
+      "&ems......被截断",
+    ]) {
+      expect(normalizeLine(text)).toBe(text);
+    }
   });
 
   it("replaces literal <U+00A0> tokens and drops zero-width characters (national_ljtyduyu)", () => {
@@ -40,17 +54,26 @@ describe("normalize (snippets from the corpus)", () => {
     expect(normalizeLine("一．坚持")).toBe("一．坚持");
   });
 
-  it("reads _M_M_ as a percent sign and drops markdown bold", () => {
-    expect(normalizeLine("同比增长12_M_M_")).toBe("同比增长12%");
+  it("drops Markdown bold markers, keeping single asterisks", () => {
     expect(normalizeLine("地区生产总值完成**785.6亿元**,总量")).toBe("地区生产总值完成785.6亿元,总量");
+    expect(normalizeLine("**未闭合与*单个")).toBe("未闭合与*单个");
+  });
+
+  it("reads _M_M_ as a percent sign", () => {
+    expect(normalizeLine("同比增长12_M_M_")).toBe("同比增长12%");
   });
 
   it("normalises CR CR LF, CRLF and CR line ends", () => {
     expect(normalizeLineEnds("甲\r\r\n乙\r\n丙\r丁\n")).toBe("甲\n乙\n丙\n丁\n");
   });
 
-  it("removes HTML comments but keeps their line count", () => {
-    expect(stripMarkupBlocks("<!--\n      \n-->\n正文")).toBe("\n\n\n正文");
+  it("finds comment and script/style blocks standing on lines of their own", () => {
+    expect([...markupBlockLines("<!--\n      \n-->\n正文")]).toEqual([0, 1, 2]);
+    expect([...markupBlockLines("正文\n  <script>\nvar a = 1;\n</script>  \n<style>p{}</style>")]).toEqual([
+      1, 2, 3, 4,
+    ]);
+    // Inside a sentence the same markup is text.
+    expect(markupBlockLines("句中<!-- x -->继续\n<script>alert(1)</script>之后").size).toBe(0);
   });
 
   it("keeps CJK punctuation and never loses a CJK character", () => {

@@ -1,69 +1,45 @@
 // Stage 3: repair character-level damage in the decoded text. Only markup, escapes,
 // padding and width variants are touched: every CJK character survives.
 
-const ENTITIES: Record<string, string> = {
-  nbsp: " ",
-  ensp: " ",
-  emsp: " ",
-  thinsp: " ",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  ldquo: "“",
-  rdquo: "”",
-  lsquo: "‘",
-  rsquo: "’",
-  mdash: "—",
-  ndash: "–",
-  hellip: "…",
-  middot: "·",
-  bull: "•",
-  times: "×",
-  divide: "÷",
-  deg: "°",
-  permil: "‰",
-  yen: "¥",
-  copy: "©",
-  reg: "®",
-  laquo: "«",
-  raquo: "»",
-  zwj: "",
-  zwnj: "",
-  shy: "",
-};
-
-const ENTITY_RE = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});?/g;
-
-function decodeEntity(whole: string, body: string): string {
-  if (body[0] === "#") {
-    const cp =
-      body[1] === "x" || body[1] === "X" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-    if (Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
-      return String.fromCodePoint(cp);
-    }
-    return whole;
-  }
-  const v = ENTITIES[body.toLowerCase()];
-  return v ?? whole;
-}
+// Plain text is data: "&amp;", "<b>" or a lone "<!--" in a sentence stay exactly as written.
+// Only the residue page dumps are known to carry is repaired: whitespace entities (also
+// double-escaped, "&amp;nbsp;"), literal "<U+00A0>" tokens, and comment or script/style blocks
+// standing on lines of their own, which become chrome (see markupBlockLines).
+const SPACE_ENTITY = /&(?:amp;)?(?:nbsp|ensp|emsp|thinsp|#160|#x[aA]0|#8194|#8195|#12288|#x3000);/g;
 
 /** Line ends: CR CR LF (raw page dumps), CRLF, lone CR -> LF. */
 export function normalizeLineEnds(text: string): string {
   return text.replace(/\r*\n|\r+/g, (m) => (m.endsWith("\n") ? "\n" : "\n".repeat(m.length)));
 }
 
+const MARKUP_BLOCK = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
 /**
- * Removes HTML comments and script/style blocks, keeping their line breaks so that
- * line numbers still point into the source.
+ * 0-based indexes of the lines covered by an HTML comment or a script/style block that stands
+ * on lines of its own (nothing but white space before its start and after its end): page-dump
+ * residue, not report text. Markup inside a sentence is text and is not matched.
  */
-export function stripMarkupBlocks(text: string): string {
-  if (!text.includes("<")) return text;
-  const keepBreaks = (m: string) => m.replace(/[^\n]/g, "");
-  return text
-    .replace(/<!--[\s\S]*?-->/g, keepBreaks)
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, keepBreaks);
+export function markupBlockLines(text: string): Set<number> {
+  const out = new Set<number>();
+  if (!text.includes("<")) return out;
+  for (const m of text.matchAll(MARKUP_BLOCK)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    const lineEnd = text.indexOf("\n", end);
+    const after = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
+    if (/\S/u.test(text.slice(lineStart, start)) || /\S/u.test(after)) continue;
+    const first = countBreaks(text, 0, start);
+    const last = first + countBreaks(text, start, end);
+    for (let i = first; i <= last; i++) out.add(i);
+  }
+  return out;
+}
+
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 const FULLWIDTH_DIGIT = /[０-９]/g;
@@ -72,24 +48,18 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
 
 /**
  * Repairs one source line. The result may contain "\n" where the source carried
- * literal escape sequences or block-level HTML tags standing for line breaks.
+ * literal escape sequences ("\\r\\n") standing for line breaks.
  */
 export function normalizeLine(line: string): string {
   let s = line;
   if (s.includes("\\")) s = s.replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\\t/g, " ");
-  if (s.includes("<")) {
+  if (s.includes("<U+")) {
     s = s.replace(/<U\+([0-9A-Fa-f]{4,6})>/g, (whole, hex: string) => {
       const cp = Number.parseInt(hex, 16);
       return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : whole;
     });
-    s = s.replace(/<!--.*?-->/g, "");
-    s = s.replace(/<\/?(?:br|p|div|li|tr|h[1-6]|section|article)\b[^<>]{0,300}>/gi, "\n");
-    s = s.replace(/<\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,500})?\s*\/?>/g, "");
   }
-  if (s.includes("&")) {
-    // Twice: scraped pages carry double-escaped entities ("&amp;nbsp;").
-    s = s.replace(ENTITY_RE, decodeEntity).replace(ENTITY_RE, decodeEntity);
-  }
+  if (s.includes("&")) s = s.replace(SPACE_ENTITY, " ");
   if (s.includes("_M_")) s = s.replace(/_M_M_/g, "%");
   // Runs of "?" are characters (spaces) lost in a GBK round trip.
   if (s.includes("?")) s = s.replace(/\?{2,}|(?<=[\p{Script=Han}。，；：、])\?(?=\p{Script=Han})/gu, " ");
@@ -97,7 +67,8 @@ export function normalizeLine(line: string): string {
   s = s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (s.includes("．")) s = s.replace(/(?<=\d)．(?=\d)/g, ".");
   if (s.includes("％")) s = s.replace(/(?<=\d)％/g, "%");
-  // Markdown bold markers carry no meaning in a plain-text digest.
+  // Digests saved from the web carry Markdown bold even as plain text ("完成**785.6亿元**"), often
+  // broken over lines: "**" is markup wherever it stands. A single "*" is text and stays.
   if (s.includes("**")) s = s.replace(/\*\*/g, "");
   s = s.replace(SPACES, " ");
   if (s.includes("\n")) {
@@ -109,7 +80,7 @@ export function normalizeLine(line: string): string {
   return s.replace(/ {2,}/g, " ").trim();
 }
 
-/** Whole-text convenience: line ends, markup blocks and every line repaired. */
+/** Whole-text convenience: line ends and every line repaired; markup blocks are left to the caller. */
 export function normalizeText(text: string): string {
-  return stripMarkupBlocks(normalizeLineEnds(text)).split("\n").map(normalizeLine).join("\n");
+  return normalizeLineEnds(text).split("\n").map(normalizeLine).join("\n");
 }

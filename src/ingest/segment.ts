@@ -1,12 +1,15 @@
 // Stage 4: text -> lines, each with the source line it came from. Files without line
 // breaks (or with absurdly long lines) are cut at heading and sentence boundaries.
-import { normalizeLine, normalizeLineEnds, stripMarkupBlocks } from "./normalize.ts";
+import { markupBlockLines, normalizeLine, normalizeLineEnds } from "./normalize.ts";
+import type { FurnitureType } from "./types.ts";
 
 export interface SourceLine {
   /** Normalised text of the line ("" for a blank line). */
   text: string;
   /** 1-based line number in the source file. */
   line: number;
+  /** Furniture known before classification (page-dump markup blocks, an HTML page's chrome). */
+  forced?: FurnitureType;
 }
 
 /** Lines longer than this are not paragraphs but whole documents run together. */
@@ -67,15 +70,28 @@ export function splitLongLine(text: string): string[] {
   return out;
 }
 
+/** Plain text → source lines; comment and script/style blocks on lines of their own are chrome. */
 export function segmentLines(text: string, firstLine = 1): SourceLine[] {
-  const src = stripMarkupBlocks(normalizeLineEnds(text)).split("\n");
+  const whole = normalizeLineEnds(text);
+  const chrome = markupBlockLines(whole);
+  return segmentSourceLines(
+    whole
+      .split("\n")
+      .map((t, i) =>
+        chrome.has(i) ? { text: t, line: firstLine + i, forced: "chrome" } : { text: t, line: firstLine + i },
+      ),
+  );
+}
+
+/** Normalises raw source lines (from any format) and cuts run-together documents into pieces. */
+export function segmentSourceLines(raw: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
-  for (let i = 0; i < src.length; i++) {
-    const line = firstLine + i;
-    const norm = normalizeLine(src[i] as string);
+  for (const { text, line, forced } of raw) {
+    const norm = normalizeLine(text);
     const parts = norm.includes("\n") ? norm.split("\n") : [norm];
     for (const p of parts) {
-      if (p.length > LONG_LINE) {
+      if (forced) out.push(p ? { text: p, line, forced } : { text: p, line });
+      else if (p.length > LONG_LINE) {
         for (const piece of splitLongLine(p)) out.push({ text: piece, line });
       } else out.push({ text: p, line });
     }

@@ -1,0 +1,214 @@
+// Report text is data on the built site: a hostile report built by `astro build` in a throwaway
+// project shows its text as text in the page, <title>, meta description, JSON-LD, search index and
+// data exports; pages stay CSP-friendly; a build with bad content fails whole and keeps dist/; and
+// `astro dev` rebuilds a page when its source changes.
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { GOOD_REPORT, HOSTILE } from "../support/hostile.ts";
+import { type HtmlElement, htmlFiles, readHtml, walk } from "../support/html.ts";
+import { astroBin, REPO, tempProject, writeReports } from "../support/temp-project.ts";
+
+const run = promisify(execFile);
+// A user's shell environment, not the test runner's: Vitest mirrors its import.meta.env (MODE=test,
+// BASE_URL, DEV …) into process.env, and Astro and Vite read those.
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  LANG: "C.UTF-8",
+  ASTRO_TELEMETRY_DISABLED: "1",
+};
+
+// Tokens stand between spaces, so the display-time punctuation transform leaves them as typed.
+const HOSTILE_TITLE = "2023年 <script>alert(1)</script> {x} & javascript: 区政府工作报告";
+const hostileParagraph = `各位代表：现在我代表区政府报告工作 ${HOSTILE.join(" ")} 请予审议。`;
+const HOSTILE_REPORT = `---\ntitle: ${JSON.stringify(HOSTILE_TITLE)}\nregion: 上街区\nyear: 2023\n---\n\n${hostileParagraph}\n\n一、工作回顾 <b>加粗</b> {/* */}\n\n过去一年 [a](b) \`代码\` $x | # * _ 各项工作稳步推进。\n`;
+const page = "/reports/hostile/index.html";
+
+let root: string;
+let buildLog = "";
+
+const textOf = (node: HtmlElement): string =>
+  node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");
+const find = (node: HtmlElement, test: (el: HtmlElement) => boolean): HtmlElement[] => {
+  const out: HtmlElement[] = [];
+  walk(node, (el) => {
+    if (test(el)) out.push(el);
+  });
+  return out;
+};
+const dist = () => join(root, "dist");
+
+beforeAll(async () => {
+  root = tempProject({
+    "hostile.txt": HOSTILE_REPORT,
+    "good.txt": GOOD_REPORT,
+    "gov-article.html": readFileSync(new URL("../fixtures/pages/gov-article.html", import.meta.url)),
+    "report.md": readFileSync(new URL("../fixtures/pages/report.md", import.meta.url)),
+  });
+  const { stdout, stderr } = await run(astroBin, ["build"], { cwd: root, env, maxBuffer: 1 << 26 });
+  buildLog = stdout + stderr;
+}, 300_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("a hostile report on the built site", () => {
+  it("builds all four formats and shows progress", () => {
+    expect(buildLog).toContain("parsed 4/4 reports");
+    expect(buildLog).toContain("site written to");
+    for (const slug of ["hostile", "good", "gov-article", "report"]) {
+      expect(existsSync(join(dist(), "reports", slug, "index.html")), slug).toBe(true);
+    }
+  });
+
+  it("shows every hostile token as text in the page body", () => {
+    const tree = readHtml(dist(), page);
+    const main = find(tree, (el) => el.tagName === "main")[0] as HtmlElement;
+    const text = textOf(main).replace(/\s+/gu, " ");
+    for (const token of HOSTILE) expect(text, token).toContain(token);
+    expect(text).toContain("一、工作回顾 <b>加粗</b> {/* */}");
+    expect(text).toContain("过去一年 [a](b) `代码` $x | # * _ 各项工作稳步推进。");
+  });
+
+  it("keeps the title as text in <title>, the <h1>, the meta description and JSON-LD", () => {
+    const tree = readHtml(dist(), page);
+    const title = find(tree, (el) => el.tagName === "title")[0] as HtmlElement;
+    expect(textOf(title)).toContain(HOSTILE_TITLE);
+    expect(textOf(find(tree, (el) => el.tagName === "h1")[0] as HtmlElement)).toContain(HOSTILE_TITLE);
+    const description = find(tree, (el) => el.tagName === "meta" && el.properties?.name === "description")[0];
+    expect(String(description?.properties?.content)).toContain("<script>alert(1)</script>");
+    for (const ld of find(
+      tree,
+      (el) => el.tagName === "script" && el.properties?.type === "application/ld+json",
+    )) {
+      expect(JSON.stringify(JSON.parse(textOf(ld)))).toContain(JSON.stringify(HOSTILE_TITLE).slice(1, -1));
+    }
+  });
+
+  it("never lets report text become markup: no hostile element, attribute or URL in any page", () => {
+    for (const path of htmlFiles(dist())) {
+      // Outside quoted attribute values (where "<" is plain text) the tokens are escaped.
+      const raw = readFileSync(join(dist(), path), "utf8").replace(/="[^"]*"/gu, "");
+      for (const tag of ["<script>alert", "<img src=x", "<b>加粗", "</Block>", "<Section>"]) {
+        expect(raw, `${path}: ${tag}`).not.toContain(tag);
+      }
+      walk(readHtml(dist(), path), (el) => {
+        expect(el.tagName, path).not.toBe("img");
+        for (const [name, value] of Object.entries(el.properties ?? {})) {
+          expect(name.toLowerCase(), path).not.toMatch(/^on/u);
+          if (name === "href" || name === "src") expect(String(value), path).not.toMatch(/^\s*javascript:/iu);
+        }
+      });
+    }
+  });
+
+  it("indexes the text as text for search and the data exports", () => {
+    const base = join(dist(), "search-index");
+    const build = (JSON.parse(readFileSync(join(base, "manifest.json"), "utf8")) as { build: string }).build;
+    const docs = readdirSync(join(base, build))
+      .filter((f) => f.startsWith("d"))
+      .map((f) => JSON.parse(readFileSync(join(base, build, f), "utf8")) as { report: string; text: string });
+    const hostileDocs = docs.filter((d) => d.report === HOSTILE_TITLE);
+    expect(hostileDocs.length).toBeGreaterThan(0);
+    expect(hostileDocs.map((d) => d.text).join("\n")).toContain(hostileParagraph);
+    const exported = join(dist(), "data/stats.json");
+    if (existsSync(exported)) {
+      const data = JSON.parse(readFileSync(exported, "utf8")) as { reports: { title: string }[] };
+      expect(data.reports.map((r) => r.title)).toContain(HOSTILE_TITLE);
+    }
+  });
+});
+
+/** Pages load scripts only as bundled files: no inline handlers, no inline code (JSON data aside). */
+function cspProblems(dir: string): string[] {
+  const problems: string[] = [];
+  for (const path of htmlFiles(dir)) {
+    walk(readHtml(dir, path), (el) => {
+      for (const name of Object.keys(el.properties ?? {})) {
+        if (/^on/iu.test(name)) problems.push(`${path}: inline handler ${name} on <${el.tagName}>`);
+      }
+      if (el.tagName !== "script") return;
+      const type = String(el.properties?.type ?? "");
+      if (!el.properties?.src && type !== "application/ld+json" && textOf(el).trim()) {
+        problems.push(`${path}: inline <script${type ? ` type="${type}"` : ""}>`);
+      }
+    });
+  }
+  return problems;
+}
+
+describe("the 404 page", () => {
+  it("is in Chinese and offers the search box (works without JS: a GET form to /search/)", () => {
+    const tree = readHtml(dist(), "/404.html");
+    expect(textOf(find(tree, (el) => el.tagName === "h1")[0] as HtmlElement)).toBe("没有找到这个页面");
+    const form = find(tree, (el) => el.tagName === "form" && el.properties?.role === "search")[0];
+    expect(form?.properties).toMatchObject({ action: "/search/", method: "get" });
+    expect(
+      find(form as HtmlElement, (el) => el.tagName === "input" && el.properties?.name === "q"),
+    ).toHaveLength(1);
+  });
+});
+
+describe("Content-Security-Policy friendly pages", () => {
+  it("no inline event handlers or inline scripts in the hostile build", () => {
+    expect(cspProblems(dist())).toEqual([]);
+  });
+
+  it("no inline event handlers or inline scripts in the site built from content/", () => {
+    expect(cspProblems(inject("siteDir"))).toEqual([]);
+  });
+});
+
+describe("a build with bad content", () => {
+  it("lists every content error at once, fails, and leaves the good dist/ untouched", async () => {
+    const before = snapshot(dist());
+    writeReports(root, {
+      "empty.txt": "",
+      "image.txt": Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      "open.md": `---\ntitle: 标题\n\n${GOOD_REPORT}`,
+    });
+    const failed = await run(astroBin, ["build"], { cwd: root, env }).then(
+      () => undefined,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    for (const f of ["empty.txt", "image.txt", "open.md"]) rmSync(join(root, "content/reports", f));
+    expect(failed?.code).not.toBe(0);
+    const out = `${failed?.stdout}${failed?.stderr}`;
+    expect(out).toContain("error: content/reports/empty.txt: empty file");
+    expect(out).toContain("error: content/reports/image.txt: binary data");
+    expect(out).toContain("error: content/reports/open.md:1: front matter opened with --- is never closed");
+    expect(out).toContain("3 content errors in content/reports (listed above); nothing was built.");
+    expect(out).not.toMatch(/\n\s+at .*\.ts:\d+/u);
+    expect(snapshot(dist())).toEqual(before);
+  }, 120_000);
+});
+
+/** Every file under dir with its size and modification time. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const path of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const s = statSync(join(dir, path));
+    if (s.isFile()) out[path] = `${s.size}:${s.mtimeMs}`;
+  }
+  return out;
+}
+
+describe("astro dev", () => {
+  it("rebuilds a report's page when its source file changes", async () => {
+    const helper = join(REPO, "tests/support/dev-rebuild.ts");
+    const args = [
+      helper,
+      root,
+      "/reports/good/",
+      "content/reports/good.txt",
+      "185.6亿元",
+      "199.9亿元",
+      "199.9",
+    ];
+    const { stdout } = await run(process.execPath, args, { cwd: root, env });
+    const result = JSON.parse(stdout) as { ok: boolean; log: string };
+    expect(result.ok, result.log).toBe(true);
+    expect(result.log).toMatch(/reports ready \(\d parsed/u);
+  }, 200_000);
+});
