@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          setupFiles: ["tests/support/fast-check-seed.ts"],
           include: ["src/**/*.test.ts", "tests/unit/**/*.test.ts"],
           testTimeout: 120_000,
         },
