@@ -28,7 +28,7 @@ export function printTable(r: BenchResults, corpus: boolean): void {
     line("  info / bundle / render", (o) =>
       [o.astroPhases.infoMs, o.astroPhases.bundleMs, o.astroPhases.renderMs].map(s).join(" / "),
     ),
-    line("search index", (o) => s(o.indexMs)),
+    line("search index (beside pages)", (o) => s(o.indexMs)),
     line("total wall", (o) => s(o.totalMs), "1,000: ≤ 60 s"),
     line("CPU (process tree)", (o) => s(o.cpuMs)),
     line("peak RSS (tree)", (o) => mb(o.peakRssBytes), "1,000: ≤ 2 GB"),
