@@ -1,33 +1,9 @@
 import fc from "fast-check";
-import { mdxToHast } from "satteri";
 import { describe, expect, it } from "vitest";
+import { compile, find, type HastNode, textOf } from "../../tests/support/mdx-tree.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { normalizePunctuation } from "../site/punctuation.ts";
 import { digestToMdx } from "./mdx.ts";
-
-interface HastNode {
-  type: string;
-  name?: string;
-  tagName?: string;
-  value?: string;
-  attributes?: Array<{ name: string; value: unknown }>;
-  children?: HastNode[];
-}
-
-const compile = (mdx: string) =>
-  mdxToHast(mdx, {
-    features: { gfm: false, smartPunctuation: false },
-    position: false,
-  }) as unknown as HastNode;
-
-const textOf = (node: HastNode): string =>
-  node.type === "text" ? (node.value ?? "") : (node.children ?? []).map(textOf).join("");
-
-function find(node: HastNode, pred: (n: HastNode) => boolean, out: HastNode[] = []): HastNode[] {
-  if (pred(node)) out.push(node);
-  for (const child of node.children ?? []) find(child, pred, out);
-  return out;
-}
 
 // Report text with every character that means something to Markdown, MDX or HTML, at line starts too.
 const piece = fc.constantFrom(
