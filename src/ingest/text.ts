@@ -20,10 +20,10 @@ export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
 
+const HAN_CHARS = /\p{Script=Han}/gu;
+
 export function countHan(text: string): number {
-  let n = 0;
-  for (const ch of text) if (/\p{Script=Han}/u.test(ch)) n++;
-  return n;
+  return text.match(HAN_CHARS)?.length ?? 0;
 }
 
 /** "政 府 工 作 报 告" -> "政府工作报告"; other text unchanged. */

@@ -1,6 +1,7 @@
 // The reports as pages see them: the generated digests, in a stable reading order.
 import { digestsDir, readDigests } from "../build/digest-store.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { reportTitle } from "./summary.ts";
 
 export interface ReportListing {
   digest: ReportDigest;
@@ -12,7 +13,7 @@ export const reportHref = (slug: string) => `/reports/${slug}/`;
 const byYearThenTitle = (a: ReportDigest, b: ReportDigest) =>
   (b.meta.year ?? 0) - (a.meta.year ?? 0) ||
   (a.meta.region ?? "").localeCompare(b.meta.region ?? "", "zh-CN") ||
-  (a.title ?? a.slug).localeCompare(b.title ?? b.slug, "zh-CN");
+  reportTitle(a).localeCompare(reportTitle(b), "zh-CN");
 
 let listings: ReportListing[] | undefined;
 
@@ -25,4 +26,4 @@ export async function allReports(): Promise<ReportListing[]> {
   return listings;
 }
 
-export { reportTitle } from "./summary.ts";
+export { reportTitle };

@@ -1,6 +1,7 @@
 // Page-level summaries of a digest: table of contents, reading time, headline figures and the
 // one-line description used in listings and link previews.
 import { canonicalIndicator } from "../ingest/indicators.ts";
+import { countHan } from "../ingest/text.ts";
 import type { ReportDigest, Stat } from "../ingest/types.ts";
 import { formatValue } from "./format.ts";
 import { normalizePunctuation } from "./punctuation.ts";
@@ -32,7 +33,6 @@ const HEADLINE = [
   "新增城镇就业",
 ];
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const CJK_PER_MINUTE = 400;
 
 export function tableOfContents(digest: ReportDigest): TocEntry[] {
@@ -43,7 +43,7 @@ export function tableOfContents(digest: ReportDigest): TocEntry[] {
 
 export function cjkCount(digest: ReportDigest): number {
   let n = 0;
-  for (const s of digest.sections) for (const b of s.blocks) n += b.text.match(CJK)?.length ?? 0;
+  for (const s of digest.sections) for (const b of s.blocks) n += countHan(b.text);
   return n;
 }
 
