@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isReportInputError } from "./errors.ts";
 import { parseReport } from "./index.ts";
-import { CORPUS, hasCorpus, listFiles } from "./testing.ts";
+import { CORPUS, countCjk, digestCjk, hasCorpus, listFiles } from "./testing.ts";
 import type { ReportDigest } from "./types.ts";
 
 const files = hasCorpus ? listFiles(CORPUS) : [];
@@ -20,24 +20,6 @@ function sourceCjk(raw: string): Map<string, number> {
     .replace(/<(style|script)[\s\S]*?<\/\1>/giu, "")
     .replace(/<[^>]+>/gu, "");
   return countCjk(t);
-}
-
-function countCjk(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const c of s) if (/[\u3400-\u9fff\uf900-\ufaff]/u.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
-  return m;
-}
-
-function outputCjk(d: ReportDigest): Map<string, number> {
-  return countCjk(
-    [
-      d.title ?? "",
-      ...d.sections.map((s) => s.heading ?? ""),
-      ...d.sections.flatMap((s) => s.blocks.map((b) => b.text)),
-      ...d.furniture.map((f) => f.text),
-      JSON.stringify(d.meta),
-    ].join("\n"),
-  );
 }
 
 describe.skipIf(!hasCorpus)("corpus robustness", () => {
@@ -93,7 +75,7 @@ describe.skipIf(!hasCorpus)("corpus robustness", () => {
         expect(Number.isFinite(st.value)).toBe(true);
       }
       if (relative(CORPUS, f).startsWith("encodings/")) continue;
-      const out = outputCjk(d);
+      const out = digestCjk(d);
       let lost = 0;
       for (const [c, n] of sourceCjk(readFileSync(f, "utf8"))) lost += Math.max(0, n - (out.get(c) ?? 0));
       expect(lost, f).toBe(0);

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportInputError } from "./errors.ts";
 import { fillFromNewsLead, parseReport } from "./index.ts";
-import { BUNDLED, listFiles, parseText } from "./testing.ts";
+import { BUNDLED, countCjk, digestCjk, listFiles, parseText } from "./testing.ts";
 import type { ReportMeta } from "./types.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -152,23 +152,10 @@ describe("large and adversarial input stays linear", () => {
 });
 
 describe("bundled reports", () => {
-  const cjk = (s: string) => {
-    const m = new Map<string, number>();
-    for (const c of s) if (/[\u3400-\u9fff\uf900-\ufaff]/u.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
-    return m;
-  };
   it.each(listFiles(BUNDLED).map((f) => [basename(f), f]))("%s keeps every CJK character", (_n, f) => {
     const raw = readFileSync(f as string, "utf8");
     const d = parseText(raw, f as string);
-    const out = cjk(
-      [
-        d.title ?? "",
-        ...d.sections.map((s) => s.heading ?? ""),
-        ...d.sections.flatMap((s) => s.blocks.map((b) => b.text)),
-        ...d.furniture.map((x) => x.text),
-        JSON.stringify(d.meta),
-      ].join("\n"),
-    );
-    for (const [c, n] of cjk(raw)) expect(out.get(c) ?? 0, c).toBeGreaterThanOrEqual(n);
+    const out = digestCjk(d);
+    for (const [c, n] of countCjk(raw)) expect(out.get(c) ?? 0, c).toBeGreaterThanOrEqual(n);
   });
 });

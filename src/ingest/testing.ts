@@ -82,3 +82,23 @@ export function reflow(text: string, widths: number[], inserts: number[]): strin
   }
   return out.join("\n");
 }
+
+/** How often each CJK character occurs (the eval scorer's conservation check counts the same way). */
+export function countCjk(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const c of s) if (/[\u3400-\u9fff\uf900-\ufaff]/u.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
+  return m;
+}
+
+/** The CJK characters a digest keeps anywhere: title, headings, blocks, furniture and metadata. */
+export function digestCjk(d: ReportDigest): Map<string, number> {
+  return countCjk(
+    [
+      d.title ?? "",
+      ...d.sections.map((s) => s.heading ?? ""),
+      ...d.sections.flatMap((s) => s.blocks.map((b) => b.text)),
+      ...d.furniture.map((f) => f.text),
+      JSON.stringify(d.meta),
+    ].join("\n"),
+  );
+}
