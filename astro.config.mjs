@@ -4,10 +4,16 @@ import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import reportDigest from "./src/integration.ts";
+import { calloutPlugin } from "./src/site/callout-plugin.ts";
+import { glossaryTerm } from "./src/site/glossary.ts";
 
 // Report text is data: no GFM autolinks/tables/strikethrough and no smart punctuation, so the
 // compiler never rewrites or links what a report says. The emitter only produces CommonMark + MDX.
-const processor = satteri({ features: { gfm: false, smartPunctuation: false } });
+// The callout plugin compiles the reports' <Block>/<Stat>/<Term> into plain HTML (src/site/callouts.ts).
+const processor = satteri({
+  features: { gfm: false, smartPunctuation: false },
+  hastPlugins: [calloutPlugin(glossaryTerm)],
+});
 
 export default defineConfig({
   // Astro's content-layer cache (data store) beside our other caches rather than in node_modules,

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   asciiWords,

@@ -1,5 +1,5 @@
 // Writes the search index of the generated digests into the built site (/search-index/).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "../site/summary.ts";

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
+import type { GlossaryTerm } from "./callouts.ts";
 import { type FindTerms, termAnchors } from "./glossary-usage.ts";
 
 let entries: Map<string, GlossaryEntry> | undefined;
@@ -22,6 +23,13 @@ export const termMatcher = (): FindTerms => {
   matcher ??= createTermMatcher([...glossary().values()]);
   return matcher;
 };
+
+/** A term with its explanation and the anchor of its /glossary/ entry, as a page marks it up. */
+export function glossaryTerm(term: string): GlossaryTerm | undefined {
+  const entry = glossaryEntry(term);
+  const anchor = entry && termAnchor(entry.term);
+  return entry && anchor ? { term: entry.term, explain: entry.explain, anchor } : undefined;
+}
 
 /** The id of a term's entry on /glossary/ ("term-zhuan-jing-te-xin"). */
 export function termAnchor(term: string): string | undefined {
