@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import { digestsDir, readDigests } from "./build/digest-store.ts";
+import type { Plugin } from "vite";
+import { digestsDir, eachDigest } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
 import { type WrittenIndex, writeSearchIndex } from "./search/index-write.ts";
 
@@ -47,7 +48,7 @@ function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: bo
 /** Indexes every report section as its own search document (see src/search/), not whole pages. */
 function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): void {
   const started = performance.now();
-  const written = writeSearchIndex(readDigests(digestsDir(root)), outDir);
+  const written = writeSearchIndex(eachDigest(digestsDir(root)), outDir);
   logger.info(
     `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
   );
@@ -109,11 +110,23 @@ export default function reportDigest(): AstroIntegration {
           stagingDir = join(root, ".cache/staging-dist");
           rmSync(stagingDir, { recursive: true, force: true });
           updateConfig({ outDir: pathToFileURL(`${stagingDir}/`) });
-          const stage = join(root, ".cache/search-stage");
-          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage) };
-          // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
-          searchIndex.done.catch(() => {});
         }
+      },
+      "astro:build:setup": ({ updateConfig }) => {
+        // The search index is written by its own process while Astro renders the pages. It starts
+        // once the server bundle is written rather than with the build: bundling a thousand MDX
+        // modules is when Astro's own memory peaks, and the two peaks should not add up.
+        const startIndex: Plugin = {
+          name: "report-digest:search-index",
+          writeBundle() {
+            if (searchIndex || this.environment.name !== "prerender") return;
+            const stage = join(root, ".cache/search-stage");
+            searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage) };
+            // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
+            searchIndex.done.catch(() => {});
+          },
+        };
+        updateConfig({ plugins: [startIndex] });
       },
       "astro:server:setup": ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;

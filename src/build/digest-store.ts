@@ -7,9 +7,12 @@ import type { ReportDigest } from "../ingest/types.ts";
 
 export const digestsDir = (root: string) => join(root, ".generated/digests");
 
-export function readDigests(dir: string): ReportDigest[] {
-  return readdirSync(dir)
+/** Every digest, one at a time, in file-name order: for a pass that needs only one report at once. */
+export function* eachDigest(dir: string): Generator<ReportDigest> {
+  const names = readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest);
+    .sort();
+  for (const name of names) yield JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest;
 }
+
+export const readDigests = (dir: string): ReportDigest[] => [...eachDigest(dir)];

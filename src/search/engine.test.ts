@@ -41,7 +41,7 @@ function memoryIndex(): SearchIndex {
   return {
     manifest: built.manifest,
     postings: async (key) => decodePostings(built.shards[shardOf(key, built.manifest.shards)]?.[key] ?? []),
-    doc: async (id) => built.docs[id] as SectionDoc,
+    doc: async (id) => docs[id] as SectionDoc,
   };
 }
 

@@ -1,6 +1,8 @@
 // Builds the static search index from the section documents: a manifest (facets of every
 // section, read once), postings sharded by key into small files (a query fetches only the shards
 // of its keys), and one small file per section (its text, fetched for the sections shown).
+// Documents are added one at a time and postings kept already encoded, so a thousand reports are
+// indexed without holding every report, or a tuple per posting, in memory.
 import { createHash } from "node:crypto";
 import type { Manifest } from "./index-format.ts";
 import type { SectionDoc } from "./records.ts";
@@ -10,82 +12,82 @@ export interface BuiltIndex {
   manifest: Manifest;
   /** Shard files: key → postings, each posting `(id delta) * 16 + min(count, 15)`. */
   shards: Array<Record<string, number[]>>;
-  docs: SectionDoc[];
 }
 
 /** Postings per shard file, in raw JSON bytes: a few KB once compressed. */
 const SHARD_TARGET_BYTES = 12_000;
 
-const indexer = <T>(values: T[]) => {
-  const list: T[] = [];
-  const at = new Map<T, number>();
-  const of = (v: T) => {
-    let i = at.get(v);
-    if (i === undefined) {
-      i = list.push(v) - 1;
-      at.set(v, i);
-    }
-    return i;
-  };
-  for (const v of values) of(v);
-  return { list, of };
-};
+interface Postings {
+  lastId: number;
+  values: number[];
+}
 
-export function buildIndex(docs: SectionDoc[]): BuiltIndex {
-  const regions = indexer([...new Set(docs.flatMap((d) => (d.region ? [d.region] : [])))].sort());
-  const kinds = indexer([...new Set(docs.flatMap((d) => (d.kind ? [d.kind] : [])))].sort());
-  const topics = indexer([...new Set(docs.flatMap((d) => d.topics))].sort());
-  const reportIds = indexer(docs.map((d) => d.slug));
-  const reports: Manifest["reports"] = [];
-  const sections: Manifest["sections"] = [];
-  const postings = new Map<string, Array<[number, number]>>();
-  docs.forEach((doc, id) => {
-    const r = reportIds.of(doc.slug);
-    reports[r] ??= [
-      doc.region ? regions.of(doc.region) : -1,
-      doc.year ?? 0,
-      doc.kind ? kinds.of(doc.kind) : -1,
-      doc.date,
-    ];
-    sections.push([r, doc.topics.map(topics.of), doc.text.length]);
-    for (const [key, count] of keyCounts(doc.text)) {
-      const list = postings.get(key) ?? [];
-      if (!list.length) postings.set(key, list);
-      list.push([id, count]);
+/** Sorted distinct values and the index of each. */
+function facet(values: Iterable<string>) {
+  const list = [...new Set(values)].sort();
+  const at = new Map(list.map((v, i) => [v, i]));
+  return { list, of: (v: string | undefined) => (v === undefined ? -1 : (at.get(v) ?? -1)) };
+}
+
+export class IndexBuilder {
+  private readonly postings = new Map<string, Postings>();
+  private readonly reportIds = new Map<string, number>();
+  private readonly reports: Array<{ region?: string; year?: number; kind?: string; date: string }> = [];
+  private readonly sections: Array<{ report: number; topics: string[]; length: number }> = [];
+  private readonly hash = createHash("sha256");
+
+  /** Adds a section document; returns its id (documents are numbered in the order added). */
+  add(doc: SectionDoc): number {
+    const id = this.sections.length;
+    let report = this.reportIds.get(doc.slug);
+    if (report === undefined) {
+      report = this.reports.push({ region: doc.region, year: doc.year, kind: doc.kind, date: doc.date }) - 1;
+      this.reportIds.set(doc.slug, report);
     }
-  });
-  const encoded = new Map<string, number[]>();
-  let bytes = 0;
-  for (const [key, list] of postings) {
-    let last = 0;
-    const values = list.map(([id, count]) => {
-      const v = (id - last) * 16 + Math.min(count, 15);
-      last = id;
-      return v;
-    });
-    encoded.set(key, values);
-    bytes += key.length * 3 + 6 + values.join(",").length;
+    this.sections.push({ report, topics: doc.topics, length: doc.text.length });
+    for (const [key, count] of keyCounts(doc.text)) {
+      let p = this.postings.get(key);
+      if (!p) {
+        p = { lastId: 0, values: [] };
+        this.postings.set(key, p);
+      }
+      p.values.push((id - p.lastId) * 16 + Math.min(count, 15));
+      p.lastId = id;
+    }
+    this.hash.update(JSON.stringify(doc));
+    return id;
   }
-  const shardCount = Math.max(1, Math.ceil(bytes / SHARD_TARGET_BYTES));
-  const shards: BuiltIndex["shards"] = Array.from({ length: shardCount }, () => ({}));
-  for (const key of [...encoded.keys()].sort()) {
-    (shards[shardOf(key, shardCount)] as Record<string, number[]>)[key] = encoded.get(key) as number[];
+
+  finish(): BuiltIndex {
+    const regions = facet(this.reports.flatMap((r) => (r.region ? [r.region] : [])));
+    const kinds = facet(this.reports.flatMap((r) => (r.kind ? [r.kind] : [])));
+    const topics = facet(this.sections.flatMap((s) => s.topics));
+    let bytes = 0;
+    for (const [key, p] of this.postings) bytes += key.length * 3 + 6 + p.values.join(",").length;
+    const shardCount = Math.max(1, Math.ceil(bytes / SHARD_TARGET_BYTES));
+    const shards: BuiltIndex["shards"] = Array.from({ length: shardCount }, () => ({}));
+    for (const key of [...this.postings.keys()].sort()) {
+      (shards[shardOf(key, shardCount)] as Record<string, number[]>)[key] =
+        this.postings.get(key)?.values ?? [];
+    }
+    return {
+      manifest: {
+        build: this.hash.update(String(shardCount)).digest("hex").slice(0, 12),
+        shards: shardCount,
+        regions: regions.list,
+        kinds: kinds.list,
+        topics: topics.list,
+        reports: this.reports.map((r) => [regions.of(r.region), r.year ?? 0, kinds.of(r.kind), r.date]),
+        sections: this.sections.map((s) => [s.report, s.topics.map(topics.of), s.length]),
+      },
+      shards,
+    };
   }
-  const build = createHash("sha256")
-    .update(JSON.stringify([docs, shardCount]))
-    .digest("hex")
-    .slice(0, 12);
-  return {
-    manifest: {
-      build,
-      shards: shardCount,
-      regions: regions.list,
-      kinds: kinds.list,
-      topics: topics.list,
-      reports,
-      sections,
-    },
-    shards,
-    docs,
-  };
+}
+
+/** The index of documents already in memory (tests, small sites). */
+export function buildIndex(docs: SectionDoc[]): BuiltIndex {
+  const builder = new IndexBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.finish();
 }

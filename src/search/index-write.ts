@@ -1,9 +1,10 @@
-// Writes the search index of the generated digests into the built site (/search-index/).
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+// Writes the search index of the generated digests into the built site (/search-index/), one
+// report at a time: each section's document is written as soon as it is indexed.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "../site/summary.ts";
-import { buildIndex } from "./index-build.ts";
+import { IndexBuilder } from "./index-build.ts";
 import { sectionDocs } from "./records.ts";
 
 export interface WrittenIndex {
@@ -12,25 +13,30 @@ export interface WrittenIndex {
   bytes: number;
 }
 
-export function writeSearchIndex(digests: ReportDigest[], siteDir: string): WrittenIndex {
-  const docs = digests.flatMap((d) => sectionDocs(d, { href: `/reports/${d.slug}/`, title: reportTitle(d) }));
-  const { manifest, shards } = buildIndex(docs);
+export function writeSearchIndex(digests: Iterable<ReportDigest>, siteDir: string): WrittenIndex {
   const base = join(siteDir, "search-index");
   rmSync(base, { recursive: true, force: true });
-  const dir = join(base, manifest.build);
-  mkdirSync(dir, { recursive: true });
+  // Documents go here until the build's name (a hash of all of them) is known.
+  const pending = join(base, "pending");
+  mkdirSync(pending, { recursive: true });
   let bytes = 0;
   const write = (path: string, value: unknown) => {
     const text = JSON.stringify(value);
     bytes += Buffer.byteLength(text);
     writeFileSync(path, text);
   };
+  const builder = new IndexBuilder();
+  for (const digest of digests) {
+    for (const doc of sectionDocs(digest, { href: `/reports/${digest.slug}/`, title: reportTitle(digest) })) {
+      write(join(pending, `d${builder.add(doc)}.json`), doc);
+    }
+  }
+  const { manifest, shards } = builder.finish();
+  const dir = join(base, manifest.build);
+  renameSync(pending, dir);
   write(join(base, "manifest.json"), manifest);
   shards.forEach((shard, i) => {
     write(join(dir, `s${i}.json`), shard);
   });
-  docs.forEach((doc, i) => {
-    write(join(dir, `d${i}.json`), doc);
-  });
-  return { sections: docs.length, shards: shards.length, bytes };
+  return { sections: manifest.sections.length, shards: shards.length, bytes };
 }
