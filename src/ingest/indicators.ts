@@ -137,6 +137,19 @@ function lookup(s: string): Indicator | undefined {
  */
 export function canonicalIndicator(label: string | null): Indicator | null {
   if (label === null) return null;
+  // Pure and asked again and again for the same labels (every figure of every report, several
+  // pages over): remembered per label.
+  let found = indicatorOfLabel.get(label);
+  if (found === undefined) {
+    found = indicatorOf(label);
+    indicatorOfLabel.set(label, found);
+  }
+  return found;
+}
+
+const indicatorOfLabel = new Map<string, Indicator | null>();
+
+function indicatorOf(label: string): Indicator | null {
   const s = normalizeLabel(label);
   if (s.length === 0) return null;
 
