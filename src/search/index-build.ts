@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Manifest } from "./index-format.ts";
 import type { SectionDoc } from "./records.ts";
-import { keyCounts, shardOf } from "./tokens.ts";
+import { type KeyId, keyIdCounts, keyOfId, shardOf } from "./tokens.ts";
 
 export interface BuiltIndex {
   manifest: Manifest;
@@ -17,11 +17,6 @@ export interface BuiltIndex {
 /** Postings per shard file, in raw JSON bytes: a few KB once compressed. */
 const SHARD_TARGET_BYTES = 12_000;
 
-interface Postings {
-  lastId: number;
-  values: number[];
-}
-
 /** Sorted distinct values and the index of each. */
 function facet(values: Iterable<string>) {
   const list = [...new Set(values)].sort();
@@ -29,8 +24,28 @@ function facet(values: Iterable<string>) {
   return { list, of: (v: string | undefined) => (v === undefined ? -1 : (at.get(v) ?? -1)) };
 }
 
+/** An append-only list of 32-bit integers in one typed array (millions of postings, few objects). */
+class IntList {
+  items = new Int32Array(1 << 16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+}
+
 export class IndexBuilder {
-  private readonly postings = new Map<string, Postings>();
+  /** Each key's number, in order of first use. */
+  private readonly keyNumbers = new Map<KeyId, number>();
+  /** Per key number: the last section that had the key (postings are delta-coded). */
+  private readonly lastIds = new IntList();
+  /** Every posting as it was made: its key number and its encoded value, grouped by key in finish(). */
+  private readonly postingKeys = new IntList();
+  private readonly postingValues = new IntList();
   private readonly reportIds = new Map<string, number>();
   private readonly reports: Array<{ region?: string; year?: number; kind?: string; date: string }> = [];
   private readonly sections: Array<{ report: number; topics: string[]; length: number }> = [];
@@ -45,31 +60,43 @@ export class IndexBuilder {
       this.reportIds.set(doc.slug, report);
     }
     this.sections.push({ report, topics: doc.topics, length: doc.text.length });
-    for (const [key, count] of keyCounts(doc.text)) {
-      let p = this.postings.get(key);
-      if (!p) {
-        p = { lastId: 0, values: [] };
-        this.postings.set(key, p);
+    keyIdCounts(doc.text).forEach((count, key) => {
+      let k = this.keyNumbers.get(key);
+      if (k === undefined) {
+        k = this.keyNumbers.size;
+        this.keyNumbers.set(key, k);
+        this.lastIds.push(0);
       }
-      p.values.push((id - p.lastId) * 16 + Math.min(count, 15));
-      p.lastId = id;
-    }
+      this.postingKeys.push(k);
+      this.postingValues.push((id - (this.lastIds.items[k] as number)) * 16 + Math.min(count, 15));
+      this.lastIds.items[k] = id;
+    });
     this.hash.update(JSON.stringify(doc));
     return id;
+  }
+
+  /** Each key's postings in section order (a counting sort of the postings by key). */
+  private postingsByKey(): Array<[string, number[]]> {
+    const keys = [...this.keyNumbers.keys()];
+    const lists: number[][] = keys.map(() => []);
+    const { items: postingKeys, length } = this.postingKeys;
+    const values = this.postingValues.items;
+    for (let i = 0; i < length; i++) (lists[postingKeys[i] as number] as number[]).push(values[i] as number);
+    const byKey = keys.map((id, k): [string, number[]] => [keyOfId(id), lists[k] as number[]]);
+    return byKey.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   finish(): BuiltIndex {
     const regions = facet(this.reports.flatMap((r) => (r.region ? [r.region] : [])));
     const kinds = facet(this.reports.flatMap((r) => (r.kind ? [r.kind] : [])));
     const topics = facet(this.sections.flatMap((s) => s.topics));
+    const postings = this.postingsByKey();
     let bytes = 0;
-    for (const [key, p] of this.postings) bytes += key.length * 3 + 6 + p.values.join(",").length;
+    for (const [key, values] of postings) bytes += key.length * 3 + 6 + values.join(",").length;
     const shardCount = Math.max(1, Math.ceil(bytes / SHARD_TARGET_BYTES));
     const shards: BuiltIndex["shards"] = Array.from({ length: shardCount }, () => ({}));
-    for (const key of [...this.postings.keys()].sort()) {
-      (shards[shardOf(key, shardCount)] as Record<string, number[]>)[key] =
-        this.postings.get(key)?.values ?? [];
-    }
+    for (const [key, values] of postings)
+      (shards[shardOf(key, shardCount)] as Record<string, number[]>)[key] = values;
     return {
       manifest: {
         build: this.hash.update(String(shardCount)).digest("hex").slice(0, 12),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { keyCounts, shardOf, termKeys } from "./tokens.ts";
+import { keyIdCounts, keyOfId, shardOf, termKeys } from "./tokens.ts";
 
-describe("keyCounts", () => {
+/** The keys of a text as strings, with their counts. */
+const keyCounts = (text: string) => new Map([...keyIdCounts(text)].map(([id, n]) => [keyOfId(id), n]));
+
+describe("keyIdCounts", () => {
   it("indexes characters, character pairs and figures with their counts", () => {
     const keys = keyCounts("营商环境，营商环境；增长5.2%，GDP");
     expect(keys.get("营商")).toBe(2);
