@@ -24,6 +24,9 @@ export default defineConfig({
   markdown: { processor },
   integrations: [reportDigest(), mdx({ processor, optimize: true })],
   build: { format: "directory" },
+  // Pages with a cache key (src/site/page-keys.ts) whose data and code are unchanged are copied
+  // from the previous build instead of rendered again.
+  experimental: { incrementalBuild: true },
   vite: {
     logLevel: "warn",
     build: {

@@ -5,20 +5,20 @@
 
 import {
   buildStats,
-  type Listing,
   type RegionEntry,
   regionIndex,
+  TABLE_PAGE_SIZE,
   type TopicEntry,
   tablePageCount,
   tablePageHref,
   topicIndex,
 } from "./data.ts";
-import { type FacetOptions, facetOptions, type StatsDocument } from "./data-row.ts";
+import { type FacetOptions, facetOptions, indicatorNames, type StatsDocument, viewRow } from "./data-row.ts";
 import { collectSeries, type Series } from "./data-series.ts";
-import { allReports } from "./reports.ts";
+import { allReports, type ReportListing } from "./reports.ts";
 
 export interface SiteData {
-  listings: Listing[];
+  listings: ReportListing[];
   stats: StatsDocument;
   regions: RegionEntry[];
   topics: TopicEntry[];
@@ -45,7 +45,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 let cache: { key: string; data: SiteData } | undefined;
 
-function load(listings: Listing[]): SiteData {
+function load(listings: ReportListing[]): SiteData {
   const stats = buildStats(listings);
   const series = collectSeries(stats);
   const figuresByRegion = new Map<string, number>();
@@ -72,6 +72,15 @@ export async function siteData(): Promise<SiteData> {
     .join("|");
   if (cache?.key !== key) cache = { key, data: load(listings) };
   return cache.data;
+}
+
+/** What one page of the /data/ table shows: its rows (as displayed), where they start, how many pages. */
+export function tablePage(data: SiteData, page: number) {
+  const { stats } = data;
+  const names = indicatorNames(stats);
+  const offset = (page - 1) * TABLE_PAGE_SIZE;
+  const rows = stats.rows.slice(offset, offset + TABLE_PAGE_SIZE).map((row) => viewRow(stats, names, row));
+  return { offset, rows, pages: tablePageCount(stats.rows.length) };
 }
 
 /** Every page the site builds (for the sitemap; tests check it against the built files). */

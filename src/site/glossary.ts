@@ -1,21 +1,29 @@
 // The editorial glossary (content/glossary.yml), read once per build, with its term matcher and
 // the anchor of each term on /glossary/.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
 import type { GlossaryTerm } from "./callouts.ts";
 import { type FindTerms, termAnchors } from "./glossary-usage.ts";
 
+let source: string | undefined;
 let entries: Map<string, GlossaryEntry> | undefined;
 let matcher: FindTerms | undefined;
 let anchors: Map<string, string> | undefined;
 
+const glossarySource = () => {
+  source ??= readFileSync(join(process.cwd(), "content/glossary.yml"), "utf8");
+  return source;
+};
+
 export function glossary(): Map<string, GlossaryEntry> {
-  entries ??= new Map(
-    loadGlossary(readFileSync(join(process.cwd(), "content/glossary.yml"), "utf8")).map((e) => [e.term, e]),
-  );
+  entries ??= new Map(loadGlossary(glossarySource()).map((e) => [e.term, e]));
   return entries;
 }
+
+/** Changes whenever the glossary file does: part of the cache key of every page showing terms. */
+export const glossaryKey = () => createHash("sha256").update(glossarySource()).digest("hex").slice(0, 16);
 
 export const glossaryEntry = (term: string) => glossary().get(term);
 

@@ -1,11 +1,13 @@
 // The reports as pages see them: the generated digests, in a stable reading order.
-import { digestsDir, readDigests } from "../build/digest-store.ts";
+import { digestKeys, digestsDir, readDigests } from "../build/digest-store.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "./summary.ts";
 
 export interface ReportListing {
   digest: ReportDigest;
   href: string;
+  /** Changes whenever the digest does (see digestKeys); empty when unknown. */
+  key: string;
 }
 
 export const reportHref = (slug: string) => `/reports/${slug}/`;
@@ -20,9 +22,10 @@ let listings: ReportListing[] | undefined;
 /** Every report, newest first; read once per build (every time in dev, where content changes). */
 export async function allReports(): Promise<ReportListing[]> {
   if (listings && !import.meta.env.DEV) return listings;
+  const keys = digestKeys(process.cwd());
   listings = readDigests(digestsDir(process.cwd()))
     .sort(byYearThenTitle)
-    .map((digest) => ({ digest, href: reportHref(digest.slug) }));
+    .map((digest) => ({ digest, href: reportHref(digest.slug), key: keys.get(digest.slug) ?? "" }));
   return listings;
 }
 

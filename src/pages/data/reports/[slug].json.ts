@@ -5,7 +5,12 @@ import { siteData } from "../../../site/data-pages.ts";
 
 export async function getStaticPaths() {
   const { listings } = await siteData();
-  return listings.map(({ digest }) => ({ params: { slug: digest.slug }, props: { digest } }));
+  // The file is the digest alone, so the digest's key is the page's.
+  return listings.map(({ digest, key }) => ({
+    params: { slug: digest.slug },
+    props: { digest },
+    cacheKey: key || undefined,
+  }));
 }
 
 export function GET({ props }: APIContext<{ digest: ReportDigest }>) {

@@ -1,0 +1,24 @@
+// Cache keys for Astro's incremental build (experimental.incrementalBuild): a page whose key and
+// code are unchanged since the last build is copied from it instead of rendered again. A key
+// covers every piece of data the page shows that Astro cannot see (it tracks code and the compiled
+// MDX itself); no key means the page is always rendered.
+import { createHash } from "node:crypto";
+import { glossaryKey } from "./glossary.ts";
+import type { ReportListing } from "./reports.ts";
+import { reportTitle } from "./summary.ts";
+
+export const keyOf = (...parts: unknown[]) =>
+  createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+
+const neighbour = (listing: ReportListing | undefined) =>
+  listing ? [listing.href, reportTitle(listing.digest)] : null;
+
+/** A report page shows its digest, its neighbours' titles (prev/next) and glossary explanations. */
+export function reportPageKey(
+  listing: ReportListing,
+  prev: ReportListing | undefined,
+  next: ReportListing | undefined,
+): string | undefined {
+  if (!listing.key) return undefined;
+  return keyOf(listing.key, neighbour(prev), neighbour(next), glossaryKey());
+}
