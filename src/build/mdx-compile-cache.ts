@@ -1,0 +1,98 @@
+// A content-hash cache around the MDX compile inside Astro's build. Vite keeps no cache between
+// builds, so every build compiled every report's MDX again (about a third of the bundling time at
+// 1,000 reports); with this, a rebuild compiles only the pages whose MDX, or whose compiler, changed.
+//
+// It wraps the transform of @astrojs/mdx's compile plugin ("@mdx-js/rolldown"): the result of
+// that one transform (code and module metadata) is a pure function of the MDX text, its path and
+// the compiler (the packages, astro.config.mjs, the callout plugin and the glossary it bakes in),
+// all of which are in the key. If the plugin is not found (a future @astrojs/mdx), MDX compiles as
+// before and the build says so once.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Plugin } from "vite";
+import { type FileCache, fileCache, keyOf } from "./cache.ts";
+
+export const MDX_COMPILE_PLUGIN = "@mdx-js/rolldown";
+
+interface Compiled {
+  code: string;
+  map?: null;
+  meta?: unknown;
+}
+
+type TransformHandler = (
+  this: unknown,
+  code: string,
+  id: string,
+  ...rest: unknown[]
+) => Promise<Compiled | undefined>;
+
+const WRAPPED = Symbol("report-digest:mdx-compile-cache");
+
+/**
+ * Everything besides the MDX text that decides what the compile produces: the compiler packages,
+ * the config, and the callout plugin with every module it imports (a test checks this list).
+ */
+export const COMPILER_FILES = [
+  "node_modules/astro/package.json",
+  "node_modules/@astrojs/mdx/package.json",
+  "node_modules/@astrojs/markdown-satteri/package.json",
+  "node_modules/satteri/package.json",
+  "node_modules/pinyin-pro/package.json",
+  "node_modules/yaml/package.json",
+  "node_modules/zod/package.json",
+  "astro.config.mjs",
+  "src/site/callouts.ts",
+  "src/site/callout-plugin.ts",
+  "src/site/format.ts",
+  "src/site/glossary.ts",
+  "src/site/glossary-usage.ts",
+  "src/ingest/glossary.ts",
+  "src/ingest/types.ts",
+  "content/glossary.yml",
+];
+
+export function compilerVersion(root: string): string {
+  return keyOf(
+    ...COMPILER_FILES.map((file) => {
+      const path = join(root, file);
+      return existsSync(path) ? readFileSync(path) : "";
+    }),
+  );
+}
+
+/** Wraps `handler` so results come from `cache` when the MDX and the compiler are unchanged. */
+export function cachedTransform(
+  handler: TransformHandler,
+  cache: FileCache,
+  version: string,
+): TransformHandler {
+  return async function (this: unknown, code, id, ...rest) {
+    const key = keyOf(version, id, code);
+    const hit = cache.get(key);
+    if (hit !== undefined) return JSON.parse(hit) as Compiled;
+    const result = await handler.call(this, code, id, ...rest);
+    // Only plain results are stored; anything else (a source map, say) is recomputed every time.
+    if (result && typeof result.code === "string" && !result.map) cache.set(key, JSON.stringify(result));
+    return result;
+  };
+}
+
+export function mdxCompileCache(options: { root: string; onMissing: () => void }): Plugin {
+  const cache = fileCache(join(options.root, ".cache/mdx-compile"), ".json");
+  return {
+    name: "report-digest:mdx-compile-cache",
+    configResolved(config) {
+      const compile = config.plugins.find((p) => p.name === MDX_COMPILE_PLUGIN);
+      const transform = compile?.transform;
+      if (!compile || !transform || typeof transform !== "object" || !("handler" in transform)) {
+        options.onMissing();
+        return;
+      }
+      const hooked = transform as { handler: TransformHandler; [WRAPPED]?: true };
+      if (hooked[WRAPPED]) return;
+      hooked.handler = cachedTransform(hooked.handler, cache, compilerVersion(options.root));
+      hooked[WRAPPED] = true;
+    },
+  };
+}
