@@ -2,8 +2,17 @@
 // is byte-identical — the input and the code (and data files) that computed it — so editing a
 // parser stage or a lexicon invalidates exactly the cached results it could change.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 
 const hash = () => createHash("sha256");
 
@@ -29,6 +38,7 @@ export function keyOf(...parts: Array<string | Uint8Array>): string {
 
 /** A directory of cached values by key; a failed write only costs the next build a recomputation. */
 export interface FileCache {
+  has(key: string): boolean;
   get(key: string): string | undefined;
   set(key: string, value: string): void;
 }
@@ -37,10 +47,15 @@ export interface FileCache {
 export function fileCache(dir: string, ext: string): FileCache {
   const path = (key: string) => join(dir, `${key}${ext}`);
   return {
+    has: (key) => existsSync(path(key)),
     get: (key) => (existsSync(path(key)) ? readFileSync(path(key), "utf8") : undefined),
     set: (key, value) => {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path(key), value);
+      // Written aside and renamed into place, so a reader (another thread, or the next build after
+      // a killed one) never sees half an entry.
+      const partial = `${path(key)}.${process.pid}.${threadId}.partial`;
+      writeFileSync(partial, value);
+      renameSync(partial, path(key));
     },
   };
 }

@@ -1,7 +1,19 @@
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseReport } from "../ingest/index.ts";
+import type { ReportDigest } from "../ingest/types.ts";
 import { generate } from "./generate.ts";
 
 const repo = join(import.meta.dirname, "../..");
@@ -56,5 +68,34 @@ describe("generate", () => {
     generate({ root });
     expect(readdirSync(join(root, ".generated/reports"))).toEqual(["shangjiequ-2022-huigu.mdx"]);
     expect(readdirSync(join(root, ".generated/digests"))).toEqual(["shangjiequ-2022-huigu.json"]);
+  });
+});
+
+describe("generate on two cores", () => {
+  it("parses many new reports half on a worker thread, with the same digests as one at a time", () => {
+    const root = project();
+    const dir = join(root, "content/reports");
+    // 20 reports: more than a worker is started for; one of them broken, reported as usual.
+    for (let i = 0; i < 18; i++) cpSync(join(dir, sources[i % 2] as string), join(dir, `copy-${i}.txt`));
+    writeFileSync(join(dir, "broken.txt"), new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x00]));
+    const parallel = generate({ root, write: false });
+    expect(parallel.parsedInParallel).toBeGreaterThan(0);
+    expect(parallel.parsed).toBe(21);
+    expect(parallel.errors.map((e) => e.file)).toEqual(["content/reports/broken.txt"]);
+
+    rmSync(join(root, ".cache"), { recursive: true, force: true });
+    const one = project();
+    for (const name of readdirSync(dir)) cpSync(join(dir, name), join(one, "content/reports", name));
+    rmSync(join(one, "content/reports/broken.txt"));
+    const sequential = readdirSync(join(one, "content/reports")).map((name) =>
+      parseReport({
+        bytes: readFileSync(join(one, "content/reports", name)),
+        path: `content/reports/${name}`,
+      }),
+    );
+    const bySlug = (digests: ReportDigest[]) => new Map(digests.map((d) => [d.slug, d]));
+    const expected = bySlug(sequential.map((r) => r.digest));
+    for (const [slug, digest] of bySlug(parallel.digests)) expect(digest, slug).toEqual(expected.get(slug));
+    expect(parallel.digests).toHaveLength(20);
   });
 });

@@ -8,10 +8,11 @@ import { mdxToMdast } from "satteri";
 import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
-import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
-import { codeHash, type FileCache, fileCache, keyOf } from "./cache.ts";
+import { codeHash, fileCache, keyOf } from "./cache.ts";
 import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
+import { parseCached } from "./parse-cache.ts";
+import { warmParseCache } from "./parse-workers.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
@@ -31,6 +32,8 @@ export interface GenerateResult {
   warnings: ContentProblem[];
   parsed: number;
   cached: number;
+  /** Of the reports parsed, how many a worker thread parsed. */
+  parsedInParallel: number;
   /** Milliseconds spent parsing (or reading cached parses) and emitting/writing MDX. */
   timings: { parseMs: number; emitMs: number };
 }
@@ -136,31 +139,6 @@ function checkEjected(root: string, path: string): string | undefined {
   }
 }
 
-interface Parsed {
-  digest: ReportDigest;
-  warnings: string[];
-  /** Content hash of the source and the ingest code: names the digest in later caches. */
-  key: string;
-  cached: boolean;
-}
-
-/** Parses one report, or reads the result cached under the same source and code. */
-function parseCached(
-  root: string,
-  file: string,
-  bytes: Uint8Array,
-  cache: FileCache,
-  ingestCode: string,
-): Parsed {
-  const key = keyOf(ingestCode, relative(root, file), bytes);
-  const hit = cache.get(key);
-  if (hit !== undefined) return { ...(JSON.parse(hit) as Omit<Parsed, "key" | "cached">), key, cached: true };
-  // Parsed under its path relative to the project, so every message names "content/reports/…".
-  const { digest, warnings } = parseReport({ bytes, path: relative(root, file) });
-  cache.set(key, JSON.stringify({ digest, warnings }));
-  return { digest, warnings, key, cached: false };
-}
-
 /**
  * The digest with the ids its report had before kept as section aliases (from the report's id
  * registry); the registry's next text goes into `histories`, written with the other outputs.
@@ -191,6 +169,7 @@ export function generate({
     warnings: [],
     parsed: 0,
     cached: 0,
+    parsedInParallel: 0,
     timings: { parseMs: 0, emitMs: 0 },
   };
   const parseStarted = performance.now();
@@ -199,6 +178,8 @@ export function generate({
   const idHistories = new Map<string, string>();
   const parseCache = fileCache(p.cache, ".json");
   const ingestCode = codeHash(INGEST_CODE);
+  // A second core parses half of the reports not in the cache; the loop below then reads them.
+  const warmed = warmParseCache({ root, files: sources, cacheDir: p.cache, ingestCode });
 
   sources.forEach((file, i) => {
     const name = relative(root, file);
@@ -250,6 +231,10 @@ export function generate({
     }
   }
 
+  // Reports parsed just before the loop were read by it from the cache, but were parsed now.
+  result.parsed += warmed.parsed;
+  result.cached -= warmed.parsed;
+  result.parsedInParallel = warmed.onWorker;
   result.timings.parseMs = performance.now() - parseStarted;
   const emitStarted = performance.now();
   if (write && result.errors.length === 0) {

@@ -1,0 +1,34 @@
+// The parse cache: a report's digest and warnings, stored under the hash of its source bytes, its
+// path and the ingest code, so a report is parsed again only when it or the parser changed.
+import { relative } from "node:path";
+import { parseReport } from "../ingest/index.ts";
+import type { ReportDigest } from "../ingest/types.ts";
+import { type FileCache, keyOf } from "./cache.ts";
+
+export interface Parsed {
+  digest: ReportDigest;
+  warnings: string[];
+  /** Content hash of the source and the ingest code: names the digest in later caches. */
+  key: string;
+  cached: boolean;
+}
+
+export const parseKey = (root: string, file: string, bytes: Uint8Array, ingestCode: string) =>
+  keyOf(ingestCode, relative(root, file), bytes);
+
+/** Parses one report, or reads the result cached under the same source and code. */
+export function parseCached(
+  root: string,
+  file: string,
+  bytes: Uint8Array,
+  cache: FileCache,
+  ingestCode: string,
+): Parsed {
+  const key = parseKey(root, file, bytes, ingestCode);
+  const hit = cache.get(key);
+  if (hit !== undefined) return { ...(JSON.parse(hit) as Omit<Parsed, "key" | "cached">), key, cached: true };
+  // Parsed under its path relative to the project, so every message names "content/reports/…".
+  const { digest, warnings } = parseReport({ bytes, path: relative(root, file) });
+  cache.set(key, JSON.stringify({ digest, warnings }));
+  return { digest, warnings, key, cached: false };
+}
