@@ -37,7 +37,7 @@ const digests = Array.from({ length: Number(wanted) }, (_, i) => {
 const site = mkdtempSync(join(tmpdir(), "search-bench-"));
 cpSync("dist", site, { recursive: true });
 const started = performance.now();
-const written = writeSearchIndex(digests, site);
+const written = await writeSearchIndex(digests, site);
 console.log(
   `${digests.length} reports (${parsed.length} distinct), ${written.sections} sections: index ${(written.bytes / 1048576).toFixed(1)} MB in ${written.shards} shards, built in ${Math.round(performance.now() - started)} ms`,
 );

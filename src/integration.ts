@@ -42,14 +42,14 @@ function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: bo
   for (const e of result.errors) logger.error(formatProblem(e, "error"));
   if (result.errors.length) throw new ContentErrors(result.errors.length);
   logger.info(
-    `${result.digests.length} reports ready (${result.parsed} parsed, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
+    `${result.digests.length} reports ready (${result.parsed} parsed${result.parsedInParallel ? `, ${result.parsedInParallel} of them on a second core` : ""}, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
   );
 }
 
 /** Indexes every report section as its own search document (see src/search/), not whole pages. */
-function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): void {
+async function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
-  const written = writeSearchIndex(eachDigest(digestsDir(root)), outDir);
+  const written = await writeSearchIndex(eachDigest(digestsDir(root)), outDir);
   logger.info(
     `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
   );
@@ -154,12 +154,12 @@ export default function reportDigest(): AstroIntegration {
         };
         updateConfig({ plugins: [startIndex] });
       },
-      "astro:server:setup": ({ server, logger, refreshContent }) => {
+      "astro:server:setup": async ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;
         server.watcher.add([dir, paths(root).glossary]);
         // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration.
         const devSite = join(root, ".cache/dev-site");
-        indexForSearch(root, devSite, logger);
+        await indexForSearch(root, devSite, logger);
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? "").split("?")[0] ?? "";
           const file = join(devSite, decodeURIComponent(path));
@@ -176,7 +176,7 @@ export default function reportDigest(): AstroIntegration {
           if (!isSource && file !== paths(root).glossary) return;
           try {
             runGenerate(root, logger, false);
-            indexForSearch(root, devSite, logger);
+            await indexForSearch(root, devSite, logger);
             await refreshContent?.({ loaders: ["glob"] });
           } catch (error) {
             logger.error(String(error instanceof Error ? error.message : error));
@@ -195,7 +195,7 @@ export default function reportDigest(): AstroIntegration {
           logger.info(
             `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
           );
-        } else indexForSearch(root, built, logger);
+        } else await indexForSearch(root, built, logger);
         if (stagingDir && built === stagingDir) {
           publish(stagingDir, outDir);
           logger.info(`site written to ${outDir}`);

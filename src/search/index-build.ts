@@ -51,8 +51,11 @@ export class IndexBuilder {
   private readonly sections: Array<{ report: number; topics: string[]; length: number }> = [];
   private readonly hash = createHash("sha256");
 
-  /** Adds a section document; returns its id (documents are numbered in the order added). */
-  add(doc: SectionDoc): number {
+  /**
+   * Adds a section document; returns its id (documents are numbered in the order added).
+   * `json` is the document as written to its file, when the caller has it already.
+   */
+  add(doc: SectionDoc, json = JSON.stringify(doc)): number {
     const id = this.sections.length;
     let report = this.reportIds.get(doc.slug);
     if (report === undefined) {
@@ -71,7 +74,7 @@ export class IndexBuilder {
       this.postingValues.push((id - (this.lastIds.items[k] as number)) * 16 + Math.min(count, 15));
       this.lastIds.items[k] = id;
     });
-    this.hash.update(JSON.stringify(doc));
+    this.hash.update(json);
     return id;
   }
 

@@ -9,4 +9,4 @@ if (!digests || !siteDir) {
   process.stderr.write("usage: node src/search/write-index-cli.ts DIGESTS_DIR SITE_DIR\n");
   process.exit(2);
 }
-process.stdout.write(`${JSON.stringify(writeSearchIndex(eachDigest(digests), siteDir))}\n`);
+process.stdout.write(`${JSON.stringify(await writeSearchIndex(eachDigest(digests), siteDir))}\n`);
