@@ -1,12 +1,16 @@
 // The engine over an index built in memory from a few documents (no fetching, no DOM).
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, runSearch } from "./engine.ts";
-import { buildIndex } from "./index-build.ts";
+import { type BuiltIndex, buildIndex } from "./index-build.ts";
 import type { SearchIndex } from "./index-client.ts";
 import { decodePostings } from "./index-format.ts";
 import { parseQuery } from "./query.ts";
 import type { SectionDoc } from "./records.ts";
 import { shardOf } from "./tokens.ts";
+
+/** The parsed shard file holding `key`. */
+const shardOfKey = (built: BuiltIndex, key: string) =>
+  JSON.parse(built.shards[shardOf(key, built.manifest.shards)] ?? "{}") as Record<string, number[]>;
 
 const doc = (
   slug: string,
@@ -40,7 +44,7 @@ function memoryIndex(): SearchIndex {
   const built = buildIndex(docs);
   return {
     manifest: built.manifest,
-    postings: async (key) => decodePostings(built.shards[shardOf(key, built.manifest.shards)]?.[key] ?? []),
+    postings: async (key) => decodePostings(shardOfKey(built, key)[key] ?? []),
     doc: async (id) => docs[id] as SectionDoc,
   };
 }

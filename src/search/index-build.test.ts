@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
-import { buildIndex } from "./index-build.ts";
+import { type BuiltIndex, buildIndex } from "./index-build.ts";
 import { decodePostings } from "./index-format.ts";
 import { sectionDocs } from "./records.ts";
 import { shardOf } from "./tokens.ts";
+
+/** The parsed shard file holding `key`. */
+const shardOfKey = (built: BuiltIndex, key: string) =>
+  JSON.parse(built.shards[shardOf(key, built.manifest.shards)] ?? "{}") as Record<string, number[]>;
 
 const docs = sectionDocs(fixtureDigest, { href: "/reports/fixture/", title: "测试区政府工作报告" });
 
@@ -23,8 +27,7 @@ describe("sectionDocs", () => {
 
 describe("buildIndex", () => {
   const built = buildIndex(docs);
-  const postings = (key: string) =>
-    decodePostings(built.shards[shardOf(key, built.manifest.shards)]?.[key] ?? []);
+  const postings = (key: string) => decodePostings(shardOfKey(built, key)[key] ?? []);
 
   it("stores each key's sections with how often the key occurs", () => {
     expect([...postings("专精").entries()]).toEqual([[1, 1]]);

@@ -44,7 +44,7 @@ export async function writeSearchIndex(
   await Promise.all(writing);
   const dir = join(base, manifest.build);
   await rename(pending, dir);
-  for (const [i, shard] of shards.entries()) await write(join(dir, `s${i}.json`), JSON.stringify(shard));
+  for (const [i, shard] of shards.entries()) await write(join(dir, `s${i}.json`), shard);
   await Promise.all(writing);
   // The manifest last: a reader that finds it finds every file it names.
   await writeFile(join(base, "manifest.json"), JSON.stringify(manifest));
