@@ -50,7 +50,7 @@ export interface PageWeight {
 }
 
 export interface SearchFigures {
-  /** Bytes as served (pagefind's index and fragments are gzip files already). */
+  /** Bytes of the responses, uncompressed. */
   firstQueryBytes: number;
   /** The same responses as a host compressing text would send them. */
   firstQueryGzipBytes: number;

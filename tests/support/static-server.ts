@@ -1,8 +1,11 @@
-// A minimal static file server for browser tests against a built site (directory URLs, 404 page).
+// A minimal static file server for browser tests and benchmarks against a built site (directory
+// URLs, 404 page). Text is sent gzip-compressed when the browser asks for it, as every static host
+// does, so page weights and Lighthouse see what a reader's browser receives.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
+import { createGzip } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -42,8 +45,18 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(file ? 200 : 404, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-    createReadStream(path).pipe(res);
+    const type = TYPES[extname(path)] ?? "application/octet-stream";
+    const gzip =
+      /\bgzip\b/u.test(String(req.headers["accept-encoding"] ?? "")) &&
+      /^(text|application\/(json|xml)|image\/svg)/u.test(type);
+    res.writeHead(file ? 200 : 404, {
+      "content-type": type,
+      vary: "accept-encoding",
+      ...(gzip ? { "content-encoding": "gzip" } : {}),
+    });
+    const body = createReadStream(path);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
