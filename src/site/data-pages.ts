@@ -15,7 +15,7 @@ import {
 } from "./data.ts";
 import { type FacetOptions, facetOptions, indicatorNames, type StatsDocument, viewRow } from "./data-row.ts";
 import { collectSeries, type Series } from "./data-series.ts";
-import { allReports, type ReportListing } from "./reports.ts";
+import { allReports, loadDigest, type ReportListing } from "./reports.ts";
 
 export interface SiteData {
   listings: ReportListing[];
@@ -46,7 +46,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 let cache: { key: string; data: SiteData } | undefined;
 
 function load(listings: ReportListing[]): SiteData {
-  const stats = buildStats(listings);
+  // Every full digest, for the figures table and the topic index; dropped once they are built.
+  const full = listings.map((l) => ({ digest: loadDigest(l), href: l.href }));
+  const stats = buildStats(full);
   const series = collectSeries(stats);
   const figuresByRegion = new Map<string, number>();
   for (const row of stats.rows) {
@@ -57,7 +59,7 @@ function load(listings: ReportListing[]): SiteData {
     listings,
     stats,
     regions: regionIndex(stats),
-    topics: topicIndex(listings),
+    topics: topicIndex(full),
     seriesByIndicator: groupBy(series, (s) => s.indicator.id),
     seriesByRegion: groupBy(series, (s) => s.region),
     figuresByRegion,
@@ -67,9 +69,7 @@ function load(listings: ReportListing[]): SiteData {
 
 export async function siteData(): Promise<SiteData> {
   const listings = await allReports();
-  const key = listings
-    .map((l) => `${l.digest.slug}:${l.digest.stats.length}:${l.digest.sections.length}`)
-    .join("|");
+  const key = listings.map((l) => `${l.report.slug}:${l.key}`).join("|");
   if (cache?.key !== key) cache = { key, data: load(listings) };
   return cache.data;
 }

@@ -14,7 +14,7 @@ export interface TermUse {
 export type FindTerms = (text: string) => TermHit[];
 
 /** Every section using each term, in report order then section order; each section once per term. */
-export function termUses(digests: readonly ReportDigest[], findTerms: FindTerms): Map<string, TermUse[]> {
+export function termUses(digests: Iterable<ReportDigest>, findTerms: FindTerms): Map<string, TermUse[]> {
   const uses = new Map<string, TermUse[]>();
   for (const digest of digests) {
     for (const section of digest.sections) {

@@ -11,7 +11,7 @@ export const keyOf = (...parts: unknown[]) =>
   createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 
 const neighbour = (listing: ReportListing | undefined) =>
-  listing ? [listing.href, reportTitle(listing.digest)] : null;
+  listing ? [listing.href, reportTitle(listing.report)] : null;
 
 /** A report page shows its digest, its neighbours' titles (prev/next) and glossary explanations. */
 export function reportPageKey(

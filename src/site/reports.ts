@@ -1,10 +1,18 @@
-// The reports as pages see them: the generated digests, in a stable reading order.
-import { digestKeys, digestsDir, readDigests } from "../build/digest-store.ts";
+// The reports as pages see them, in a stable reading order. A listing holds what lists and links
+// show (slug, title, front matter) and the key of its digest; the full digest (every paragraph and
+// figure) is read from disk by the page that needs it and dropped after, so a build never holds
+// 1,000 full digests (~300 MB of heap) for its whole length.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { digestKeys, digestsDir, eachDigest } from "../build/digest-store.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "./summary.ts";
 
+/** What a list of reports or a link to one needs to know. */
+export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
+
 export interface ReportListing {
-  digest: ReportDigest;
+  report: ReportHead;
   href: string;
   /** Changes whenever the digest does (see digestKeys); empty when unknown. */
   key: string;
@@ -12,7 +20,7 @@ export interface ReportListing {
 
 export const reportHref = (slug: string) => `/reports/${slug}/`;
 
-const byYearThenTitle = (a: ReportDigest, b: ReportDigest) =>
+const byYearThenTitle = (a: ReportHead, b: ReportHead) =>
   (b.meta.year ?? 0) - (a.meta.year ?? 0) ||
   (a.meta.region ?? "").localeCompare(b.meta.region ?? "", "zh-CN") ||
   reportTitle(a).localeCompare(reportTitle(b), "zh-CN");
@@ -22,11 +30,28 @@ let listings: ReportListing[] | undefined;
 /** Every report, newest first; read once per build (every time in dev, where content changes). */
 export async function allReports(): Promise<ReportListing[]> {
   if (listings && !import.meta.env.DEV) return listings;
-  const keys = digestKeys(process.cwd());
-  listings = readDigests(digestsDir(process.cwd()))
+  const root = process.cwd();
+  const keys = digestKeys(root);
+  const heads: ReportHead[] = [];
+  for (const { slug, title, meta } of eachDigest(digestsDir(root))) heads.push({ slug, title, meta });
+  listings = heads
     .sort(byYearThenTitle)
-    .map((digest) => ({ digest, href: reportHref(digest.slug), key: keys.get(digest.slug) ?? "" }));
+    .map((report) => ({ report, href: reportHref(report.slug), key: keys.get(report.slug) ?? "" }));
   return listings;
+}
+
+const digestPath = (slug: string) => join(digestsDir(process.cwd()), `${slug}.json`);
+
+/** A report's digest as generated: the JSON text of /data/reports/<slug>.json. */
+export const digestText = (listing: ReportListing) => readFileSync(digestPath(listing.report.slug), "utf8");
+
+/** A report's full digest, read for the page that needs it. */
+export const loadDigest = (listing: ReportListing): ReportDigest =>
+  JSON.parse(digestText(listing)) as ReportDigest;
+
+/** Every report's full digest in listing order, one at a time. */
+export function* allDigests(listings: readonly ReportListing[]): Generator<ReportDigest> {
+  for (const listing of listings) yield loadDigest(listing);
 }
 
 export { reportTitle };

@@ -1,20 +1,21 @@
-// Each report's digest as JSON: the contract in ../shared/digest-contract.md, unchanged.
+// Each report's digest as JSON: the contract in ../shared/digest-contract.md, unchanged (the
+// generated digest file, as written).
 import type { APIContext } from "astro";
-import type { ReportDigest } from "../../../ingest/types.ts";
 import { siteData } from "../../../site/data-pages.ts";
+import { digestText, type ReportListing } from "../../../site/reports.ts";
 
 export async function getStaticPaths() {
   const { listings } = await siteData();
   // The file is the digest alone, so the digest's key is the page's.
-  return listings.map(({ digest, key }) => ({
-    params: { slug: digest.slug },
-    props: { digest },
-    cacheKey: key || undefined,
+  return listings.map((listing) => ({
+    params: { slug: listing.report.slug },
+    props: { listing },
+    cacheKey: listing.key || undefined,
   }));
 }
 
-export function GET({ props }: APIContext<{ digest: ReportDigest }>) {
-  return new Response(JSON.stringify(props.digest), {
+export function GET({ props }: APIContext<{ listing: ReportListing }>) {
+  return new Response(digestText(props.listing), {
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 }
