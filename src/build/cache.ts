@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -41,6 +42,8 @@ export interface FileCache {
   has(key: string): boolean;
   get(key: string): string | undefined;
   set(key: string, value: string): void;
+  /** Removes every entry but these (after a complete build: what it did not use is stale). */
+  retainOnly(keys: ReadonlySet<string>): void;
 }
 
 /** A directory of cached values by key; a lost entry only costs a recomputation. */
@@ -56,6 +59,13 @@ export function fileCache(dir: string, ext: string): FileCache {
       const partial = `${path(key)}.${process.pid}.${threadId}.partial`;
       writeFileSync(partial, value);
       renameSync(partial, path(key));
+    },
+    retainOnly: (keys) => {
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir)) {
+        if (name.endsWith(ext) && !keys.has(name.slice(0, -ext.length)))
+          rmSync(join(dir, name), { force: true });
+      }
     },
   };
 }

@@ -58,6 +58,8 @@ describe("generate", () => {
       before["zhongyuanqu-2022-jingji-gongzuo-huiyi.mdx"],
     );
     expect(after["shangjiequ-2022-huigu.mdx"]).not.toBe(before["shangjiequ-2022-huigu.mdx"]);
+    // The parse of the report's earlier text is dropped from the cache, not kept forever.
+    expect(readdirSync(join(root, ".cache/parse"))).toHaveLength(2);
   });
 
   it("re-emits when generated files are lost and removes those of deleted reports", () => {

@@ -180,11 +180,13 @@ export function generate({
   const ingestCode = codeHash(INGEST_CODE);
   // A second core parses half of the reports not in the cache; the loop below then reads them.
   const warmed = warmParseCache({ root, files: sources, cacheDir: p.cache, ingestCode });
+  const parseKeys = new Set<string>();
 
   sources.forEach((file, i) => {
     const name = relative(root, file);
     try {
       const parsed = parseCached(root, file, readFileSync(file), parseCache, ingestCode);
+      parseKeys.add(parsed.key);
       if (parsed.cached) result.cached++;
       else result.parsed++;
       for (const message of parsed.warnings) result.warnings.push({ file: name, message });
@@ -263,6 +265,8 @@ export function generate({
       if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
     files.finish();
+    // Parses of earlier versions of the reports (or of the parser) are never read again.
+    parseCache.retainOnly(parseKeys);
   }
   result.timings.emitMs = performance.now() - emitStarted;
   return result;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,5 +49,19 @@ describe("the MDX compile cache", () => {
     await cached.call(null, "# a", "/b.mdx");
     await cachedTransform(compile, cache, "v2").call(null, "# a", "/a.mdx");
     expect(compiles).toBe(4);
+  });
+
+  it("keeps only the compiles a complete build used", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mdx-cache-"));
+    const cache = fileCache(dir, ".json");
+    const compile = async (code: string) => ({ code: `compiled(${code})` });
+    await cachedTransform(compile, cache, "v1").call(null, "# old", "/a.mdx");
+    const used = new Set<string>();
+    const cached = cachedTransform(compile, cache, "v1", used);
+    await cached.call(null, "# new", "/a.mdx");
+    await cached.call(null, "# b", "/b.mdx");
+    cache.retainOnly(used);
+    expect(readdirSync(dir)).toHaveLength(2);
+    expect([...used].every((key) => cache.has(key))).toBe(true);
   });
 });

@@ -66,9 +66,11 @@ export function cachedTransform(
   handler: TransformHandler,
   cache: FileCache,
   version: string,
+  used: Set<string> = new Set(),
 ): TransformHandler {
   return async function (this: unknown, code, id, ...rest) {
     const key = keyOf(version, id, code);
+    used.add(key);
     const hit = cache.get(key);
     if (hit !== undefined) return JSON.parse(hit) as Compiled;
     const result = await handler.call(this, code, id, ...rest);
@@ -80,8 +82,13 @@ export function cachedTransform(
 
 export function mdxCompileCache(options: { root: string; onMissing: () => void }): Plugin {
   const cache = fileCache(join(options.root, ".cache/mdx-compile"), ".json");
+  const used = new Set<string>();
   return {
     name: "report-digest:mdx-compile-cache",
+    writeBundle() {
+      // The page bundle is complete: compiles this build did not ask for are of older MDX.
+      if (this.environment.name === "prerender" && used.size > 0) cache.retainOnly(used);
+    },
     configResolved(config) {
       const compile = config.plugins.find((p) => p.name === MDX_COMPILE_PLUGIN);
       const transform = compile?.transform;
@@ -91,7 +98,7 @@ export function mdxCompileCache(options: { root: string; onMissing: () => void }
       }
       const hooked = transform as { handler: TransformHandler; [WRAPPED]?: true };
       if (hooked[WRAPPED]) return;
-      hooked.handler = cachedTransform(hooked.handler, cache, compilerVersion(options.root));
+      hooked.handler = cachedTransform(hooked.handler, cache, compilerVersion(options.root), used);
       hooked[WRAPPED] = true;
     },
   };
