@@ -1,7 +1,7 @@
 // The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
 // MDX and digests from content/ before Astro reads its collections, regenerates on content changes
-// in dev, and writes the search index (one document per report section) after the build (in dev,
-// on every regeneration).
+// in dev, caches the MDX compile between builds, and writes the search index (one document per
+// report section) in its own process while the pages render (in dev, on every regeneration).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
