@@ -3,7 +3,7 @@
 // in dev, caches the MDX compile between builds, and writes the search index (one document per
 // report section) in its own process while the pages render (in dev, on every regeneration).
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
@@ -84,6 +84,21 @@ function startSearchIndex(root: string, stageDir: string): Promise<WrittenIndex>
 }
 
 /**
+ * Where the site serves each report's digest (/data/reports/<slug>.json, the contract in
+ * ../shared/digest-contract.md). They are the generated files as written, so the build copies them
+ * rather than rendering 1,000 pages that would only read and return a file (~3.5 s at 1,000).
+ */
+const DIGESTS_URL = "data/reports";
+
+function copyDigests(root: string, siteDir: string): void {
+  const from = digestsDir(root);
+  const to = join(siteDir, DIGESTS_URL);
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from))
+    if (name.endsWith(".json")) copyFileSync(join(from, name), join(to, name));
+}
+
+/**
  * Deletes directories in a detached process: removing the previous site (16,000 files at 1,000
  * reports) took ~2 s of every build, and nobody needs to wait for it.
  */
@@ -160,11 +175,17 @@ export default function reportDigest(): AstroIntegration {
         // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration.
         const devSite = join(root, ".cache/dev-site");
         await indexForSearch(root, devSite, logger);
+        // The files a build writes beside the pages, served from where they are made.
+        const served: Array<[prefix: string, dir: string]> = [
+          ["/search-index/", join(devSite, "search-index")],
+          [`/${DIGESTS_URL}/`, digestsDir(root)],
+        ];
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? "").split("?")[0] ?? "";
-          const file = join(devSite, decodeURIComponent(path));
-          if (!path.startsWith("/search-index/") || !file.startsWith(devSite) || !existsSync(file))
-            return next();
+          const [prefix, base] = served.find(([p]) => path.startsWith(p)) ?? [];
+          if (!prefix || !base) return next();
+          const file = join(base, decodeURIComponent(path.slice(prefix.length)));
+          if (!file.startsWith(`${base}/`) || !existsSync(file)) return next();
           res.setHeader("content-type", "application/json; charset=utf-8");
           res.end(readFileSync(file));
         });
@@ -196,6 +217,7 @@ export default function reportDigest(): AstroIntegration {
             `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
           );
         } else await indexForSearch(root, built, logger);
+        copyDigests(root, built);
         if (stagingDir && built === stagingDir) {
           publish(stagingDir, outDir);
           logger.info(`site written to ${outDir}`);

@@ -42,12 +42,9 @@ export async function allReports(): Promise<ReportListing[]> {
 
 const digestPath = (slug: string) => join(digestsDir(process.cwd()), `${slug}.json`);
 
-/** A report's digest as generated: the JSON text of /data/reports/<slug>.json. */
-export const digestText = (listing: ReportListing) => readFileSync(digestPath(listing.report.slug), "utf8");
-
 /** A report's full digest, read for the page that needs it. */
 export const loadDigest = (listing: ReportListing): ReportDigest =>
-  JSON.parse(digestText(listing)) as ReportDigest;
+  JSON.parse(readFileSync(digestPath(listing.report.slug), "utf8")) as ReportDigest;
 
 /** Every report's full digest in listing order, one at a time. */
 export function* allDigests(listings: readonly ReportListing[]): Generator<ReportDigest> {
