@@ -36,6 +36,10 @@ export const csvLine = (cells: ReadonlyArray<string | number | null>) =>
 /** The whole table; `site` makes the figure links absolute so they work from a spreadsheet. */
 export function statsCsv(doc: StatsDocument, site: string): string {
   const names = indicatorNames(doc);
+  // Figure links are root-relative ("/reports/…#s-…"): the origin in front is what URL resolution
+  // would give, without parsing a URL per row (175,000 rows at 1,000 reports).
+  const origin = new URL(site).origin;
+  const absolute = (href: string) => (href.startsWith("/") ? origin + href : new URL(href, site).href);
   let out = BOM + csvLine(CSV_HEADER);
   for (const row of doc.rows) {
     const view = viewRow(doc, names, row);
@@ -52,7 +56,7 @@ export function statsCsv(doc: StatsDocument, site: string): string {
       row[8],
       row[9],
       view.value,
-      new URL(view.href, site).href,
+      absolute(view.href),
     ]);
   }
   return out;
