@@ -7,6 +7,14 @@ import type { ReportDigest } from "../ingest/types.ts";
 
 export const digestsDir = (root: string) => join(root, ".generated/digests");
 
+/** Every report's slug, title and front matter (.generated/heads.json), written by generate(). */
+export const HEADS_FILE = "heads.json";
+
+export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
+
+export const readHeads = (root: string): ReportHead[] =>
+  JSON.parse(readFileSync(join(root, ".generated", HEADS_FILE), "utf8")) as ReportHead[];
+
 /** Every digest, one at a time, in file-name order: for a pass that needs only one report at once. */
 export function* eachDigest(dir: string): Generator<ReportDigest> {
   const names = readdirSync(dir)

@@ -10,6 +10,7 @@ import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { codeHash, fileCache, keyOf } from "./cache.ts";
+import { HEADS_FILE } from "./digest-store.ts";
 import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
 import { parseCached } from "./parse-cache.ts";
 import { warmParseCache } from "./parse-workers.ts";
@@ -264,6 +265,11 @@ export function generate({
       const history = idHistories.get(digest.slug);
       if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
     }
+    // What lists and links show of every report, in one small file (src/build/digest-store.ts).
+    writeIfChanged(
+      join(p.generated, HEADS_FILE),
+      JSON.stringify(result.digests.map(({ slug, title, meta }) => ({ slug, title, meta }))),
+    );
     files.finish();
     // Parses of earlier versions of the reports (or of the parser) are never read again.
     parseCache.retainOnly(parseKeys);

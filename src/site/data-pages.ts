@@ -1,4 +1,5 @@
-// What the data pages (/data/, /regions/, /indicators/, /topics/, exports, feed, sitemap) share:
+// What the data pages (/data/, /regions/, /indicators/, /topics/, exports, feed, sitemap) and the
+// glossary share:
 // the figures table and its indexes, built once per build from the digests rather than once per
 // page (with 100,000 figures and hundreds of pages, that is the difference between seconds and
 // hours). Rebuilt when the set of reports changes (astro dev).
@@ -15,7 +16,10 @@ import {
 } from "./data.ts";
 import { type FacetOptions, facetOptions, indicatorNames, type StatsDocument, viewRow } from "./data-row.ts";
 import { collectSeries, type Series } from "./data-series.ts";
+import { termMatcher } from "./glossary.ts";
+import { type TermUse, termUses } from "./glossary-usage.ts";
 import { allReports, loadDigest, type ReportListing } from "./reports.ts";
+import { describe } from "./summary.ts";
 
 export interface SiteData {
   listings: ReportListing[];
@@ -30,6 +34,10 @@ export interface SiteData {
   figuresByRegion: Map<string, number>;
   /** Options of the /data/ filter selects. */
   facets: FacetOptions;
+  /** Each report's one-line summary (the feed), by slug. */
+  summaries: Map<string, string>;
+  /** Where each glossary term is used (the glossary page). */
+  termUses: Map<string, TermUse[]>;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -46,8 +54,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 let cache: { key: string; data: SiteData } | undefined;
 
 function load(listings: ReportListing[]): SiteData {
-  // Every full digest, for the figures table and the topic index; dropped once they are built.
+  // Every full digest, read once for everything built from all of them, and dropped after.
   const full = listings.map((l) => ({ digest: loadDigest(l), href: l.href }));
+  const digests = full.map((f) => f.digest);
   const stats = buildStats(full);
   const series = collectSeries(stats);
   const figuresByRegion = new Map<string, number>();
@@ -64,6 +73,8 @@ function load(listings: ReportListing[]): SiteData {
     seriesByRegion: groupBy(series, (s) => s.region),
     figuresByRegion,
     facets: facetOptions(stats),
+    summaries: new Map(digests.map((d) => [d.slug, describe(d)])),
+    termUses: termUses(digests, termMatcher()),
   };
 }
 

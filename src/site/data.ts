@@ -22,7 +22,10 @@ export interface Listing {
 /** Kinds that say something other than the indicator's level or growth (its share, rank …). */
 const OFF_MEASURE = new Set(["share", "rank", "multiple"]);
 
-export function reportRef({ digest, href }: Listing): ReportRef {
+export function reportRef({
+  digest,
+  href,
+}: Pick<Listing, "href"> & { digest: Pick<ReportDigest, "slug" | "title" | "meta"> }): ReportRef {
   const { meta } = digest;
   return {
     slug: digest.slug,

@@ -4,12 +4,9 @@
 // 1,000 full digests (~300 MB of heap) for its whole length.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { digestKeys, digestsDir, eachDigest } from "../build/digest-store.ts";
+import { digestKeys, digestsDir, type ReportHead, readHeads } from "../build/digest-store.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "./summary.ts";
-
-/** What a list of reports or a link to one needs to know. */
-export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
 
 export interface ReportListing {
   report: ReportHead;
@@ -32,9 +29,7 @@ export async function allReports(): Promise<ReportListing[]> {
   if (listings && !import.meta.env.DEV) return listings;
   const root = process.cwd();
   const keys = digestKeys(root);
-  const heads: ReportHead[] = [];
-  for (const { slug, title, meta } of eachDigest(digestsDir(root))) heads.push({ slug, title, meta });
-  listings = heads
+  listings = readHeads(root)
     .sort(byYearThenTitle)
     .map((report) => ({ report, href: reportHref(report.slug), key: keys.get(report.slug) ?? "" }));
   return listings;
@@ -45,10 +40,5 @@ const digestPath = (slug: string) => join(digestsDir(process.cwd()), `${slug}.js
 /** A report's full digest, read for the page that needs it. */
 export const loadDigest = (listing: ReportListing): ReportDigest =>
   JSON.parse(readFileSync(digestPath(listing.report.slug), "utf8")) as ReportDigest;
-
-/** Every report's full digest in listing order, one at a time. */
-export function* allDigests(listings: readonly ReportListing[]): Generator<ReportDigest> {
-  for (const listing of listings) yield loadDigest(listing);
-}
 
 export { reportTitle };
