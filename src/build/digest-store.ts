@@ -23,8 +23,6 @@ export function* eachDigest(dir: string): Generator<ReportDigest> {
   for (const name of names) yield JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest;
 }
 
-export const readDigests = (dir: string): ReportDigest[] => [...eachDigest(dir)];
-
 /**
  * The key each digest was generated from (its source, the parser's code and lexicons), by slug,
  * from generate()'s manifest: equal keys mean equal digests, without reading or hashing them.

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Plugin } from "vite";
 import { type FileCache, fileCache, keyOf } from "./cache.ts";
 
-export const MDX_COMPILE_PLUGIN = "@mdx-js/rolldown";
+const MDX_COMPILE_PLUGIN = "@mdx-js/rolldown";
 
 interface Compiled {
   code: string;
@@ -46,6 +46,7 @@ export const COMPILER_FILES = [
   "src/site/callout-plugin.ts",
   "src/site/format.ts",
   "src/site/glossary.ts",
+  "src/build/cache.ts",
   "src/site/glossary-usage.ts",
   "src/ingest/glossary.ts",
   "src/ingest/types.ts",

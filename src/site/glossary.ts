@@ -1,13 +1,14 @@
 // The editorial glossary (content/glossary.yml), read once per build, with its term matcher and
 // the anchor of each term on /glossary/.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { keyOf } from "../build/cache.ts";
 import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
 import type { GlossaryTerm } from "./callouts.ts";
 import { type FindTerms, termAnchors } from "./glossary-usage.ts";
 
 let source: string | undefined;
+let sourceKey: string | undefined;
 let entries: Map<string, GlossaryEntry> | undefined;
 let matcher: FindTerms | undefined;
 let anchors: Map<string, string> | undefined;
@@ -23,7 +24,10 @@ export function glossary(): Map<string, GlossaryEntry> {
 }
 
 /** Changes whenever the glossary file does: part of the cache key of every page showing terms. */
-export const glossaryKey = () => createHash("sha256").update(glossarySource()).digest("hex").slice(0, 16);
+export const glossaryKey = () => {
+  sourceKey ??= keyOf(glossarySource());
+  return sourceKey;
+};
 
 export const glossaryEntry = (term: string) => glossary().get(term);
 

@@ -2,13 +2,13 @@
 // code are unchanged since the last build is copied from it instead of rendered again. A key
 // covers every piece of data the page shows that Astro cannot see (it tracks code and the compiled
 // MDX itself); no key means the page is always rendered.
-import { createHash } from "node:crypto";
+import { keyOf as hashOf } from "../build/cache.ts";
 import { glossaryKey } from "./glossary.ts";
 import type { ReportListing } from "./reports.ts";
 import { reportTitle } from "./summary.ts";
 
-export const keyOf = (...parts: unknown[]) =>
-  createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+/** A key for any plain data the page shows (compared by its JSON). */
+export const keyOf = (...parts: unknown[]) => hashOf(JSON.stringify(parts));
 
 const neighbour = (listing: ReportListing | undefined) =>
   listing ? [listing.href, reportTitle(listing.report)] : null;
