@@ -1,7 +1,8 @@
 // The Astro integration that makes `astro build` and `astro dev` the whole story: it generates the
-// MDX and digests from content/ before Astro reads its collections, regenerates on content changes
-// in dev, caches the MDX compile between builds, and writes the search index (one document per
-// report section) in its own process while the pages render (in dev, on every regeneration).
+// MDX, its HTML and the digests from content/ before Astro reads its collection, regenerates on
+// content changes in dev, caches the MDX compile (of ejected pages that need it) between builds,
+// and writes the search index (one document per report section) in its own process while the
+// pages render (in dev, on every regeneration).
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -198,7 +199,9 @@ export default function reportDigest(): AstroIntegration {
           try {
             runGenerate(root, logger, false);
             await indexForSearch(root, devSite, logger);
-            await refreshContent?.({ loaders: ["glob"] });
+            await refreshContent?.({ loaders: ["mdx-pages"] });
+            // Report bodies are files the pages read, not modules Vite watches: reload open pages.
+            server.ws.send({ type: "full-reload" });
           } catch (error) {
             logger.error(String(error instanceof Error ? error.message : error));
           }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { ReportDigest } from "../ingest/types.ts";
 
 export const digestsDir = (root: string) => join(root, ".generated/digests");
+export const bodiesDir = (root: string) => join(root, ".generated/bodies");
 
 /** Every report's slug, title and front matter (.generated/heads.json), written by generate(). */
 export const HEADS_FILE = "heads.json";
@@ -24,22 +25,23 @@ export function* eachDigest(dir: string): Generator<ReportDigest> {
 }
 
 /**
- * The key each digest was generated from (its source, the parser's code and lexicons), by slug,
- * from generate()'s manifest: equal keys mean equal digests, without reading or hashing them.
+ * The key each generated file of one kind ("digests", "bodies") was made from, by slug, from
+ * generate()'s manifest: equal keys mean equal files, without reading or hashing them. A digest's
+ * key covers its source, the parser's code and lexicons; a body's, its MDX and the emitter.
  */
-export function digestKeys(root: string): Map<string, string> {
+export function generatedKeys(root: string, kind: "digests" | "bodies"): Map<string, string> {
   const keys = new Map<string, string>();
   try {
     const manifest = JSON.parse(readFileSync(join(root, ".generated/manifest.json"), "utf8")) as Record<
       string,
       string
     >;
+    const prefix = `${kind}/`;
     for (const [file, key] of Object.entries(manifest)) {
-      const slug = /^digests\/(.+)\.json$/u.exec(file)?.[1];
-      if (slug) keys.set(slug, key);
+      if (file.startsWith(prefix)) keys.set(file.slice(prefix.length, file.lastIndexOf(".")), key);
     }
   } catch {
-    // No manifest (digests written by hand in a test): no keys, so nothing is taken as unchanged.
+    // No manifest (files written by hand in a test): no keys, so nothing is taken as unchanged.
   }
   return keys;
 }

@@ -1,14 +1,20 @@
-// Turns every source in content/reports into the generated files the Astro collections read:
-// .generated/reports/<slug>.mdx (the page body) and .generated/digests/<slug>.json (the digest).
+// Turns every source in content/reports into the generated files the site is built from:
+// .generated/reports/<slug>.mdx (the page body as MDX), .generated/bodies/<slug>.html (that MDX
+// compiled to HTML, see src/emit/body-html.ts) and .generated/digests/<slug>.json (the digest).
+// An ejected body that needs the MDX compiler goes to .generated/mdx-pages/ for @astrojs/mdx.
 // Parses are cached by content hash, and files are only rewritten when their bytes change, so a
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
+import type { Root } from "mdast";
 import { mdxToMdast } from "satteri";
-import { digestToMdx, type EmitOptions } from "../emit/mdx.ts";
+import { emittedBodyHast, type LookupTerm, mdxBodyHast, NeedsMdxCompiler } from "../emit/body-html.ts";
+import { toHtml } from "../emit/html.ts";
+import { digestToMdast, digestToMdx, type EmitOptions, mdxDocument } from "../emit/mdx.ts";
 import { ReportInputError } from "../ingest/errors.ts";
-import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
+import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { termLookup } from "../site/glossary-usage.ts";
 import { codeHash, fileCache, keyOf } from "./cache.ts";
 import { HEADS_FILE } from "./digest-store.ts";
 import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
@@ -17,9 +23,18 @@ import { warmParseCache } from "./parse-workers.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
-// The code behind each cached stage: parse + annotate, and MDX emit.
+// The code behind each cached stage: parse + annotate, and emit (MDX and its HTML: the emitter,
+// the report vocabulary's markup, and the MDX parser for ejected bodies).
 const INGEST_CODE = join(import.meta.dirname, "../ingest");
-const EMIT_CODE = [join(import.meta.dirname, "../emit"), join(import.meta.dirname, "../site/punctuation.ts")];
+const EMIT_CODE = [
+  join(import.meta.dirname, "../emit"),
+  ...["punctuation", "callouts", "format", "glossary-usage"].map((name) =>
+    join(import.meta.dirname, `../site/${name}.ts`),
+  ),
+  ...["satteri", "pinyin-pro", "property-information", "html-void-elements"].map((name) =>
+    join(import.meta.dirname, `../../node_modules/${name}/package.json`),
+  ),
+];
 
 /** One content problem, as a complete line naming the file (and line): "content/reports/x.txt:3: …". */
 export interface ContentProblem {
@@ -62,6 +77,8 @@ export const paths = (root: string) => ({
   ids: process.env.REPORTS_DIR ? undefined : join(root, "content/ids"),
   generated: join(root, ".generated"),
   mdx: join(root, ".generated/reports"),
+  bodies: join(root, ".generated/bodies"),
+  mdxPages: join(root, ".generated/mdx-pages"),
   digests: join(root, ".generated/digests"),
   cache: join(root, ".cache/parse"),
 });
@@ -82,13 +99,30 @@ function writeIfChanged(path: string, content: string): void {
 
 const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 
-function glossaryMatcher(source: string | undefined): EmitOptions["findTerms"] {
-  return source === undefined ? undefined : createTermMatcher(loadGlossary(source));
+/** What the emit needs of the glossary (the term matcher and each term's markup), built on first use. */
+function glossaryTools(source: string | undefined) {
+  let entries: GlossaryEntry[] | undefined;
+  let findTerms: EmitOptions["findTerms"];
+  let lookupTerm: LookupTerm | undefined;
+  const all = () => {
+    entries ??= source === undefined ? [] : loadGlossary(source);
+    return entries;
+  };
+  return {
+    findTerms: (text: string) => {
+      findTerms ??= createTermMatcher(all());
+      return findTerms(text);
+    },
+    lookupTerm: (term: string) => {
+      lookupTerm ??= termLookup(all());
+      return lookupTerm(term);
+    },
+  };
 }
 
 /** The MDX page body for a digest, glossary terms marked. */
 export function reportEmitter(root: string): (digest: ReportDigest) => string {
-  const findTerms = glossaryMatcher(readGlossary(paths(root).glossary));
+  const { findTerms } = glossaryTools(readGlossary(paths(root).glossary));
   return (digest) => digestToMdx(digest, { findTerms });
 }
 
@@ -115,7 +149,7 @@ function generatedFiles(dir: string) {
     },
     /** Removes files no report produces any more and records the keys for the next build. */
     finish(): void {
-      for (const sub of ["reports", "digests"]) {
+      for (const sub of ["reports", "bodies", "mdx-pages", "digests"]) {
         for (const name of readdirSync(join(dir, sub))) {
           if (!(`${sub}/${name}` in next)) rmSync(join(dir, sub, name));
         }
@@ -123,6 +157,19 @@ function generatedFiles(dir: string) {
       writeFileSync(path, JSON.stringify(next));
     },
   };
+}
+
+/**
+ * The HTML of an ejected body, or undefined when its MDX needs the MDX compiler (imports,
+ * expressions, components beyond the report vocabulary): @astrojs/mdx compiles that page.
+ */
+function ejectedBodyHtml(body: string, lookupTerm: LookupTerm): string | undefined {
+  try {
+    return toHtml(mdxBodyHast(body, lookupTerm));
+  } catch (error) {
+    if (error instanceof NeedsMdxCompiler) return undefined;
+    throw error;
+  }
 }
 
 /** An editor's hand-kept MDX (`npm run eject`) that replaces the generated body of that report. */
@@ -241,25 +288,34 @@ export function generate({
   result.timings.parseMs = performance.now() - parseStarted;
   const emitStarted = performance.now();
   if (write && result.errors.length === 0) {
-    mkdirSync(p.mdx, { recursive: true });
-    mkdirSync(p.digests, { recursive: true });
+    for (const dir of [p.mdx, p.bodies, p.mdxPages, p.digests]) mkdirSync(dir, { recursive: true });
     if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
     const files = generatedFiles(p.generated);
-    // The MDX depends on the digest, the glossary and the emitter; the matcher is built only if needed.
+    // The MDX and its HTML depend on the digest, the glossary and the emitter; the glossary's
+    // matcher is built only if something is emitted.
     const glossary = readGlossary(p.glossary);
     const emitVersion = keyOf(codeHash(...EMIT_CODE), glossary ?? "");
-    let findTerms: EmitOptions["findTerms"] | null = null;
+    const { findTerms, lookupTerm } = glossaryTools(glossary);
     for (const digest of result.digests) {
       const digestKey = keys.get(digest.slug) ?? "";
       const ejected = ejectedPath(root, digest.slug);
       if (existsSync(ejected)) {
         const body = readFileSync(ejected, "utf8");
-        files.put(`reports/${digest.slug}.mdx`, keyOf("ejected", body), () => body);
+        const key = keyOf(emitVersion, "ejected", body);
+        files.put(`reports/${digest.slug}.mdx`, key, () => body);
+        const html = ejectedBodyHtml(body, lookupTerm);
+        if (html === undefined) files.put(`mdx-pages/${digest.slug}.mdx`, key, () => body);
+        else files.put(`bodies/${digest.slug}.html`, key, () => html);
       } else {
-        files.put(`reports/${digest.slug}.mdx`, keyOf(emitVersion, digestKey), () => {
-          findTerms ??= glossaryMatcher(glossary);
-          return digestToMdx(digest, { findTerms });
-        });
+        // The MDX and its HTML come from one tree: what the page shows is what the MDX says.
+        let tree: Root | undefined;
+        const emitted = () => {
+          tree ??= digestToMdast(digest, { findTerms });
+          return tree;
+        };
+        const key = keyOf(emitVersion, digestKey);
+        files.put(`reports/${digest.slug}.mdx`, key, () => mdxDocument(digest.slug, emitted()));
+        files.put(`bodies/${digest.slug}.html`, key, () => toHtml(emittedBodyHast(emitted(), lookupTerm)));
       }
       files.put(`digests/${digest.slug}.json`, digestKey, () => JSON.stringify(digest));
       const history = idHistories.get(digest.slug);

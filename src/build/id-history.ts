@@ -6,7 +6,7 @@
 //   old links land on it. Only a heading and its text changing in the same edit loses the trail.
 // - anchors: section id → the paragraph and figure ids it has held. A paragraph or figure id that
 //   is gone becomes an alias of the section that held it: an old link lands on that section.
-// Aliases are rendered as hidden anchors at the top of the section (Section.astro).
+// Aliases are rendered as hidden anchors at the top of the section (sectionElement in src/site/callouts.ts).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

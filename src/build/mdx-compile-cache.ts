@@ -1,6 +1,7 @@
-// A content-hash cache around the MDX compile inside Astro's build. Vite keeps no cache between
-// builds, so every build compiled every report's MDX again (about a third of the bundling time at
-// 1,000 reports); with this, a rebuild compiles only the pages whose MDX, or whose compiler, changed.
+// A content-hash cache around the MDX compile inside Astro's build, for the report bodies that
+// @astrojs/mdx compiles (ejected pages that need the MDX compiler; the others are compiled to HTML
+// by generate()). Vite keeps no cache between builds; with this, a rebuild compiles only the pages
+// whose MDX, or whose compiler, changed.
 //
 // It wraps the transform of @astrojs/mdx's compile plugin ("@mdx-js/rolldown"): the result of
 // that one transform (code and module metadata) is a pure function of the MDX text, its path and

@@ -201,7 +201,10 @@ export function digestToMdast(digest: ReportDigest, options: EmitOptions = {}): 
   return { type: "root", children: digest.sections.map((s) => sectionNode(s, statsByBlock, options)) };
 }
 
+/** The MDX file of a report page: its slug as front matter, then the body. */
+export const mdxDocument = (slug: string, body: Root): string =>
+  `---\nslug: ${JSON.stringify(slug)}\n---\n\n${serialize(body)}`;
+
 export function digestToMdx(digest: ReportDigest, options: EmitOptions = {}): string {
-  const frontMatter = `---\nslug: ${JSON.stringify(digest.slug)}\n---\n\n`;
-  return frontMatter + serialize(digestToMdast(digest, options));
+  return mdxDocument(digest.slug, digestToMdast(digest, options));
 }

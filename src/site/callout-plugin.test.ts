@@ -2,7 +2,9 @@ import { htmlToHast, mdxToJs } from "satteri";
 import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { find, type HastNode, textOf } from "../../tests/support/mdx-tree.ts";
-import { digestToMdx, type TermHit } from "../emit/mdx.ts";
+import { emittedBodyHast } from "../emit/body-html.ts";
+import { toHtml } from "../emit/html.ts";
+import { digestToMdast, digestToMdx, mdxDocument, type TermHit } from "../emit/mdx.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { calloutPlugin } from "./callout-plugin.ts";
 import type { GlossaryTerm } from "./callouts.ts";
@@ -49,17 +51,15 @@ const glossary: Record<string, GlossaryTerm> = {
 };
 
 describe("calloutPlugin", () => {
-  it("leaves only the section components: every paragraph compiles to one static HTML string", async () => {
-    const { code } = await compileWith(
-      digestToMdx(fixtureDigest, { findTerms: termsIn("专精特新") }),
-      glossary,
-    );
+  it("compiles a whole body to static HTML, the same HTML generate() writes for it", async () => {
+    const findTerms = termsIn("专精特新");
+    const tree = digestToMdast(fixtureDigest, { findTerms });
+    const { code, html } = await compileWith(mdxDocument(fixtureDigest.slug, tree), glossary);
     const calls = [...code.matchAll(/_jsxs?\((\w+)/gu)].map((m) => m[1]);
     // (MDXLayout and _createMdxContent are the compiler's own wrapper.)
-    expect(new Set(calls)).toEqual(
-      new Set(["_Fragment", "Section", "Fragment", "MDXLayout", "_createMdxContent"]),
-    );
-    expect(code).not.toMatch(/\b(Stat|Term|Block)\b/u);
+    expect(new Set(calls)).toEqual(new Set(["Fragment", "MDXLayout", "_createMdxContent"]));
+    expect(code).not.toMatch(/\b(Section|Stat|Term|Block)\b/u);
+    expect(html).toBe(toHtml(emittedBodyHast(tree, (term) => glossary[term])));
   });
 
   it("marks every figure up with what it measures, its value and kind, linked to itself", async () => {

@@ -1,8 +1,9 @@
-// The HTML of the inline annotations a report's MDX marks up (<Block>, <Stat>, <Term>, <strong>),
-// built as hast at compile time (see callout-plugin.ts) rather than rendered by Astro components:
-// a page holds hundreds of them, and plain elements let the MDX compiler fold every paragraph into
-// one static HTML string instead of a component call per figure. Text and attribute values stay
-// hast text and properties, so Sätteri escapes them.
+// The HTML of the report vocabulary a report's MDX marks up (<Section>, <Block>, <Stat>, <Term>,
+// <strong>), built as hast rather than rendered by Astro components: a page holds hundreds of them.
+// Report bodies are compiled to HTML with these by src/emit/body-html.ts; MDX that needs the MDX
+// compiler (an ejected page with imports or expressions) gets the same elements from the Sätteri
+// plugin in callout-plugin.ts. Text and attribute values stay hast text and properties, so the
+// serialiser escapes them.
 import type { Element, ElementContent } from "hast";
 import type { StatKind } from "../ingest/types.ts";
 import { formatValue, kindLabel } from "./format.ts";
@@ -85,12 +86,149 @@ export function termElement(entry: GlossaryTerm | undefined, shown: string): Ele
   };
 }
 
+/** The attributes the emitter writes on a `<Section>` (src/emit/mdx.ts). */
+export interface SectionAttributes {
+  id: string;
+  /** "1" to "3": the heading level under the page title. */
+  level: string;
+  heading?: string;
+  /** Comma-separated topic names. */
+  topics?: string;
+  mode?: string;
+  /** How many figures the section holds. */
+  figures?: string;
+  /** Comma-separated ids the section had before (kept so old links still land here). */
+  aliases?: string;
+}
+
+const element = (
+  tagName: string,
+  properties: Element["properties"],
+  children: ElementContent[],
+): Element => ({
+  type: "element",
+  tagName,
+  properties,
+  children,
+});
+
+const MODE_LABELS: Record<string, string> = { review: "回顾", plan: "部署" };
+
+/**
+ * One report section: its heading with a stable anchor and a link to itself, its annotations
+ * (review or plan, topics, how many figures), then its blocks. A section without a heading (the
+ * opening words) carries the id itself.
+ */
+export function sectionElement(attributes: SectionAttributes, children: ElementContent[]): Element {
+  const { id, level, heading, topics, mode, figures, aliases } = attributes;
+  const out: ElementContent[] = (aliases ? aliases.split(",") : []).map((alias) =>
+    element("span", { id: alias, className: ["alias-anchor"], ariaHidden: "true" }, []),
+  );
+  if (heading) {
+    const tagName = level === "1" ? "h2" : level === "2" ? "h3" : "h4";
+    out.push(
+      element(tagName, { id, className: ["sec-h"] }, [
+        text(heading),
+        element("a", { className: ["h-anchor"], href: `#${id}`, ariaLabel: `本节链接：${heading}` }, [
+          text("#"),
+        ]),
+      ]),
+    );
+    const modeLabel = mode ? MODE_LABELS[mode] : undefined;
+    const figureCount = Number(figures ?? 0);
+    const meta: ElementContent[] = [
+      ...(modeLabel ? [element("span", { className: ["mode", `mode-${mode}`] }, [text(modeLabel)])] : []),
+      ...(topics ? topics.split(",") : []).map((t) => element("span", { className: ["topic"] }, [text(t)])),
+      ...(figureCount > 0
+        ? [element("span", { className: ["figcount"] }, [text(`${figureCount} 项数据`)])]
+        : []),
+    ];
+    if (meta.length) out.push(element("p", { className: ["sec-meta"] }, meta));
+  }
+  return element(
+    "section",
+    { className: ["sec", `sec-l${level}`], ...(heading ? {} : { id }), dataSection: id },
+    [...out, ...children],
+  );
+}
+
 /** A paragraph or list with its content-derived anchor id. */
 export function blockElement(attributes: { id: string; type?: string }, children: ElementContent[]): Element {
-  return {
-    type: "element",
-    tagName: "div",
-    properties: { className: attributes.type === "list" ? ["blk", "blk-list"] : ["blk"], id: attributes.id },
+  return element(
+    "div",
+    { className: attributes.type === "list" ? ["blk", "blk-list"] : ["blk"], id: attributes.id },
     children,
-  };
+  );
 }
+
+/** The report vocabulary: the MDX elements a report page may use. */
+export const FLOW_CALLOUTS = ["Section", "Block"];
+export const TEXT_CALLOUTS = ["Stat", "Term", "strong"];
+export const REPORT_ELEMENTS = [...FLOW_CALLOUTS, ...TEXT_CALLOUTS];
+
+/**
+ * The HTML element for one element of the report vocabulary, from its (string) attributes and
+ * children; `shown` reads the element's own text, for a figure or a term.
+ */
+export function calloutElement(
+  name: string,
+  attributes: Record<string, string>,
+  children: ElementContent[],
+  shown: () => string,
+  lookupTerm: (term: string) => GlossaryTerm | undefined,
+): Element {
+  switch (name) {
+    case "Section":
+      return sectionElement(attributes as unknown as SectionAttributes, children);
+    case "Block":
+      return blockElement({ id: attributes.id ?? "", type: attributes.type }, children);
+    case "Stat":
+      return statElement(attributes as unknown as StatAttributes, shown());
+    case "Term": {
+      const term = termElement(lookupTerm(attributes.t ?? ""), shown());
+      // A term no longer in the glossary stays as its text, in a span that means nothing.
+      return term.type === "element" ? term : element("span", {}, [term]);
+    }
+    default:
+      // The bold lead-in sentence: may hold figures and terms, converted on their own.
+      return element("strong", {}, children);
+  }
+}
+
+/**
+ * The element for a vocabulary element that MDX read as a block: a figure, a term or a bold lead
+ * alone on its line (a list's opening words, say) is parsed as a block of its own. It goes back
+ * into a paragraph, as the emitter wrote it.
+ */
+export function calloutBlock(
+  name: string,
+  attributes: Record<string, string>,
+  children: ElementContent[],
+  shown: () => string,
+  lookupTerm: (term: string) => GlossaryTerm | undefined,
+): Element {
+  const only = children.length === 1 ? children[0] : undefined;
+  const inline = only?.type === "element" && only.tagName === "p" ? only.children : children;
+  if (!TEXT_CALLOUTS.includes(name) || inline.some((c) => c.type === "element" && BLOCK_TAGS.has(c.tagName)))
+    return calloutElement(name, attributes, children, shown, lookupTerm);
+  return element("p", {}, [calloutElement(name, attributes, inline, shown, lookupTerm)]);
+}
+
+// What Markdown makes of block syntax, which cannot stand inside a paragraph.
+const BLOCK_TAGS = new Set([
+  "p",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "pre",
+  "hr",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "div",
+  "section",
+]);

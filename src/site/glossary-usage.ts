@@ -3,6 +3,7 @@
 import { pinyin } from "pinyin-pro";
 import type { GlossaryEntry, TermHit } from "../ingest/glossary.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import type { GlossaryTerm } from "./callouts.ts";
 
 export interface TermUse {
   slug: string;
@@ -59,6 +60,17 @@ export function termAnchors(entries: readonly Pick<GlossaryEntry, "term">[]): Ma
     anchors.set(term, id);
   }
   return anchors;
+}
+
+/** Looks a term up as a page marks it up: its explanation and the anchor of its /glossary/ entry. */
+export function termLookup(entries: readonly GlossaryEntry[]): (term: string) => GlossaryTerm | undefined {
+  const byTerm = new Map(entries.map((entry) => [entry.term, entry]));
+  const anchors = termAnchors(entries);
+  return (term) => {
+    const entry = byTerm.get(term);
+    const anchor = entry && anchors.get(entry.term);
+    return entry && anchor ? { term: entry.term, explain: entry.explain, anchor } : undefined;
+  };
 }
 
 export interface GlossaryGroup<T> {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { keyOf } from "../build/cache.ts";
 import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
 import type { GlossaryTerm } from "./callouts.ts";
-import { type FindTerms, termAnchors } from "./glossary-usage.ts";
+import { type FindTerms, termAnchors, termLookup } from "./glossary-usage.ts";
 
 let source: string | undefined;
 let sourceKey: string | undefined;
@@ -36,11 +36,12 @@ export const termMatcher = (): FindTerms => {
   return matcher;
 };
 
+let lookup: ((term: string) => GlossaryTerm | undefined) | undefined;
+
 /** A term with its explanation and the anchor of its /glossary/ entry, as a page marks it up. */
 export function glossaryTerm(term: string): GlossaryTerm | undefined {
-  const entry = glossaryEntry(term);
-  const anchor = entry && termAnchor(entry.term);
-  return entry && anchor ? { term: entry.term, explain: entry.explain, anchor } : undefined;
+  lookup ??= termLookup([...glossary().values()]);
+  return lookup(term);
 }
 
 /** The id of a term's entry on /glossary/ ("term-zhuan-jing-te-xin"). */

@@ -3,10 +3,16 @@ import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { keyOf, reportPageKey } from "./page-keys.ts";
 import type { ReportListing } from "./reports.ts";
 
-const listing = (slug: string, key: string, title = `${slug}报告`): ReportListing => ({
+const listing = (
+  slug: string,
+  key: string,
+  title = `${slug}报告`,
+  bodyKey = `body-${key}`,
+): ReportListing => ({
   report: { slug, title, meta: fixtureDigest.meta },
   href: `/reports/${slug}/`,
   key,
+  bodyKey,
 });
 
 describe("reportPageKey", () => {
@@ -19,8 +25,9 @@ describe("reportPageKey", () => {
     expect(reportPageKey(listing("b", "k-b"), listing("a", "k-a"), listing("c", "k-c"))).toBe(key);
   });
 
-  it("changes with the page's digest and with what it shows of its neighbours", () => {
+  it("changes with the page's digest and body and with what it shows of its neighbours", () => {
     expect(reportPageKey(listing("b", "k-b2"), prev, next)).not.toBe(key);
+    expect(reportPageKey(listing("b", "k-b", "b报告", "another body"), prev, next)).not.toBe(key);
     expect(reportPageKey(page, listing("a", "k-a", "改过的标题"), next)).not.toBe(key);
     expect(reportPageKey(page, prev, undefined)).not.toBe(key);
     // A neighbour's other edits do not show on this page.

@@ -2,17 +2,19 @@
 // show (slug, title, front matter) and the key of its digest; the full digest (every paragraph and
 // figure) is read from disk by the page that needs it and dropped after, so a build never holds
 // 1,000 full digests (~300 MB of heap) for its whole length.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { digestKeys, digestsDir, type ReportHead, readHeads } from "../build/digest-store.ts";
+import { bodiesDir, digestsDir, generatedKeys, type ReportHead, readHeads } from "../build/digest-store.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "./summary.ts";
 
 export interface ReportListing {
   report: ReportHead;
   href: string;
-  /** Changes whenever the digest does (see digestKeys); empty when unknown. */
+  /** Changes whenever the digest does (see generatedKeys); empty when unknown. */
   key: string;
+  /** Changes whenever the body's HTML does; empty when unknown or compiled by @astrojs/mdx. */
+  bodyKey: string;
 }
 
 export const reportHref = (slug: string) => `/reports/${slug}/`;
@@ -28,10 +30,16 @@ let listings: ReportListing[] | undefined;
 export async function allReports(): Promise<ReportListing[]> {
   if (listings && !import.meta.env.DEV) return listings;
   const root = process.cwd();
-  const keys = digestKeys(root);
+  const keys = generatedKeys(root, "digests");
+  const bodyKeys = generatedKeys(root, "bodies");
   listings = readHeads(root)
     .sort(byYearThenTitle)
-    .map((report) => ({ report, href: reportHref(report.slug), key: keys.get(report.slug) ?? "" }));
+    .map((report) => ({
+      report,
+      href: reportHref(report.slug),
+      key: keys.get(report.slug) ?? "",
+      bodyKey: bodyKeys.get(report.slug) ?? "",
+    }));
   return listings;
 }
 
@@ -40,5 +48,14 @@ const digestPath = (slug: string) => join(digestsDir(process.cwd()), `${slug}.js
 /** A report's full digest, read for the page that needs it. */
 export const loadDigest = (listing: ReportListing): ReportDigest =>
   JSON.parse(readFileSync(digestPath(listing.report.slug), "utf8")) as ReportDigest;
+
+/**
+ * A report's body as HTML (compiled from its MDX by generate()), or undefined when its MDX needs
+ * @astrojs/mdx (an ejected page with imports or expressions: the "reports" collection).
+ */
+export function loadBody(listing: ReportListing): string | undefined {
+  const path = join(bodiesDir(process.cwd()), `${listing.report.slug}.html`);
+  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+}
 
 export { reportTitle };

@@ -1,6 +1,7 @@
 // Report text is data on the built site: a hostile report built by `astro build` in a throwaway
 // project shows its text as text in the page, <title>, meta description, JSON-LD, search index and
-// data exports; pages stay CSP-friendly; a build with bad content fails whole and keeps dist/; and
+// data exports; pages stay CSP-friendly; an ejected body that needs the MDX compiler is compiled by
+// @astrojs/mdx into the same markup; a build with bad content fails whole and keeps dist/; and
 // `astro dev` rebuilds a page when its source changes.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -26,6 +27,8 @@ const HOSTILE_TITLE = "2023年 <script>alert(1)</script> {x} & javascript: 区�
 const hostileParagraph = `各位代表：现在我代表区政府报告工作 ${HOSTILE.join(" ")} 请予审议。`;
 const HOSTILE_REPORT = `---\ntitle: ${JSON.stringify(HOSTILE_TITLE)}\nregion: 上街区\nyear: 2023\n---\n\n${hostileParagraph}\n\n一、工作回顾 <b>加粗</b> {/* */}\n\n过去一年 [a](b) \`代码\` $x | # * _ 各项工作稳步推进。\n`;
 const page = "/reports/hostile/index.html";
+// An editor's body using MDX itself (an expression), beyond what report bodies are compiled from.
+const RICH_BODY = `---\nslug: "rich"\n---\n\n<Section id="hui-gu" level="1" heading="一、回顾" figures="1">\n  <Block id="p-1">\n    全区完成<Stat id="s-1" l="地区生产总值" k="amount" v="18560000000" u="元">185.6亿元</Stat>，共{["甲", "乙"].length}项。\n  </Block>\n</Section>\n`;
 
 let root: string;
 let buildLog = "";
@@ -47,6 +50,8 @@ beforeAll(async () => {
     "good.txt": GOOD_REPORT,
     "gov-article.html": readFileSync(new URL("../fixtures/pages/gov-article.html", import.meta.url)),
     "report.md": readFileSync(new URL("../fixtures/pages/report.md", import.meta.url)),
+    "rich.txt": GOOD_REPORT,
+    "rich.mdx": RICH_BODY,
   });
   const { stdout, stderr } = await run(astroBin, ["build"], { cwd: root, env, maxBuffer: 1 << 26 });
   buildLog = stdout + stderr;
@@ -55,9 +60,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("a hostile report on the built site", () => {
   it("builds all four formats and shows progress", () => {
-    expect(buildLog).toContain("parsed 4/4 reports");
+    expect(buildLog).toContain("parsed 5/5 reports");
     expect(buildLog).toContain("site written to");
-    for (const slug of ["hostile", "good", "gov-article", "report"]) {
+    for (const slug of ["hostile", "good", "gov-article", "report", "rich"]) {
       expect(existsSync(join(dist(), "reports", slug, "index.html")), slug).toBe(true);
     }
   });
@@ -137,6 +142,22 @@ function cspProblems(dir: string): string[] {
   }
   return problems;
 }
+
+describe("an ejected body that needs the MDX compiler", () => {
+  it("is compiled by @astrojs/mdx into the report markup, its expression evaluated", () => {
+    const tree = readHtml(dist(), "/reports/rich/index.html");
+    const body = find(tree, (el) => String(el.properties?.className ?? "").includes("report-body"))[0];
+    expect(body).toBeDefined();
+    const heading = find(body as HtmlElement, (el) => el.tagName === "h2")[0] as HtmlElement;
+    expect(heading.properties?.id).toBe("hui-gu");
+    const stat = find(body as HtmlElement, (el) => el.tagName === "a" && el.properties?.id === "s-1")[0];
+    expect(stat?.properties?.dataValue).toBe("185.6 亿元");
+    expect(textOf(body as HtmlElement)).toContain("共2项。");
+    // Every other body is compiled by the build itself.
+    expect(existsSync(join(root, ".generated/bodies/rich.html"))).toBe(false);
+    expect(existsSync(join(root, ".generated/bodies/good.html"))).toBe(true);
+  });
+});
 
 describe("the 404 page", () => {
   it("is in Chinese and offers the search box (works without JS: a GET form to /search/)", () => {

@@ -110,9 +110,25 @@ describe("npm run eject", () => {
     expect(result.errors).toEqual([]);
     const body = readFileSync(join(root, ".generated/reports/good.mdx"), "utf8");
     expect(body).toContain("各位代表（编辑改）");
+    // Compiled to the page body's HTML like a generated one.
+    expect(readFileSync(join(root, ".generated/bodies/good.html"), "utf8")).toContain("各位代表（编辑改）");
     // Still a report: its digest (title, figures, search) comes from the source.
     expect(existsSync(join(root, ".generated/digests/good.json"))).toBe(true);
     expect(cli("eject", "good").status).toBe(1);
+  });
+
+  it("an ejected body using MDX itself goes to @astrojs/mdx, and back once it no longer does", () => {
+    expect(cli("eject", "good").status).toBe(0);
+    const ejected = join(reports, "good.mdx");
+    const mdx = readFileSync(ejected, "utf8");
+    const generated = (dir: string) =>
+      existsSync(join(root, `.generated/${dir}/good.${dir === "bodies" ? "html" : "mdx"}`));
+    writeFileSync(ejected, mdx.replace("各位代表", "各位代表{1 + 1}"));
+    expect(generate({ root }).errors).toEqual([]);
+    expect([generated("mdx-pages"), generated("bodies")]).toEqual([true, false]);
+    writeFileSync(ejected, mdx);
+    expect(generate({ root }).errors).toEqual([]);
+    expect([generated("mdx-pages"), generated("bodies")]).toEqual([false, true]);
   });
 
   it("broken ejected MDX is a content error with file and line", () => {

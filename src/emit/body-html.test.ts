@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type HastNode, htmlToHast } from "satteri";
+import { describe, expect, it } from "vitest";
+import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
+import { BUNDLED, CORPUS, hasCorpus, listFiles, parseFile } from "../ingest/testing.ts";
+import type { ReportDigest } from "../ingest/types.ts";
+import { termLookup } from "../site/glossary-usage.ts";
+import { emittedBodyHast, mdxBodyHast, NeedsMdxCompiler } from "./body-html.ts";
+import { toHtml } from "./html.ts";
+import { digestToMdast, mdxDocument } from "./mdx.ts";
+
+const entries = loadGlossary(readFileSync(join(BUNDLED, "../glossary.yml"), "utf8"));
+const findTerms = createTermMatcher(entries);
+const lookupTerm = termLookup(entries);
+
+/** A generated body's HTML, and the same report's MDX file compiled as an ejected body is. */
+function bothWays(digest: ReportDigest) {
+  const tree = digestToMdast(digest, { findTerms });
+  const emitted = toHtml(emittedBodyHast(tree, lookupTerm));
+  const parsed = toHtml(mdxBodyHast(mdxDocument(digest.slug, tree), lookupTerm));
+  return { emitted, parsed };
+}
+
+// Every 10th corpus report: enough variety (lists, lead-ins, lone figures) to keep the test quick.
+const corpusSample = hasCorpus ? listFiles(CORPUS).filter((_, i) => i % 10 === 0) : [];
+
+describe("report body HTML", () => {
+  it.each(listFiles(BUNDLED))("is the same from the emitter's tree and from its MDX file: %s", (file) => {
+    const { emitted, parsed } = bothWays(parseFile(file));
+    expect(emitted).toBe(parsed);
+    expect(emitted).toContain('<a class="stat"');
+  });
+
+  it.skipIf(!hasCorpus)(`is the same both ways on ${corpusSample.length} corpus reports`, () => {
+    for (const file of corpusSample) {
+      let digest: ReportDigest;
+      try {
+        digest = parseFile(file);
+      } catch {
+        continue; // A file the parser rejects has no page (corpus.test.ts covers the rejection).
+      }
+      const { emitted, parsed } = bothWays(digest);
+      expect(emitted, file).toBe(parsed);
+    }
+  });
+
+  it("renders sections with their heading, anchor link, annotations and aliases", () => {
+    const digest: ReportDigest = {
+      ...fixtureDigest,
+      sections: fixtureDigest.sections.map((s, i) =>
+        i === 0 ? { ...s, aliases: ["old-id"], mode: "review" as const, topics: ["产业", "经济发展"] } : s,
+      ),
+    };
+    const html = bothWays(digest).emitted;
+    expect(html).toContain(
+      '<section class="sec sec-l1" data-section="huigu"><span id="old-id" class="alias-anchor" aria-hidden="true"></span><h2 id="huigu" class="sec-h">一、过去一年工作回顾<a class="h-anchor" href="#huigu" aria-label="本节链接：一、过去一年工作回顾">#</a></h2><p class="sec-meta"><span class="mode mode-review">回顾</span><span class="topic">产业</span><span class="topic">经济发展</span><span class="figcount">3 项数据</span></p>',
+    );
+  });
+
+  it("keeps hostile report text as text", () => {
+    const evil = `<script>alert(1)</script><img src=x onerror=alert(2)> {x} & "q" `;
+    const digest: ReportDigest = {
+      ...fixtureDigest,
+      sections: fixtureDigest.sections.map((s) => ({
+        ...s,
+        heading: s.heading && `${s.heading}${evil}`,
+        blocks: s.blocks.map((b) => ({ ...b, text: `${b.text}${evil}` })),
+      })),
+      stats: fixtureDigest.stats.map((s) => ({ ...s, label: evil })),
+    };
+    const { emitted, parsed } = bothWays(digest);
+    expect(emitted).toBe(parsed);
+    const elements = new Set<string>();
+    const visit = (node: HastNode) => {
+      if (node.type === "element") elements.add((node as { tagName: string }).tagName);
+      for (const child of (node as { children?: HastNode[] }).children ?? []) visit(child);
+    };
+    visit(htmlToHast(emitted, { fragment: true }));
+    expect([...elements].sort()).toEqual([
+      "a",
+      "dfn",
+      "div",
+      "h2",
+      "li",
+      "p",
+      "section",
+      "span",
+      "strong",
+      "ul",
+    ]);
+    expect(emitted).toContain("&#x3C;script>alert(1)&#x3C;/script>");
+  });
+
+  it("puts a figure or lead-in standing alone on its line back into a paragraph", () => {
+    const mdx = `<Block id="p-1" type="list">\n  <strong>一是加强。</strong>\n\n  * 甲\n</Block>\n`;
+    expect(toHtml(mdxBodyHast(mdx, lookupTerm))).toBe(
+      '<div class="blk blk-list" id="p-1"><p><strong>一是加强。</strong></p><ul>\n<li>甲</li>\n</ul></div>',
+    );
+  });
+
+  it("compiles an editor's Markdown inside the vocabulary", () => {
+    const mdx = `<Section id="a" level="1" heading="一">\n  <Block id="p-1">\n    见[网站](https://example.org "标题")，*重点*。\n  </Block>\n</Section>\n`;
+    expect(toHtml(mdxBodyHast(mdx, lookupTerm))).toContain(
+      '<p>见<a href="https://example.org" title="标题">网站</a>，<em>重点</em>。</p>',
+    );
+  });
+
+  it.each([
+    ["import X from './x.js'\n\n<Block id=\"p\">文</Block>\n", "import/export", 1],
+    ['<Block id="p">\n  共{1 + 1}项\n</Block>\n', "a {…} expression", 2],
+    ['<Chart data="x" />\n', "<Chart> is not one of", 1],
+    ['<Block id={"p"}>文</Block>\n', "<Block> has an attribute that is an expression", 1],
+    ['<Block id="p">\n  文<Chart />字\n</Block>\n', "<Chart> is not one of <Stat> <Term> <strong>", 2],
+  ])("leaves MDX that needs the compiler to it: %j", (mdx, reason, line) => {
+    const refused = (() => {
+      try {
+        mdxBodyHast(mdx, lookupTerm);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(NeedsMdxCompiler);
+    expect((refused as NeedsMdxCompiler).message).toContain(reason);
+    expect((refused as NeedsMdxCompiler).line).toBe(line);
+  });
+});
