@@ -8,7 +8,6 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import type { Plugin } from "vite";
 import { digestsDir, eachDigest } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
@@ -135,6 +134,12 @@ export default function reportDigest(): AstroIntegration {
         root = fileURLToPath(config.root);
         runGenerate(root, logger, command === "build");
         if (command === "build") {
+          // The search index needs only the digests: its own process writes it while Astro bundles
+          // and renders, so the two use both cores instead of one after the other.
+          const stage = join(root, ".cache/search-stage");
+          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage) };
+          // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
+          searchIndex.done.catch(() => {});
           // Astro writes into a staging directory; the finished site replaces outDir only when the
           // whole build, search index included, succeeded, so a failed build never damages a good dist/.
           outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
@@ -153,22 +158,6 @@ export default function reportDigest(): AstroIntegration {
             },
           });
         }
-      },
-      "astro:build:setup": ({ updateConfig }) => {
-        // The search index is written by its own process while Astro renders the pages. It starts
-        // once the server bundle is written rather than with the build: bundling a thousand MDX
-        // modules is when Astro's own memory peaks, and the two peaks should not add up.
-        const startIndex: Plugin = {
-          name: "report-digest:search-index",
-          writeBundle() {
-            if (searchIndex || this.environment.name !== "prerender") return;
-            const stage = join(root, ".cache/search-stage");
-            searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage) };
-            // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
-            searchIndex.done.catch(() => {});
-          },
-        };
-        updateConfig({ plugins: [startIndex] });
       },
       "astro:server:setup": async ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;

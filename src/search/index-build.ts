@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Manifest } from "./index-format.ts";
 import type { SectionDoc } from "./records.ts";
-import { type KeyId, keyIdCounts, keyOfId, shardOf } from "./tokens.ts";
+import { forEachKey, type KeyId, keyOfId, shardOf } from "./tokens.ts";
 
 export interface BuiltIndex {
   manifest: Manifest;
@@ -29,8 +29,11 @@ function facet(values: Iterable<string>) {
 
 /** An append-only list of 32-bit integers in one typed array (millions of postings, few objects). */
 class IntList {
-  items = new Int32Array(1 << 16);
+  items: Int32Array;
   length = 0;
+  constructor(capacity = 1 << 16) {
+    this.items = new Int32Array(capacity);
+  }
   push(value: number): void {
     if (this.length === this.items.length) {
       const grown = new Int32Array(this.items.length * 2);
@@ -41,11 +44,67 @@ class IntList {
   }
 }
 
+/**
+ * Han keys (a character's code, or a pair's, see KeyId: never 0) → key numbers, in an
+ * open-addressing table on typed arrays: the index looks a key up for every character of every
+ * report (~20 million times at 1,000 reports), several times faster than a Map.
+ */
+class CodeTable {
+  private codes = new Uint32Array(1 << 16);
+  private numbers = new Int32Array(1 << 16);
+  private size = 0;
+
+  private slot(code: number): number {
+    const mask = this.codes.length - 1;
+    let at = Math.imul(code, 0x9e3779b1) >>> 0;
+    for (;;) {
+      at &= mask;
+      const held = this.codes[at] as number;
+      if (held === code || held === 0) return at;
+      at++;
+    }
+  }
+
+  /** The key number of `code`, or `make()`'s for a code not seen before. */
+  numberOf(code: number, make: () => number): number {
+    let at = this.slot(code);
+    if (this.codes[at] === code) return this.numbers[at] as number;
+    if (++this.size * 2 > this.codes.length) {
+      this.grow();
+      at = this.slot(code);
+    }
+    const number = make();
+    this.codes[at] = code;
+    this.numbers[at] = number;
+    return number;
+  }
+
+  private grow(): void {
+    const { codes, numbers } = this;
+    this.codes = new Uint32Array(codes.length * 2);
+    this.numbers = new Int32Array(codes.length * 2);
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      if (code === 0) continue;
+      const at = this.slot(code);
+      this.codes[at] = code;
+      this.numbers[at] = numbers[i] as number;
+    }
+  }
+}
+
 export class IndexBuilder {
-  /** Each key's number, in order of first use. */
-  private readonly keyNumbers = new Map<KeyId, number>();
+  /** Each key number's key, numbered in order of first use. */
+  private readonly keyIds: KeyId[] = [];
+  private readonly hanNumbers = new CodeTable();
+  private readonly tokenNumbers = new Map<string, number>();
   /** Per key number: the last section that had the key (postings are delta-coded). */
   private readonly lastIds = new IntList();
+  /** Per key number: the section being added + 1 if it has the key, and how often. */
+  private readonly seenIn = new IntList();
+  private readonly counts = new IntList();
+  /** The key numbers of the section being added, in order of first occurrence. */
+  private readonly touched = new IntList(1 << 12);
   /** Every posting as it was made: its key number and its encoded value, grouped by key in finish(). */
   private readonly postingKeys = new IntList();
   private readonly postingValues = new IntList();
@@ -66,19 +125,45 @@ export class IndexBuilder {
       this.reportIds.set(doc.slug, report);
     }
     this.sections.push({ report, topics: doc.topics, length: doc.text.length });
-    keyIdCounts(doc.text).forEach((count, key) => {
-      let k = this.keyNumbers.get(key);
-      if (k === undefined) {
-        k = this.keyNumbers.size;
-        this.keyNumbers.set(key, k);
-        this.lastIds.push(0);
+    const visit = (k: number) => {
+      if (this.seenIn.items[k] === id + 1) this.counts.items[k] = (this.counts.items[k] as number) + 1;
+      else {
+        this.seenIn.items[k] = id + 1;
+        this.counts.items[k] = 1;
+        this.touched.push(k);
       }
+    };
+    forEachKey(
+      doc.text,
+      (code) => visit(this.hanNumbers.numberOf(code, () => this.newKey(code))),
+      (token) => {
+        let k = this.tokenNumbers.get(token);
+        if (k === undefined) {
+          k = this.newKey(token);
+          this.tokenNumbers.set(token, k);
+        }
+        visit(k);
+      },
+    );
+    const { touched, lastIds } = this;
+    for (let i = 0; i < touched.length; i++) {
+      const k = touched.items[i] as number;
       this.postingKeys.push(k);
-      this.postingValues.push((id - (this.lastIds.items[k] as number)) * 16 + Math.min(count, 15));
-      this.lastIds.items[k] = id;
-    });
+      this.postingValues.push(
+        (id - (lastIds.items[k] as number)) * 16 + Math.min(this.counts.items[k] as number, 15),
+      );
+      lastIds.items[k] = id;
+    }
+    touched.length = 0;
     this.hash.update(json);
     return id;
+  }
+
+  private newKey(id: KeyId): number {
+    this.lastIds.push(0);
+    this.seenIn.push(0);
+    this.counts.push(0);
+    return this.keyIds.push(id) - 1;
   }
 
   /**
@@ -86,7 +171,7 @@ export class IndexBuilder {
    * key into one typed array, so no list per key is ever made (11 million postings at 1,000 reports).
    */
   private postingsByKey(): Array<[string, string]> {
-    const keyCount = this.keyNumbers.size;
+    const keyCount = this.keyIds.length;
     const { items: postingKeys, length } = this.postingKeys;
     const values = this.postingValues.items;
     const starts = new Int32Array(keyCount + 1);
@@ -103,7 +188,7 @@ export class IndexBuilder {
       sorted[at] = values[i] as number;
       next[k] = at + 1;
     }
-    const keys = [...this.keyNumbers.keys()].map((id, k): [string, number] => [keyOfId(id), k]);
+    const keys = this.keyIds.map((id, k): [string, number] => [keyOfId(id), k]);
     keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return keys.map(([key, k]) => [key, `[${sorted.subarray(starts[k], starts[k + 1]).join(",")}]`]);
   }

@@ -23,23 +23,31 @@ export const keyOfId = (id: KeyId): string =>
       ? String.fromCharCode(id)
       : String.fromCharCode(Math.floor(id / 0x10000), id % 0x10000);
 
-/** Every key of a section's text with how often it occurs. */
-export function keyIdCounts(text: string): Map<KeyId, number> {
-  const counts = new Map<KeyId, number>();
-  const add = (k: KeyId) => counts.set(k, (counts.get(k) ?? 0) + 1);
+/**
+ * Visits every key occurrence of a section's text: each Han character and character pair as a
+ * number (see KeyId), then each figure or Latin word.
+ */
+export function forEachKey(text: string, han: (code: number) => void, token: (key: string) => void): void {
   const t = normalize(text);
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (!isHan(c)) continue;
-    add(c);
+    han(c);
     const next = t.charCodeAt(i + 1);
-    if (isHan(next)) add(c * 0x10000 + next);
+    if (isHan(next)) han(c * 0x10000 + next);
   }
   for (const m of t.matchAll(TOKEN)) {
-    add(m[0]);
+    token(m[0]);
     // A percentage is also found by its number alone (5.2 finds 5.2%).
-    if (m[0].endsWith("%")) add(m[0].slice(0, -1));
+    if (m[0].endsWith("%")) token(m[0].slice(0, -1));
   }
+}
+
+/** Every key of a section's text with how often it occurs. */
+export function keyIdCounts(text: string): Map<KeyId, number> {
+  const counts = new Map<KeyId, number>();
+  const add = (k: KeyId) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  forEachKey(text, add, add);
   return counts;
 }
 
