@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
-import { digestsDir, eachDigest } from "./build/digest-store.ts";
+import { digestsDir, keyedDigests } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
 import { type WrittenIndex, writeSearchIndex } from "./search/index-write.ts";
@@ -49,10 +49,14 @@ function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: bo
 /** Indexes every report section as its own search document (see src/search/), not whole pages. */
 async function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
-  const written = await writeSearchIndex(eachDigest(digestsDir(root)), outDir);
-  logger.info(
-    `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB in ${Math.round(performance.now() - started)} ms`,
-  );
+  const written = await writeSearchIndex(keyedDigests(root), outDir, join(outDir, "search-cache"));
+  logger.info(`search index: ${indexSummary(written)} in ${Math.round(performance.now() - started)} ms`);
+}
+
+function indexSummary(written: WrittenIndex): string {
+  const reports = written.reports - written.indexed;
+  const kept = reports ? `, ${reports} of ${written.reports} reports kept from the last build` : "";
+  return `${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB${kept}`;
 }
 
 /**
@@ -61,11 +65,9 @@ async function indexForSearch(root: string, outDir: string, logger: AstroIntegra
  */
 function startSearchIndex(root: string, stageDir: string): Promise<WrittenIndex> {
   rmSync(stageDir, { recursive: true, force: true });
-  const child = spawn(
-    process.execPath,
-    [join(root, "src/search/write-index-cli.ts"), digestsDir(root), stageDir],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, [join(root, "src/search/write-index-cli.ts"), root, stageDir], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (chunk) => {
@@ -201,14 +203,14 @@ export default function reportDigest(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const built = fileURLToPath(dir).replace(/\/$/, "");
-        if (searchIndex) {
-          const written = await searchIndex.done;
-          rmSync(join(built, "search-index"), { recursive: true, force: true });
-          renameSync(join(searchIndex.stage, "search-index"), join(built, "search-index"));
-          logger.info(
-            `search index: ${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
-          );
-        } else await indexForSearch(root, built, logger);
+        // Started with the build in astro:config:setup.
+        if (!searchIndex) throw new Error("report-digest: the search index was never started");
+        const written = await searchIndex.done;
+        rmSync(join(built, "search-index"), { recursive: true, force: true });
+        renameSync(join(searchIndex.stage, "search-index"), join(built, "search-index"));
+        logger.info(
+          `search index: ${indexSummary(written)}, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
+        );
         copyDigests(root, built);
         if (stagingDir && built === stagingDir) {
           publish(stagingDir, outDir);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportDigest } from "../ingest/types.ts";
+import { keyOf } from "./cache.ts";
 
 export const digestsDir = (root: string) => join(root, ".generated/digests");
 export const bodiesDir = (root: string) => join(root, ".generated/bodies");
@@ -16,12 +17,33 @@ export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
 export const readHeads = (root: string): ReportHead[] =>
   JSON.parse(readFileSync(join(root, ".generated", HEADS_FILE), "utf8")) as ReportHead[];
 
-/** Every digest, one at a time, in file-name order: for a pass that needs only one report at once. */
-export function* eachDigest(dir: string): Generator<ReportDigest> {
-  const names = readdirSync(dir)
+const digestNames = (dir: string) =>
+  readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .sort();
-  for (const name of names) yield JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportDigest;
+
+const readDigest = (path: string) => JSON.parse(readFileSync(path, "utf8")) as ReportDigest;
+
+/** Every digest, one at a time, in file-name order: for a pass that needs only one report at once. */
+export function* eachDigest(dir: string): Generator<ReportDigest> {
+  for (const name of digestNames(dir)) yield readDigest(join(dir, name));
+}
+
+/**
+ * Every generated digest in file-name order with the key it was made from (its file's hash when
+ * the manifest has none), read only if asked for: a pass that can reuse its work on an unchanged
+ * report never reads it.
+ */
+export function* keyedDigests(
+  root: string,
+): Generator<{ slug: string; key: string; digest: () => ReportDigest }> {
+  const dir = digestsDir(root);
+  const keys = generatedKeys(root, "digests");
+  for (const name of digestNames(dir)) {
+    const slug = name.slice(0, -".json".length);
+    const path = join(dir, name);
+    yield { slug, key: keys.get(slug) ?? keyOf(readFileSync(path)), digest: () => readDigest(path) };
+  }
 }
 
 /**

@@ -1,12 +1,42 @@
 // Builds the static search index from the section documents: a manifest (facets of every
 // section, read once), postings sharded by key into small files (a query fetches only the shards
 // of its keys), and one small file per section (its text, fetched for the sections shown).
-// Documents are added one at a time and postings kept already encoded, so a thousand reports are
-// indexed without holding every report, or a tuple per posting, in memory.
+// Postings are kept in typed arrays (11 million at 1,000 reports), grouped by key in one counting
+// sort, and can be merged with an earlier build's (src/search/index-write.ts), so a rebuild indexes
+// only the reports that changed.
 import { createHash } from "node:crypto";
 import type { Manifest } from "./index-format.ts";
 import type { SectionDoc } from "./records.ts";
 import { forEachKey, type KeyId, keyOfId, shardOf } from "./tokens.ts";
+
+/** What the manifest keeps of a section document. */
+export interface DocFacets {
+  region?: string;
+  year?: number;
+  kind?: string;
+  date: string;
+  topics: string[];
+  length: number;
+}
+
+export const docFacets = (doc: SectionDoc): DocFacets => ({
+  ...(doc.region ? { region: doc.region } : {}),
+  ...(doc.year ? { year: doc.year } : {}),
+  ...(doc.kind ? { kind: doc.kind } : {}),
+  date: doc.date,
+  topics: doc.topics,
+  length: doc.text.length,
+});
+
+/**
+ * Every key's postings, keys in sorted order: key i's postings are values[offsets[i] ..
+ * offsets[i + 1]], each `section id * 16 + min(count, 15)`, ids ascending.
+ */
+export interface Postings {
+  keys: string[];
+  offsets: Int32Array;
+  values: Int32Array;
+}
 
 export interface BuiltIndex {
   manifest: Manifest;
@@ -19,13 +49,6 @@ export interface BuiltIndex {
 
 /** Postings per shard file, in raw JSON bytes: a few KB once compressed. */
 const SHARD_TARGET_BYTES = 12_000;
-
-/** Sorted distinct values and the index of each. */
-function facet(values: Iterable<string>) {
-  const list = [...new Set(values)].sort();
-  const at = new Map(list.map((v, i) => [v, i]));
-  return { list, of: (v: string | undefined) => (v === undefined ? -1 : (at.get(v) ?? -1)) };
-}
 
 /** An append-only list of 32-bit integers in one typed array (millions of postings, few objects). */
 class IntList {
@@ -93,38 +116,27 @@ class CodeTable {
   }
 }
 
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export class IndexBuilder {
   /** Each key number's key, numbered in order of first use. */
   private readonly keyIds: KeyId[] = [];
   private readonly hanNumbers = new CodeTable();
   private readonly tokenNumbers = new Map<string, number>();
-  /** Per key number: the last section that had the key (postings are delta-coded). */
-  private readonly lastIds = new IntList();
   /** Per key number: the section being added + 1 if it has the key, and how often. */
   private readonly seenIn = new IntList();
   private readonly counts = new IntList();
   /** The key numbers of the section being added, in order of first occurrence. */
   private readonly touched = new IntList(1 << 12);
-  /** Every posting as it was made: its key number and its encoded value, grouped by key in finish(). */
+  /** Every posting as it was made: its key number and its value, grouped by key in postings(). */
   private readonly postingKeys = new IntList();
   private readonly postingValues = new IntList();
-  private readonly reportIds = new Map<string, number>();
-  private readonly reports: Array<{ region?: string; year?: number; kind?: string; date: string }> = [];
-  private readonly sections: Array<{ report: number; topics: string[]; length: number }> = [];
-  private readonly hash = createHash("sha256");
+  private lastId = -1;
 
-  /**
-   * Adds a section document; returns its id (documents are numbered in the order added).
-   * `json` is the document as written to its file, when the caller has it already.
-   */
-  add(doc: SectionDoc, json = JSON.stringify(doc)): number {
-    const id = this.sections.length;
-    let report = this.reportIds.get(doc.slug);
-    if (report === undefined) {
-      report = this.reports.push({ region: doc.region, year: doc.year, kind: doc.kind, date: doc.date }) - 1;
-      this.reportIds.set(doc.slug, report);
-    }
-    this.sections.push({ report, topics: doc.topics, length: doc.text.length });
+  /** Adds a section document as section `id` (ids ascending, not necessarily consecutive). */
+  add(doc: SectionDoc, id: number): void {
+    if (id <= this.lastId) throw new Error(`section ${id} added after section ${this.lastId}`);
+    this.lastId = id;
     const visit = (k: number) => {
       if (this.seenIn.items[k] === id + 1) this.counts.items[k] = (this.counts.items[k] as number) + 1;
       else {
@@ -145,42 +157,40 @@ export class IndexBuilder {
         visit(k);
       },
     );
-    const { touched, lastIds } = this;
+    const { touched } = this;
     for (let i = 0; i < touched.length; i++) {
       const k = touched.items[i] as number;
       this.postingKeys.push(k);
-      this.postingValues.push(
-        (id - (lastIds.items[k] as number)) * 16 + Math.min(this.counts.items[k] as number, 15),
-      );
-      lastIds.items[k] = id;
+      this.postingValues.push(id * 16 + Math.min(this.counts.items[k] as number, 15));
     }
     touched.length = 0;
-    this.hash.update(json);
-    return id;
   }
 
   private newKey(id: KeyId): number {
-    this.lastIds.push(0);
     this.seenIn.push(0);
     this.counts.push(0);
     return this.keyIds.push(id) - 1;
   }
 
-  /**
-   * Each key's postings as one JSON array text, keys in order: a counting sort of the postings by
-   * key into one typed array, so no list per key is ever made (11 million postings at 1,000 reports).
-   */
-  private postingsByKey(): Array<[string, string]> {
+  /** The postings grouped by key: a counting sort into one typed array, no list per key. */
+  postings(): Postings {
     const keyCount = this.keyIds.length;
     const { items: postingKeys, length } = this.postingKeys;
     const values = this.postingValues.items;
-    const starts = new Int32Array(keyCount + 1);
+    const counts = new Int32Array(keyCount);
     for (let i = 0; i < length; i++) {
-      const k = (postingKeys[i] as number) + 1;
-      starts[k] = (starts[k] as number) + 1;
+      const k = postingKeys[i] as number;
+      counts[k] = (counts[k] as number) + 1;
     }
-    for (let k = 0; k < keyCount; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
-    const next = starts.slice(0, keyCount);
+    // Keys in sorted order, and where each key's postings go.
+    const order = this.keyIds.map((id, k): [string, number] => [keyOfId(id), k]);
+    order.sort(([a], [b]) => byString(a, b));
+    const offsets = new Int32Array(keyCount + 1);
+    const next = new Int32Array(keyCount);
+    order.forEach(([, k], i) => {
+      next[k] = offsets[i] as number;
+      offsets[i + 1] = (offsets[i] as number) + (counts[k] as number);
+    });
     const sorted = new Int32Array(length);
     for (let i = 0; i < length; i++) {
       const k = postingKeys[i] as number;
@@ -188,41 +198,135 @@ export class IndexBuilder {
       sorted[at] = values[i] as number;
       next[k] = at + 1;
     }
-    const keys = this.keyIds.map((id, k): [string, number] => [keyOfId(id), k]);
-    keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return keys.map(([key, k]) => [key, `[${sorted.subarray(starts[k], starts[k + 1]).join(",")}]`]);
-  }
-
-  finish(): BuiltIndex {
-    const regions = facet(this.reports.flatMap((r) => (r.region ? [r.region] : [])));
-    const kinds = facet(this.reports.flatMap((r) => (r.kind ? [r.kind] : [])));
-    const topics = facet(this.sections.flatMap((s) => s.topics));
-    const postings = this.postingsByKey();
-    let bytes = 0;
-    for (const [key, list] of postings) bytes += key.length * 3 + 4 + list.length;
-    const shardCount = Math.max(1, Math.ceil(bytes / SHARD_TARGET_BYTES));
-    const members: string[][] = Array.from({ length: shardCount }, () => []);
-    for (const [key, list] of postings)
-      members[shardOf(key, shardCount)]?.push(`${JSON.stringify(key)}:${list}`);
-    const shards = members.map((m) => `{${m.join(",")}}`);
-    return {
-      manifest: {
-        build: this.hash.update(String(shardCount)).digest("hex").slice(0, 12),
-        shards: shardCount,
-        regions: regions.list,
-        kinds: kinds.list,
-        topics: topics.list,
-        reports: this.reports.map((r) => [regions.of(r.region), r.year ?? 0, kinds.of(r.kind), r.date]),
-        sections: this.sections.map((s) => [s.report, s.topics.map(topics.of), s.length]),
-      },
-      shards,
-    };
+    return { keys: order.map(([key]) => key), offsets, values: sorted };
   }
 }
 
-/** The index of documents already in memory (tests, small sites). */
+/**
+ * An earlier build's postings with its section ids renumbered (`renumber[old id]`, -1 for a
+ * section that is gone), merged with the postings of the sections indexed afresh. Renumbering
+ * keeps the order of the sections it keeps, so every key's postings stay in id order.
+ */
+export function mergePostings(earlier: Postings, renumber: Int32Array, fresh: Postings): Postings {
+  const keys: string[] = [];
+  const offsets = new IntList(1 << 16);
+  offsets.push(0);
+  const values = new IntList(earlier.values.length + fresh.values.length);
+  let a = 0;
+  let b = 0;
+  while (a < earlier.keys.length || b < fresh.keys.length) {
+    const keyA = earlier.keys[a];
+    const keyB = fresh.keys[b];
+    const order = keyA === undefined ? 1 : keyB === undefined ? -1 : byString(keyA, keyB);
+    let i = order <= 0 ? (earlier.offsets[a] as number) : 0;
+    const endA = order <= 0 ? (earlier.offsets[a + 1] as number) : 0;
+    let j = order >= 0 ? (fresh.offsets[b] as number) : 0;
+    const endB = order >= 0 ? (fresh.offsets[b + 1] as number) : 0;
+    const before = values.length;
+    for (;;) {
+      // The next kept earlier posting, renumbered.
+      let kept = -1;
+      while (i < endA && kept < 0) {
+        const v = earlier.values[i] as number;
+        const id = renumber[v >> 4] as number;
+        if (id >= 0) kept = id * 16 + (v & 15);
+        else i++;
+      }
+      if (kept < 0 && j >= endB) break;
+      if (kept >= 0 && (j >= endB || kept < (fresh.values[j] as number))) {
+        values.push(kept);
+        i++;
+      } else values.push(fresh.values[j++] as number);
+    }
+    if (values.length > before) {
+      keys.push((order <= 0 ? keyA : keyB) as string);
+      offsets.push(values.length);
+    }
+    if (order <= 0) a++;
+    if (order >= 0) b++;
+  }
+  return {
+    keys,
+    offsets: offsets.items.slice(0, offsets.length),
+    values: values.items.slice(0, values.length),
+  };
+}
+
+/** The shard files of the postings: each key's postings delta-coded, keys spread by hash. */
+export function shardTexts(postings: Postings): string[] {
+  const { keys, offsets, values } = postings;
+  const lists = keys.map((_, k) => {
+    let last = 0;
+    const out: number[] = [];
+    for (let i = offsets[k] as number; i < (offsets[k + 1] as number); i++) {
+      const v = values[i] as number;
+      out.push(((v >> 4) - last) * 16 + (v & 15));
+      last = v >> 4;
+    }
+    return `[${out.join(",")}]`;
+  });
+  let bytes = 0;
+  keys.forEach((key, k) => {
+    bytes += key.length * 3 + 4 + (lists[k] as string).length;
+  });
+  const shardCount = Math.max(1, Math.ceil(bytes / SHARD_TARGET_BYTES));
+  const members: string[][] = Array.from({ length: shardCount }, () => []);
+  keys.forEach((key, k) => {
+    members[shardOf(key, shardCount)]?.push(`${JSON.stringify(key)}:${lists[k]}`);
+  });
+  return members.map((m) => `{${m.join(",")}}`);
+}
+
+/** Sorted distinct values and the index of each. */
+function facet(values: Iterable<string>) {
+  const list = [...new Set(values)].sort();
+  const at = new Map(list.map((v, i) => [v, i]));
+  return { list, of: (v: string | undefined) => (v === undefined ? -1 : (at.get(v) ?? -1)) };
+}
+
+/** The manifest of a build: facets, then per report and per section (reports' sections in id order). */
+export function manifestOf(build: string, shards: number, reports: DocFacets[][]): Manifest {
+  const docs = reports.flat();
+  const regions = facet(docs.flatMap((d) => (d.region ? [d.region] : [])));
+  const kinds = facet(docs.flatMap((d) => (d.kind ? [d.kind] : [])));
+  const topics = facet(docs.flatMap((d) => d.topics));
+  // A report's facets are those of its first document (every document of a report carries them).
+  const heads = reports.filter((docsOf) => docsOf.length > 0).map((docsOf) => docsOf[0] as DocFacets);
+  let report = 0;
+  const sections: Manifest["sections"] = [];
+  for (const docsOf of reports) {
+    if (!docsOf.length) continue;
+    for (const d of docsOf) sections.push([report, d.topics.map(topics.of), d.length]);
+    report++;
+  }
+  return {
+    build,
+    shards,
+    regions: regions.list,
+    kinds: kinds.list,
+    topics: topics.list,
+    reports: heads.map((r) => [regions.of(r.region), r.year ?? 0, kinds.of(r.kind), r.date]),
+    sections,
+  };
+}
+
+/** The index of documents already in memory (tests, small sites), named by their content. */
 export function buildIndex(docs: SectionDoc[]): BuiltIndex {
   const builder = new IndexBuilder();
-  for (const doc of docs) builder.add(doc);
-  return builder.finish();
+  const hash = createHash("sha256");
+  const bySlug = new Map<string, DocFacets[]>();
+  docs.forEach((doc, id) => {
+    builder.add(doc, id);
+    hash.update(JSON.stringify(doc));
+    const list = bySlug.get(doc.slug);
+    if (list) list.push(docFacets(doc));
+    else bySlug.set(doc.slug, [docFacets(doc)]);
+  });
+  const shards = shardTexts(builder.postings());
+  return {
+    manifest: manifestOf(hash.update(String(shards.length)).digest("hex").slice(0, 12), shards.length, [
+      ...bySlug.values(),
+    ]),
+    shards,
+  };
 }

@@ -1,12 +1,15 @@
-// `node src/search/write-index-cli.ts DIGESTS_DIR SITE_DIR`: writes SITE_DIR/search-index/ from the
-// generated digests and prints a one-line JSON summary. The build runs it as a separate process
-// while Astro renders the pages, so the two use both cores instead of one after the other.
-import { eachDigest } from "../build/digest-store.ts";
+// `node src/search/write-index-cli.ts ROOT SITE_DIR`: writes SITE_DIR/search-index/ from the
+// project's generated digests, reusing what ROOT/.cache/search kept of the last build, and prints a
+// one-line JSON summary. The build runs it as a separate process while Astro builds the pages, so
+// the two use both cores instead of one after the other.
+import { join } from "node:path";
+import { keyedDigests } from "../build/digest-store.ts";
 import { writeSearchIndex } from "./index-write.ts";
 
-const [digests, siteDir] = process.argv.slice(2);
-if (!digests || !siteDir) {
-  process.stderr.write("usage: node src/search/write-index-cli.ts DIGESTS_DIR SITE_DIR\n");
+const [root, siteDir] = process.argv.slice(2);
+if (!root || !siteDir) {
+  process.stderr.write("usage: node src/search/write-index-cli.ts ROOT SITE_DIR\n");
   process.exit(2);
 }
-process.stdout.write(`${JSON.stringify(await writeSearchIndex(eachDigest(digests), siteDir))}\n`);
+const written = await writeSearchIndex(keyedDigests(root), siteDir, join(root, ".cache/search"));
+process.stdout.write(`${JSON.stringify(written)}\n`);
