@@ -23,7 +23,7 @@ export function printTable(r: BenchResults, corpus: boolean): void {
     head,
     line("source text", (o) => mb(o.sourceBytes)),
     line("parse (+annotate)", (o) => `${s(o.parseMs)}  ${o.parseMBps.toFixed(2)} MB/s`),
-    line("MDX emit", (o) => s(o.emitMs)),
+    line("emit (MDX and its HTML)", (o) => s(o.emitMs)),
     line("Astro build", (o) => s(o.astroMs)),
     line("  info / bundle / render", (o) =>
       [o.astroPhases.infoMs, o.astroPhases.bundleMs, o.astroPhases.renderMs].map(s).join(" / "),
