@@ -47,11 +47,11 @@ export function* keyedDigests(
 }
 
 /**
- * The key each generated file of one kind ("digests", "bodies") was made from, by slug, from
- * generate()'s manifest: equal keys mean equal files, without reading or hashing them. A digest's
- * key covers its source, the parser's code and lexicons; a body's, its MDX and the emitter.
+ * The key each generated file of one kind ("digests", "bodies", "mdx-pages") was made from, by
+ * slug, from generate()'s manifest: equal keys mean equal files, without reading or hashing them.
+ * A digest's key covers its source, the parser's code and lexicons; a body's, its MDX and the emitter.
  */
-export function generatedKeys(root: string, kind: "digests" | "bodies"): Map<string, string> {
+export function generatedKeys(root: string, kind: "digests" | "bodies" | "mdx-pages"): Map<string, string> {
   const keys = new Map<string, string>();
   try {
     const manifest = JSON.parse(readFileSync(join(root, ".generated/manifest.json"), "utf8")) as Record<

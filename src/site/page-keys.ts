@@ -13,10 +13,7 @@ export const keyOf = (...parts: unknown[]) => hashOf(JSON.stringify(parts));
 const neighbour = (listing: ReportListing | undefined) =>
   listing ? [listing.href, reportTitle(listing.report)] : null;
 
-/**
- * A report page shows its digest, its body, its neighbours' titles (prev/next) and glossary
- * explanations (a body compiled by @astrojs/mdx Astro tracks itself).
- */
+/** A report page shows its digest, its body, its neighbours' titles (prev/next) and glossary explanations. */
 export function reportPageKey(
   listing: ReportListing,
   prev: ReportListing | undefined,

@@ -13,7 +13,7 @@ export interface ReportListing {
   href: string;
   /** Changes whenever the digest does (see generatedKeys); empty when unknown. */
   key: string;
-  /** Changes whenever the body's HTML does; empty when unknown or compiled by @astrojs/mdx. */
+  /** Changes whenever the body (its HTML, or the MDX @astrojs/mdx compiles) does; empty when unknown. */
   bodyKey: string;
 }
 
@@ -31,7 +31,7 @@ export async function allReports(): Promise<ReportListing[]> {
   if (listings && !import.meta.env.DEV) return listings;
   const root = process.cwd();
   const keys = generatedKeys(root, "digests");
-  const bodyKeys = generatedKeys(root, "bodies");
+  const bodyKeys = new Map([...generatedKeys(root, "mdx-pages"), ...generatedKeys(root, "bodies")]);
   listings = readHeads(root)
     .sort(byYearThenTitle)
     .map((report) => ({

@@ -181,6 +181,36 @@ describe("Content-Security-Policy friendly pages", () => {
   });
 });
 
+describe("a rebuild after editing a report and two ejected bodies", () => {
+  it("shows every edit, copies the unchanged pages and finds the new text in search", async () => {
+    writeReports(root, {
+      "good.txt": `${GOOD_REPORT}\n全区新能源汽车产量增长37.5%。\n`,
+      "rich.mdx": RICH_BODY.replace("共{", "合计共{"),
+      // A body the build compiles, edited while its report's source (and digest) stays the same.
+      "gov-article.mdx": `<Section id="gai-xie" level="1" heading="改写">\n  <Block id="p-1">\n    编辑改写的正文。\n  </Block>\n</Section>\n`,
+    });
+    const { stdout, stderr } = await run(astroBin, ["build"], { cwd: root, env, maxBuffer: 1 << 26 });
+    const log = stdout + stderr;
+    expect(log).toMatch(/reports ready \(1 parsed, 4 from cache\)/u);
+    expect(log).toContain("(restored)");
+    expect(log).toMatch(/search index: .*, 4 of 5 reports kept from the last build/u);
+    const good = readHtml(dist(), "/reports/good/index.html");
+    const figures = find(
+      good,
+      (el) => el.tagName === "a" && String(el.properties?.className).includes("stat"),
+    );
+    expect(figures.map(textOf)).toContainEqual(expect.stringContaining("37.5%"));
+    expect(textOf(readHtml(dist(), "/reports/rich/index.html"))).toContain("合计共2项。");
+    expect(textOf(readHtml(dist(), "/reports/gov-article/index.html"))).toContain("编辑改写的正文。");
+    const { build } = JSON.parse(readFileSync(join(dist(), "search-index/manifest.json"), "utf8")) as {
+      build: string;
+    };
+    const docs = readdirSync(join(dist(), "search-index", build)).filter((f) => f.startsWith("d"));
+    const texts = docs.map((f) => readFileSync(join(dist(), "search-index", build, f), "utf8"));
+    expect(texts.filter((t) => t.includes("新能源汽车产量"))).toHaveLength(1);
+  }, 300_000);
+});
+
 describe("a build with bad content", () => {
   it("lists every content error at once, fails, and leaves the good dist/ untouched", async () => {
     const before = snapshot(dist());
