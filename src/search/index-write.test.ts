@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { type IndexedReport, writeSearchIndex } from "./index-write.ts";
@@ -57,18 +57,33 @@ describe("writeSearchIndex", () => {
     report("d-report", "癸子丑 12.5%"),
   ];
 
+  // What a full build without a cache writes for the second set of reports.
+  let full: Awaited<ReturnType<typeof writeSearchIndex>>;
+  beforeAll(async () => {
+    full = await writeSearchIndex(second, join(temp, "site-full"));
+    expect(full.indexed).toBe(3);
+  });
+
   it("indexes only changed reports on a rebuild and writes exactly what a full build writes", async () => {
     const cache = join(temp, "cache");
     const before = await writeSearchIndex(first, join(temp, "site-1"), cache);
     expect(before.indexed).toBe(3);
     const rebuilt = await writeSearchIndex(second, join(temp, "site-2"), cache);
     expect(rebuilt.indexed).toBe(2);
-    const full = await writeSearchIndex(second, join(temp, "site-3"));
-    expect(full.indexed).toBe(3);
-    expect(files(join(temp, "site-2"))).toEqual(files(join(temp, "site-3")));
+    expect(files(join(temp, "site-2"))).toEqual(files(join(temp, "site-full")));
     expect(rebuilt).toEqual({ ...full, indexed: 2 });
     // The kept documents of a removed report are dropped from the cache.
     expect(readdirSync(join(cache, "docs"))).toHaveLength(second.length);
+  });
+
+  it("indexes a report afresh when one of its kept documents is gone", async () => {
+    const cache = join(temp, "cache-partial");
+    await writeSearchIndex(first, join(temp, "site-6"), cache);
+    const docs = join(cache, "docs");
+    for (const dir of readdirSync(docs)) rmSync(join(docs, dir, "1.json"), { force: true });
+    const rebuilt = await writeSearchIndex(second, join(temp, "site-7"), cache);
+    expect(rebuilt.indexed).toBe(3);
+    expect(files(join(temp, "site-7"))).toEqual(files(join(temp, "site-full")));
   });
 
   it("indexes everything afresh when the cache is unreadable", async () => {
@@ -77,6 +92,6 @@ describe("writeSearchIndex", () => {
     rmSync(join(cache, "postings.bin"));
     const rebuilt = await writeSearchIndex(second, join(temp, "site-5"), cache);
     expect(rebuilt.indexed).toBe(3);
-    expect(files(join(temp, "site-5"))).toEqual(files(join(temp, "site-3")));
+    expect(files(join(temp, "site-5"))).toEqual(files(join(temp, "site-full")));
   });
 });

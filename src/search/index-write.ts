@@ -137,7 +137,12 @@ export async function writeSearchIndex(
   for (const report of reports) {
     const docsDir = cacheDir ? join(cacheDir, "docs", docsName(report)) : undefined;
     const before = earlierBySlug.get(report.slug);
-    if (before && before.report.key === report.key && docsDir && existsSync(docsDir)) {
+    // Reused only if every kept document is still there (a cache is anyone's to delete from).
+    const reusable =
+      docsDir !== undefined &&
+      before?.report.key === report.key &&
+      before.report.docs.every((_, n) => existsSync(join(docsDir, `${n}.json`)));
+    if (reusable && before) {
       for (let n = 0; n < before.report.docs.length; n++) {
         renumber[before.first + n] = id;
         await out.keep(join(docsDir, `${n}.json`), undefined, join(pending, `d${id++}.json`));
