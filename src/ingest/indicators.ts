@@ -76,6 +76,14 @@ for (const ind of indicators) {
 }
 // Longest first, so 人均生产总值 wins over 生产总值 in the containment rule.
 const VARIANT_KEYS = [...byVariant.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+/** The variants by their last character, longest first: a label is only compared with those it could end in. */
+const VARIANTS_BY_LAST = new Map<string, string[]>();
+for (const key of VARIANT_KEYS) {
+  const last = key.at(-1) ?? "";
+  const list = VARIANTS_BY_LAST.get(last);
+  if (list) list.push(key);
+  else VARIANTS_BY_LAST.set(last, [key]);
+}
 
 export function indicatorById(id: string): Indicator | undefined {
   return indicators.find((ind) => ind.id === id);
@@ -117,7 +125,7 @@ function lookup(s: string): Indicator | undefined {
     if (hit) return hit;
   }
   for (const form of forms) {
-    for (const key of VARIANT_KEYS) {
+    for (const key of VARIANTS_BY_LAST.get(form.at(-1) ?? "") ?? []) {
       if (!form.endsWith(key) || form.length === key.length) continue;
       const before = form.slice(0, -key.length);
       const region = stripPrefixes(before.replace(/(?:全年|全区|全市|全县|全省)$/u, ""));
