@@ -42,7 +42,7 @@ function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: bo
   for (const e of result.errors) logger.error(formatProblem(e, "error"));
   if (result.errors.length) throw new ContentErrors(result.errors.length);
   logger.info(
-    `${result.digests.length} reports ready (${result.parsed} parsed${result.parsedInParallel ? `, ${result.parsedInParallel} of them on a second core` : ""}, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
+    `${result.reports.length} reports ready (${result.parsed} parsed${result.parsedInParallel ? `, ${result.parsedInParallel} of them on a second core` : ""}, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
   );
 }
 

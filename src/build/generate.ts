@@ -16,9 +16,9 @@ import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/g
 import type { ReportDigest } from "../ingest/types.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { codeHash, fileCache, keyOf } from "./cache.ts";
-import { HEADS_FILE } from "./digest-store.ts";
+import { HEADS_FILE, type ReportHead } from "./digest-store.ts";
 import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
-import { parseCached } from "./parse-cache.ts";
+import { parseCached, parseKey } from "./parse-cache.ts";
 import { warmParseCache } from "./parse-workers.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
@@ -42,8 +42,18 @@ export interface ContentProblem {
   message: string;
 }
 
+/** A report as generate() made it: what lists show, the key of its digest, and the digest itself. */
+export interface GeneratedReport {
+  slug: string;
+  head: ReportHead;
+  /** Changes whenever the digest does. */
+  key: string;
+  /** The full digest, read only when asked for (an unchanged report's never is in a rebuild). */
+  digest: () => ReportDigest;
+}
+
 export interface GenerateResult {
-  digests: ReportDigest[];
+  reports: GeneratedReport[];
   errors: ContentProblem[];
   warnings: ContentProblem[];
   parsed: number;
@@ -203,6 +213,40 @@ function withRememberedIds(
   return { ...digest, sections };
 }
 
+/**
+ * What a build remembers of each source (.generated/sources.json): the keys of its parse and of
+ * its id registry, and what the report's digest gave. A source whose parse key and registry are
+ * unchanged (and whose digest file is there) gives the same report: a rebuild takes it from here
+ * instead of reading its cached parse and remembering its ids again.
+ */
+interface SourceState {
+  parseKey: string;
+  registry: string;
+  /** Whether the build that made this state recorded the report's ids in its registry. */
+  recorded: boolean;
+  key: string;
+  head: ReportHead;
+  warnings: string[];
+}
+
+const SOURCES_FILE = "sources.json";
+
+function readSourceStates(dir: string): Record<string, SourceState> {
+  try {
+    return JSON.parse(readFileSync(join(dir, SOURCES_FILE), "utf8")) as Record<string, SourceState>;
+  } catch {
+    return {}; // First build, or an unreadable file: every report is read in full.
+  }
+}
+
+/** The key of a report's id registry file as it is on disk ("" without one). */
+const registryKey = (dir: string | undefined, slug: string) => {
+  const path = dir && idHistoryPath(dir, slug);
+  return path && existsSync(path) ? keyOf(readFileSync(path)) : "";
+};
+
+const headOf = ({ slug, title, meta }: ReportDigest): ReportHead => ({ slug, title, meta });
+
 export function generate({
   root,
   write = true,
@@ -212,7 +256,7 @@ export function generate({
   const p = paths(root);
   const sources = listSources(p.reports);
   const result: GenerateResult = {
-    digests: [],
+    reports: [],
     errors: [],
     warnings: [],
     parsed: 0,
@@ -222,34 +266,76 @@ export function generate({
   };
   const parseStarted = performance.now();
   const bySlug = new Map<string, string>();
-  const keys = new Map<string, string>();
   const idHistories = new Map<string, string>();
   const parseCache = fileCache(p.cache, ".json");
   const ingestCode = codeHash(INGEST_CODE);
   // A second core parses half of the reports not in the cache; the loop below then reads them.
   const warmed = warmParseCache({ root, files: sources, cacheDir: p.cache, ingestCode });
   const parseKeys = new Set<string>();
+  const previousStates = readSourceStates(p.generated);
+  const states: Record<string, SourceState> = {};
+
+  /** The report of a source read in full: parsed (or from the parse cache), its ids remembered. */
+  const readReport = (file: string, bytes: Uint8Array, name: string) => {
+    const parsed = parseCached(root, file, bytes, parseCache, ingestCode);
+    if (parsed.cached) result.cached++;
+    else result.parsed++;
+    const digest = withRememberedIds(parsed.digest, p.ids, idHistories);
+    // Remembered ids change the digest (section aliases) without changing the source.
+    const key = keyOf(parsed.key, JSON.stringify(digest.sections.map((s) => [s.id, s.aliases])));
+    states[name] = {
+      parseKey: parsed.key,
+      registry: "",
+      // Nothing to record without a registry (a benchmark's folder of sources).
+      recorded: recordIds || !p.ids,
+      key,
+      head: headOf(digest),
+      warnings: parsed.warnings,
+    };
+    return { slug: digest.slug, head: headOf(digest), key, digest: () => digest };
+  };
 
   sources.forEach((file, i) => {
     const name = relative(root, file);
     try {
-      const parsed = parseCached(root, file, readFileSync(file), parseCache, ingestCode);
-      parseKeys.add(parsed.key);
-      if (parsed.cached) result.cached++;
-      else result.parsed++;
-      for (const message of parsed.warnings) result.warnings.push({ file: name, message });
-      const digest = withRememberedIds(parsed.digest, p.ids, idHistories);
-      // Remembered ids change the digest (section aliases) without changing the source.
-      keys.set(digest.slug, keyOf(parsed.key, JSON.stringify(digest.sections.map((s) => [s.id, s.aliases]))));
-      const clash = bySlug.get(digest.slug);
+      const bytes = readFileSync(file);
+      const key = parseKey(root, file, bytes, ingestCode);
+      parseKeys.add(key);
+      const before = previousStates[name];
+      let report: GeneratedReport;
+      if (
+        before?.parseKey === key &&
+        (before.recorded || !recordIds) &&
+        before.registry === registryKey(p.ids, before.head.slug) &&
+        existsSync(join(p.digests, `${before.head.slug}.json`))
+      ) {
+        result.cached++;
+        states[name] = before;
+        // Read in full only if an output has to be written again.
+        let full: GeneratedReport | undefined;
+        report = {
+          slug: before.head.slug,
+          head: before.head,
+          key: before.key,
+          digest: () => {
+            if (!full) {
+              result.cached--; // readReport counts it again, as parsed or cached
+              full = readReport(file, bytes, name);
+            }
+            return full.digest();
+          },
+        };
+      } else report = readReport(file, bytes, name);
+      for (const message of states[name]?.warnings ?? []) result.warnings.push({ file: name, message });
+      const clash = bySlug.get(report.slug);
       if (clash) {
         result.errors.push({
           file: name,
-          message: `${name}: would get the page address /reports/${digest.slug}/, already taken by ${clash}; rename one of them`,
+          message: `${name}: would get the page address /reports/${report.slug}/, already taken by ${clash}; rename one of them`,
         });
       } else {
-        bySlug.set(digest.slug, name);
-        result.digests.push(digest);
+        bySlug.set(report.slug, name);
+        result.reports.push(report);
       }
     } catch (error) {
       // One bad file is reported with the others and never stops or corrupts the rest.
@@ -263,13 +349,13 @@ export function generate({
     onProgress?.(i + 1, sources.length);
   });
 
-  for (const digest of result.digests) {
-    const ejected = ejectedPath(root, digest.slug);
+  for (const { slug } of result.reports) {
+    const ejected = ejectedPath(root, slug);
     const problem = existsSync(ejected) ? checkEjected(root, ejected) : undefined;
     if (problem) result.errors.push({ file: relative(root, ejected), message: problem });
   }
   // An ejected body whose report is gone (renamed, deleted, or failing above) is not on any page.
-  const slugs = new Set(result.digests.map((d) => d.slug));
+  const slugs = new Set(result.reports.map((r) => r.slug));
   for (const name of existsSync(p.reports) ? readdirSync(p.reports) : []) {
     if (!name.endsWith(".mdx") || slugs.has(name.slice(0, -4))) continue;
     const file = relative(root, join(p.reports, name));
@@ -296,36 +382,36 @@ export function generate({
     const glossary = readGlossary(p.glossary);
     const emitVersion = keyOf(codeHash(...EMIT_CODE), glossary ?? "");
     const { findTerms, lookupTerm } = glossaryTools(glossary);
-    for (const digest of result.digests) {
-      const digestKey = keys.get(digest.slug) ?? "";
-      const ejected = ejectedPath(root, digest.slug);
+    for (const report of result.reports) {
+      const { slug } = report;
+      const ejected = ejectedPath(root, slug);
       if (existsSync(ejected)) {
         const body = readFileSync(ejected, "utf8");
         const key = keyOf(emitVersion, "ejected", body);
-        files.put(`reports/${digest.slug}.mdx`, key, () => body);
+        files.put(`reports/${slug}.mdx`, key, () => body);
         const html = ejectedBodyHtml(body, lookupTerm);
-        if (html === undefined) files.put(`mdx-pages/${digest.slug}.mdx`, key, () => body);
-        else files.put(`bodies/${digest.slug}.html`, key, () => html);
+        if (html === undefined) files.put(`mdx-pages/${slug}.mdx`, key, () => body);
+        else files.put(`bodies/${slug}.html`, key, () => html);
       } else {
         // The MDX and its HTML come from one tree: what the page shows is what the MDX says.
         let tree: Root | undefined;
         const emitted = () => {
-          tree ??= digestToMdast(digest, { findTerms });
+          tree ??= digestToMdast(report.digest(), { findTerms });
           return tree;
         };
-        const key = keyOf(emitVersion, digestKey);
-        files.put(`reports/${digest.slug}.mdx`, key, () => mdxDocument(digest.slug, emitted()));
-        files.put(`bodies/${digest.slug}.html`, key, () => toHtml(emittedBodyHast(emitted(), lookupTerm)));
+        const key = keyOf(emitVersion, report.key);
+        files.put(`reports/${slug}.mdx`, key, () => mdxDocument(slug, emitted()));
+        files.put(`bodies/${slug}.html`, key, () => toHtml(emittedBodyHast(emitted(), lookupTerm)));
       }
-      files.put(`digests/${digest.slug}.json`, digestKey, () => JSON.stringify(digest));
-      const history = idHistories.get(digest.slug);
-      if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, digest.slug), history);
+      files.put(`digests/${slug}.json`, report.key, () => JSON.stringify(report.digest()));
+      const history = idHistories.get(slug);
+      if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, slug), history);
     }
     // What lists and links show of every report, in one small file (src/build/digest-store.ts).
-    writeIfChanged(
-      join(p.generated, HEADS_FILE),
-      JSON.stringify(result.digests.map(({ slug, title, meta }) => ({ slug, title, meta }))),
-    );
+    writeIfChanged(join(p.generated, HEADS_FILE), JSON.stringify(result.reports.map((r) => r.head)));
+    // Each source's state once its outputs and its id registry are written.
+    for (const state of Object.values(states)) state.registry = registryKey(p.ids, state.head.slug);
+    writeFileSync(join(p.generated, SOURCES_FILE), JSON.stringify(states));
     files.finish();
     // Parses of earlier versions of the reports (or of the parser) are never read again.
     parseCache.retainOnly(parseKeys);

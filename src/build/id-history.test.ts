@@ -147,13 +147,13 @@ describe("generate keeps the registry", () => {
     // A dev server's regeneration applies the registry but does not record drafts in it.
     generate({ root, recordIds: false });
     expect(existsSync(join(root, "content/ids"))).toBe(false);
-    const first = generate({ root }).digests[0];
+    const first = generate({ root }).reports[0]?.digest();
     const renamed = first?.sections.find((s) => s.heading && s.blocks.length > 0);
     if (!first || !renamed?.heading) throw new Error("the seed report has a titled section");
     expect(existsSync(join(root, "content/ids/r.json"))).toBe(true);
 
     writeFileSync(file, source.replace(renamed.heading, `切实${renamed.heading}`));
-    const second = generate({ root }).digests[0];
+    const second = generate({ root }).reports[0]?.digest();
     const moved = second?.sections.find((s) => s.aliases?.includes(renamed.id));
     expect(moved?.id).not.toBe(renamed.id);
     expect(moved?.blocks).toEqual(renamed.blocks);
@@ -168,7 +168,7 @@ describe("generate keeps the registry", () => {
       `${paragraph.text.slice(0, 12)}，`,
     );
     writeFileSync(file, edited);
-    const third = generate({ root }).digests[0];
+    const third = generate({ root }).reports[0]?.digest();
     expect(third?.sections.find((s) => s.id === moved?.id)?.aliases).toContain(paragraph.id);
   });
 
@@ -180,7 +180,7 @@ describe("generate keeps the registry", () => {
     writeFileSync(join(sources, "r.txt"), readFileSync(seed));
     process.env.REPORTS_DIR = sources;
     try {
-      expect(generate({ root }).digests).toHaveLength(1);
+      expect(generate({ root }).reports).toHaveLength(1);
     } finally {
       delete process.env.REPORTS_DIR;
     }

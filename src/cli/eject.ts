@@ -16,10 +16,10 @@ const target = ejectedPath(root, slug);
 if (existsSync(target) && !args.flags.has("force"))
   fail(`${relative(root, target)} already exists (use --force to replace it)`);
 const result = generate({ root, write: false });
-const digest = result.digests.find((d) => d.slug === slug);
+const digest = result.reports.find((r) => r.slug === slug)?.digest();
 if (!digest) {
   for (const e of result.errors) console.error(formatProblem(e, "error"));
-  fail(`no report with the slug "${slug}"; known: ${result.digests.map((d) => d.slug).join(", ")}`);
+  fail(`no report with the slug "${slug}"; known: ${result.reports.map((r) => r.slug).join(", ")}`);
 }
 writeFileSync(target, reportEmitter(root)(digest));
 console.log(`wrote ${relative(root, target)}: edit it freely; it now replaces the generated page body.`);

@@ -71,7 +71,7 @@ describe("bad content files", () => {
   });
 
   it("good files still parse next to bad ones; an unknown front matter key is a warning with its line", () => {
-    expect(result.digests.map((d) => d.slug).sort()).toEqual(["extra-keys", "good"]);
+    expect(result.reports.map((r) => r.slug).sort()).toEqual(["extra-keys", "good"]);
     expect(result.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/^content\/reports\/extra-keys\.md:3: .*"colour"/u),
     ]);
