@@ -12,6 +12,7 @@ import type {
 } from "satteri";
 import { defineHastPlugin } from "satteri";
 import {
+  type CalloutConverter,
   calloutBlock,
   calloutElement,
   type GlossaryTerm,
@@ -29,7 +30,7 @@ function stringAttributes(attributes: MdxJsxAttributeUnion[]): Record<string, st
 
 export function calloutPlugin(lookupTerm: (term: string) => GlossaryTerm | undefined) {
   const visitWith =
-    (convert: typeof calloutElement) =>
+    (convert: CalloutConverter) =>
     (node: Readonly<MdxJsxFlowElementHast | MdxJsxTextElementHast>, ctx: HastVisitorContext) =>
       convert(
         node.name ?? "",

@@ -167,16 +167,18 @@ export const TEXT_CALLOUTS = ["Stat", "Term", "strong"];
 export const REPORT_ELEMENTS = [...FLOW_CALLOUTS, ...TEXT_CALLOUTS];
 
 /**
- * The HTML element for one element of the report vocabulary, from its (string) attributes and
- * children; `shown` reads the element's own text, for a figure or a term.
+ * Makes the HTML element for one element of the report vocabulary, from its name, its (string)
+ * attributes and converted children; `shown` reads the element's own text, for a figure or a term.
  */
-export function calloutElement(
+export type CalloutConverter = (
   name: string,
   attributes: Record<string, string>,
   children: ElementContent[],
   shown: () => string,
   lookupTerm: (term: string) => GlossaryTerm | undefined,
-): Element {
+) => Element;
+
+export const calloutElement: CalloutConverter = (name, attributes, children, shown, lookupTerm) => {
   switch (name) {
     case "Section":
       return sectionElement(attributes as unknown as SectionAttributes, children);
@@ -193,42 +195,21 @@ export function calloutElement(
       // The bold lead-in sentence: may hold figures and terms, converted on their own.
       return element("strong", {}, children);
   }
-}
+};
 
 /**
  * The element for a vocabulary element that MDX read as a block: a figure, a term or a bold lead
  * alone on its line (a list's opening words, say) is parsed as a block of its own. It goes back
  * into a paragraph, as the emitter wrote it.
  */
-export function calloutBlock(
-  name: string,
-  attributes: Record<string, string>,
-  children: ElementContent[],
-  shown: () => string,
-  lookupTerm: (term: string) => GlossaryTerm | undefined,
-): Element {
+export const calloutBlock: CalloutConverter = (name, attributes, children, shown, lookupTerm) => {
   const only = children.length === 1 ? children[0] : undefined;
   const inline = only?.type === "element" && only.tagName === "p" ? only.children : children;
   if (!TEXT_CALLOUTS.includes(name) || inline.some((c) => c.type === "element" && BLOCK_TAGS.has(c.tagName)))
     return calloutElement(name, attributes, children, shown, lookupTerm);
   return element("p", {}, [calloutElement(name, attributes, inline, shown, lookupTerm)]);
-}
+};
 
-// What Markdown makes of block syntax, which cannot stand inside a paragraph.
-const BLOCK_TAGS = new Set([
-  "p",
-  "ul",
-  "ol",
-  "li",
-  "blockquote",
-  "pre",
-  "hr",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "div",
-  "section",
-]);
+// What Markdown makes of block syntax (paragraphs, lists, quotes, code, rules, headings) and the
+// vocabulary's own blocks: none can stand inside a paragraph.
+const BLOCK_TAGS = new Set("p ul ol li blockquote pre hr h1 h2 h3 h4 h5 h6 div section".split(" "));
