@@ -24,11 +24,6 @@ const digestNames = (dir: string) =>
 
 const readDigest = (path: string) => JSON.parse(readFileSync(path, "utf8")) as ReportDigest;
 
-/** Every digest, one at a time, in file-name order: for a pass that needs only one report at once. */
-export function* eachDigest(dir: string): Generator<ReportDigest> {
-  for (const name of digestNames(dir)) yield readDigest(join(dir, name));
-}
-
 /**
  * Every generated digest in file-name order with the key it was made from (its file's hash when
  * the manifest has none), read only if asked for: a pass that can reuse its work on an unchanged

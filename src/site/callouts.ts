@@ -34,7 +34,7 @@ const text = (value: string): ElementContent => ({ type: "text", value });
  * popover is built from the data attributes at display time; without JavaScript the title and the
  * visually-hidden label still say what it measures.
  */
-export function statElement(attributes: StatAttributes, shown: string): Element {
+function statElement(attributes: StatAttributes, shown: string): Element {
   const { id, l, k, v, u, t } = attributes;
   const readable = formatValue(Number(v), u);
   const kind = kindLabel({ kind: k as StatKind, target: t === "1" });
@@ -70,7 +70,7 @@ export function statElement(attributes: StatAttributes, shown: string): Element 
  * page's hidden definition list (TermDefinitions.astro). A term no longer in the glossary (an
  * ejected page may name one) is plain text.
  */
-export function termElement(entry: GlossaryTerm | undefined, shown: string): ElementContent {
+function termElement(entry: GlossaryTerm | undefined, shown: string): ElementContent {
   if (!entry) return text(shown);
   return {
     type: "element",
@@ -119,7 +119,7 @@ const MODE_LABELS: Record<string, string> = { review: "回顾", plan: "部署" }
  * (review or plan, topics, how many figures), then its blocks. A section without a heading (the
  * opening words) carries the id itself.
  */
-export function sectionElement(attributes: SectionAttributes, children: ElementContent[]): Element {
+function sectionElement(attributes: SectionAttributes, children: ElementContent[]): Element {
   const { id, level, heading, topics, mode, figures, aliases } = attributes;
   const out: ElementContent[] = (aliases ? aliases.split(",") : []).map((alias) =>
     element("span", { id: alias, className: ["alias-anchor"], ariaHidden: "true" }, []),
@@ -153,7 +153,7 @@ export function sectionElement(attributes: SectionAttributes, children: ElementC
 }
 
 /** A paragraph or list with its content-derived anchor id. */
-export function blockElement(attributes: { id: string; type?: string }, children: ElementContent[]): Element {
+function blockElement(attributes: { id: string; type?: string }, children: ElementContent[]): Element {
   return element(
     "div",
     { className: attributes.type === "list" ? ["blk", "blk-list"] : ["blk"], id: attributes.id },
