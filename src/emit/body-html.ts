@@ -10,13 +10,13 @@
 
 import type { Element, ElementContent, Root as HastRoot, Text } from "hast";
 import type { List, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
-import type { MdxJsxAttribute } from "mdast-util-mdx";
 import { type HastNode, mdxToHast } from "satteri";
 import {
   calloutBlock,
   calloutElement,
   type GlossaryTerm,
   REPORT_ELEMENTS,
+  stringAttributes,
   TEXT_CALLOUTS,
 } from "../site/callouts.ts";
 
@@ -35,13 +35,6 @@ export class NeedsMdxCompiler extends Error {
 const text = (value: string): Text => ({ type: "text", value });
 const newline = text("\n");
 
-function stringAttributes(list: ReadonlyArray<{ type: string; name?: string; value?: unknown }>) {
-  const out: Record<string, string> = {};
-  for (const a of list)
-    if (a.type === "mdxJsxAttribute" && typeof a.value === "string") out[a.name ?? ""] = a.value;
-  return out;
-}
-
 const textOf = (nodes: ReadonlyArray<{ type: string; value?: unknown; children?: unknown }>): string =>
   nodes
     .map((n) => (n.type === "text" ? String(n.value) : n.children ? textOf(n.children as typeof nodes) : ""))
@@ -55,7 +48,7 @@ function phrasing(nodes: PhrasingContent[], lookupTerm: LookupTerm): ElementCont
     if (node.type !== "mdxJsxTextElement") throw new Error(`the emitter wrote a ${node.type}`);
     return calloutElement(
       node.name ?? "",
-      stringAttributes(node.attributes as MdxJsxAttribute[]),
+      stringAttributes(node.attributes),
       phrasing(node.children, lookupTerm),
       () => textOf(node.children),
       lookupTerm,

@@ -4,12 +4,7 @@
 // compiler take this path. A figure's or a term's own text is read with textContent: reading it on
 // the Rust side is far cheaper than handing the child nodes across.
 import type { ElementContent } from "hast";
-import type {
-  HastVisitorContext,
-  MdxJsxAttributeUnion,
-  MdxJsxFlowElementHast,
-  MdxJsxTextElementHast,
-} from "satteri";
+import type { HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from "satteri";
 import { defineHastPlugin } from "satteri";
 import {
   type CalloutConverter,
@@ -17,16 +12,9 @@ import {
   calloutElement,
   type GlossaryTerm,
   REPORT_ELEMENTS,
+  stringAttributes,
   TEXT_CALLOUTS,
 } from "./callouts.ts";
-
-/** The string-valued attributes of an element (the report vocabulary takes no expressions). */
-function stringAttributes(attributes: MdxJsxAttributeUnion[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of attributes)
-    if (a.type === "mdxJsxAttribute" && typeof a.value === "string") out[a.name] = a.value;
-  return out;
-}
 
 export function calloutPlugin(lookupTerm: (term: string) => GlossaryTerm | undefined) {
   const visitWith =

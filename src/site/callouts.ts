@@ -161,6 +161,16 @@ function blockElement(attributes: { id: string; type?: string }, children: Eleme
   );
 }
 
+/** The string-valued attributes of an MDX element (the report vocabulary takes no expressions). */
+export function stringAttributes(
+  attributes: ReadonlyArray<{ type: string; name?: string; value?: unknown }>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of attributes)
+    if (a.type === "mdxJsxAttribute" && typeof a.value === "string") out[a.name ?? ""] = a.value;
+  return out;
+}
+
 /** The report vocabulary: the MDX elements a report page may use. */
 export const FLOW_CALLOUTS = ["Section", "Block"];
 export const TEXT_CALLOUTS = ["Stat", "Term", "strong"];
