@@ -17,6 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { SEARCH_DIR } from "../src/search/shards.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { measureSearch, type PageWeight, pageWeight, type SearchFigures } from "./lib/browser.ts";
 import { type LighthouseResult, lighthouse } from "./lib/lighthouse.ts";
@@ -169,7 +170,7 @@ async function benchOurs(work: string, reports: BenchReport[], sample: string): 
     cpuMs: cold.cpuMs,
     peakRssBytes: cold.peakRssBytes,
     distBytes: dirBytes(dist),
-    indexBytes: ["search-index", "pagefind"]
+    indexBytes: [SEARCH_DIR]
       .map((name) => join(dist, name))
       .filter((path) => existsSync(path))
       .reduce((sum, path) => sum + dirBytes(path), 0),

@@ -11,7 +11,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { digestsDir, keyedDigests } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
-import { type WrittenIndex, writeSearchIndex } from "./search/index-write.ts";
+import { type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
+import { SEARCH_DIR } from "./search/shards.ts";
 
 class ContentErrors extends Error {
   constructor(count: number) {
@@ -46,7 +47,7 @@ function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: bo
   );
 }
 
-/** Indexes every report section as its own search document (see src/search/), not whole pages. */
+/** Indexes every report section as its own pagefind record (see src/search/), not whole pages. */
 async function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
   const written = await writeSearchIndex(keyedDigests(root), outDir, join(outDir, "search-cache"));
@@ -54,9 +55,9 @@ async function indexForSearch(root: string, outDir: string, logger: AstroIntegra
 }
 
 function indexSummary(written: WrittenIndex): string {
-  const reports = written.reports - written.indexed;
-  const kept = reports ? `, ${reports} of ${written.reports} reports kept from the last build` : "";
-  return `${written.sections} sections, ${written.shards} shards, ${Math.round(written.bytes / 1024)} KB${kept}`;
+  const kept = written.shards - written.written;
+  const reused = kept ? `, ${kept} of ${written.shards} shards kept from the last build` : "";
+  return `pagefind: ${written.records} sections of ${written.reports} reports in ${written.shards} shard${written.shards > 1 ? "s" : ""}, ${Math.round(written.bytes / 1024)} KB${reused}`;
 }
 
 /**
@@ -84,6 +85,14 @@ function startSearchIndex(root: string, stageDir: string): Promise<WrittenIndex>
     });
   });
 }
+
+/** What the dev server says a served index or data file is (pagefind.js must be served as a script). */
+const contentType = (file: string) =>
+  file.endsWith(".js")
+    ? "text/javascript; charset=utf-8"
+    : file.endsWith(".json")
+      ? "application/json; charset=utf-8"
+      : "application/octet-stream";
 
 /**
  * Where the site serves each report's digest (/data/reports/<slug>.json, the contract in
@@ -169,7 +178,7 @@ export default function reportDigest(): AstroIntegration {
         await indexForSearch(root, devSite, logger);
         // The files a build writes beside the pages, served from where they are made.
         const served: Array<[prefix: string, dir: string]> = [
-          ["/search-index/", join(devSite, "search-index")],
+          [`/${SEARCH_DIR}/`, join(devSite, SEARCH_DIR)],
           [`/${DIGESTS_URL}/`, digestsDir(root)],
         ];
         server.middlewares.use((req, res, next) => {
@@ -178,7 +187,7 @@ export default function reportDigest(): AstroIntegration {
           if (!prefix || !base) return next();
           const file = join(base, decodeURIComponent(path.slice(prefix.length)));
           if (!file.startsWith(`${base}/`) || !existsSync(file)) return next();
-          res.setHeader("content-type", "application/json; charset=utf-8");
+          res.setHeader("content-type", contentType(file));
           res.end(readFileSync(file));
         });
         const onChange = async (file: string) => {
@@ -206,8 +215,8 @@ export default function reportDigest(): AstroIntegration {
         // Started with the build in astro:config:setup.
         if (!searchIndex) throw new Error("report-digest: the search index was never started");
         const written = await searchIndex.done;
-        rmSync(join(built, "search-index"), { recursive: true, force: true });
-        renameSync(join(searchIndex.stage, "search-index"), join(built, "search-index"));
+        rmSync(join(built, SEARCH_DIR), { recursive: true, force: true });
+        renameSync(join(searchIndex.stage, SEARCH_DIR), join(built, SEARCH_DIR));
         logger.info(
           `search index: ${indexSummary(written)}, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
         );

@@ -80,7 +80,8 @@ export function printTable(r: BenchResults, corpus: boolean): void {
   if (r.search) {
     const q = r.search;
     console.log(
-      `\nsearch at N = ${q.n}: first query ${kb(q.firstQueryGzipBytes)} gz (${kb(q.firstQueryBytes)} uncompressed, ${q.firstQueryRequests} requests; target ≤ 300 KB) ${check(q.firstQueryGzipBytes <= 300 * 1024)}` +
+      `\nsearch at N = ${q.n}: first query, median of ${q.timesMs.length} queries ${kb(q.firstQueryMedianGzip)} gz, max ${kb(q.firstQueryMaxGzip)} (target: median ≤ 200 KB at 1,000 reports) ${check(q.firstQueryMedianGzip <= 200 * 1024)}` +
+        `\n  on /search/, "营商环境": ${kb(q.firstQueryGzipBytes)} gz (${kb(q.firstQueryBytes)} uncompressed, ${q.firstQueryRequests} requests)` +
         `\n  keystroke → results, median of ${q.timesMs.length}: ${q.medianMs.toFixed(0)} ms (target ≤ 150 ms) ${check(q.medianMs <= 150)}` +
         `; all: ${q.timesMs.map((t) => t.toFixed(0)).join(" ")}`,
     );

@@ -2,28 +2,39 @@
 // renders status, facet filters with counts, sort, results grouped by report (section hits linking
 // to their anchors, excerpts with the query marked) and the "related" sections apart.
 // Everything report-derived is set with textContent.
-import {
-  DEFAULT_LIMITS,
-  FACETS,
-  type Facet,
-  type Hit,
-  runSearch,
-  type SearchOutcome,
-} from "../search/engine.ts";
+import { FACETS, type Facet, type Hit, type SearchOutcome } from "../search/engine.ts";
 import { excerpt } from "../search/excerpt.ts";
-import { openIndex, type SearchIndex } from "../search/index-client.ts";
 import { matchRanges, normalizeWithMap } from "../search/match.ts";
-import { type ParsedQuery, parseQuery } from "../search/query.ts";
+import type { ParsedQuery } from "../search/query.ts";
 import { hitHref, type SearchState } from "../search/url-state.ts";
+import type { SearchReply, SearchRequest } from "../search/worker-protocol.ts";
 
 const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", kind: "类型", topic: "主题" };
 const HITS_SHOWN = 3;
+/** What a section without a heading (a report's opening) is called in the results. */
+const LEAD = "导语";
 
-let index: Promise<SearchIndex> | undefined;
-const loadIndex = () => {
-  index ??= openIndex();
-  return index;
-};
+let worker: Worker | undefined;
+let lastId = 0;
+const waiting = new Map<number, (reply: SearchReply) => void>();
+
+type Answer = { outcome: SearchOutcome; query: ParsedQuery };
+
+/** Runs a search in the search worker (src/search/search-worker.ts), started on first use. */
+function searchInWorker(state: SearchState, pages: number): Promise<Answer> {
+  if (!worker) {
+    worker = new Worker(new URL("../search/search-worker.ts", import.meta.url), { type: "module" });
+    worker.addEventListener("message", (event: MessageEvent<SearchReply>) => {
+      waiting.get(event.data.id)?.(event.data);
+      waiting.delete(event.data.id);
+    });
+  }
+  const id = ++lastId;
+  worker.postMessage({ id, state, pages } satisfies SearchRequest);
+  return new Promise((resolve, reject) => {
+    waiting.set(id, (reply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply)));
+  });
+}
 
 /**
  * Calls `search` with the field's text on every change, but not while an input method is still
@@ -75,11 +86,9 @@ function hitItem(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
   const li = el("li", "sr-hit");
   const a = el("a");
   a.href = hitHref(hit.doc.url, q);
-  a.append(marked(hit.doc.heading, query));
-  // The document's first line is the heading; the excerpt comes from the body.
-  const body = hit.doc.text.slice(hit.doc.text.indexOf("\n") + 1);
+  a.append(marked(hit.doc.heading || LEAD, query));
   const p = el("p", "sr-excerpt");
-  p.append(marked(body.replace(/\n/g, " "), query, 90));
+  p.append(marked(hit.doc.text, query, 90));
   li.append(a, p);
   return li;
 }
@@ -87,7 +96,7 @@ function hitItem(hit: Hit, query: ParsedQuery, q: string): HTMLLIElement {
 function groups(hits: Hit[]): Hit[][] {
   const bySlug = new Map<string, Hit[]>();
   for (const h of hits) {
-    const slug = h.doc.slug;
+    const slug = h.doc.url.split("#")[0] ?? "";
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), h]);
   }
   return [...bySlug.values()];
@@ -191,21 +200,22 @@ export function createView(els: ViewElements): View {
   const view: View = {
     async show(state, pages = 1) {
       const mine = ++generation;
-      const query = parseQuery(state.q);
-      if (query.terms.length === 0) {
+      if (!state.q.trim()) {
         els.status.textContent = "";
         els.facets?.element.replaceChildren();
         els.results.replaceChildren();
         return;
       }
       els.status.textContent = "正在搜索…";
-      const outcome = await runSearch(await loadIndex(), query, state.filters, state.sort, {
-        ...DEFAULT_LIMITS,
-        enough: DEFAULT_LIMITS.enough * pages,
-        maxChecked: DEFAULT_LIMITS.maxChecked * pages,
-        current: () => mine === generation,
-      });
+      let answer: Answer;
+      try {
+        answer = await searchInWorker(state, pages);
+      } catch {
+        if (mine === generation) els.status.textContent = "搜索暂时不可用，请稍后重试。";
+        return;
+      }
       if (mine !== generation) return;
+      const { outcome, query } = answer;
       const reports = groups(outcome.results).length;
       const more =
         outcome.total > outcome.results.length

@@ -1,22 +1,38 @@
-// Search over the section index with precision built in: the index proposes the sections holding
-// every character pair of the query (any part of a word is found; figures match as whole figures),
-// the best are checked against their text, and only sections holding the whole query (or every
-// word of it) are results; sections holding only part of it are "related". Synonyms are searched
-// as alternatives. No DOM and no fetching here: the index is passed in.
-import type { SearchIndex } from "./index-client.ts";
+// Search over pagefind with precision built in. Each term is looked for as pagefind quoted
+// (positional) searches of its pieces (src/search/search-text.ts), so pagefind proposes exactly
+// the sections holding it (or, through the index's synonyms, a synonym of it); a plain search of
+// all the query's words ranks them (or orders them by date). The best are then checked against
+// their stored text: sections holding the whole query (or every word of it) are results, sections
+// holding only part of it are "related". No DOM here: pagefind is passed in.
 import { occurrences, type Tier, termCount, tierOf, wordsOfTerm } from "./match.ts";
-import { normalize, type ParsedQuery, type QueryTerm } from "./query.ts";
-import type { SectionDoc } from "./records.ts";
-import { termKeys } from "./tokens.ts";
+import { normalize } from "./normalize.ts";
+import type { Pagefind, PagefindFilters, PagefindResponse, PagefindResult } from "./pagefind-api.ts";
+import type { ParsedQuery } from "./query.ts";
+import { FACETS, type Facet } from "./records.ts";
+import { displayText, type QueryPiece, queryPieces } from "./search-text.ts";
 
-export const FACETS = ["region", "year", "kind", "topic"] as const;
-export type Facet = (typeof FACETS)[number];
+export { FACETS, type Facet };
 export type Filters = Partial<Record<Facet, string>>;
 export type SortOrder = "relevance" | "date";
 
+/** A section as a reader sees it in the results. */
+export interface SectionHit {
+  url: string;
+  /** The section heading ("" for a lead without one); the report's title for the report itself. */
+  heading: string;
+  /** The section's text. */
+  text: string;
+  report: string;
+  region?: string;
+  year?: string;
+  kind?: string;
+  /** What the section's figures measure. */
+  figures: string[];
+}
+
 export interface Hit {
-  id: number;
-  doc: SectionDoc;
+  id: string;
+  doc: SectionHit;
   tier: Tier;
   score: number;
 }
@@ -26,7 +42,7 @@ export interface SearchOutcome {
   results: Hit[];
   /** Checked sections holding only part of the query. */
   related: Hit[];
-  /** Sections that may hold the query (within the filters); `results` are the best of them. */
+  /** Sections that hold the query (within the filters); `results` are the best of them. */
   total: number;
   /** Per facet value, how many sections hold the query with the other facets' filters applied. */
   counts: Record<Facet, Map<string, number>>;
@@ -35,28 +51,68 @@ export interface SearchOutcome {
 export interface SearchLimits {
   /** Stop checking once this many results are found… */
   enough: number;
-  /** …or this many sections were checked (each check fetches one small document). */
+  /** …or this many sections were checked (each check fetches one small fragment). */
   maxChecked: number;
   batch: number;
-  /** False once a newer search has started: stop fetching documents for this one. */
+  /** False once a newer search has started: stop fetching fragments for this one. */
   current?: () => boolean;
 }
 
 export const DEFAULT_LIMITS: SearchLimits = { enough: 15, maxChecked: 40, batch: 15 };
 
+/**
+ * A filter that holds every section: it makes pagefind load the facet's filter chunk and count its
+ * values without narrowing anything (pagefind counts only facets it has loaded).
+ */
+const EVERY: { not: string } = { not: "\u0000" };
+
+function pagefindFilters(filters: Filters, except?: Facet): PagefindFilters {
+  return Object.fromEntries(
+    FACETS.map((f) => [f, f !== except && filters[f] ? (filters[f] as string) : EVERY]),
+  );
+}
+
+const pieceQuery = (piece: QueryPiece) =>
+  piece.prefix ? (piece.words[0] as string) : `"${piece.words.join(" ")}"`;
+
+/** Results of every search, by id: the sections all of them found. */
+function common(responses: PagefindResponse[]): Map<string, PagefindResult> {
+  const [first, ...rest] = [...responses].sort((a, b) => a.results.length - b.results.length);
+  const others = rest.map((r) => new Set(r.results.map((x) => x.id)));
+  return new Map(
+    (first?.results ?? []).filter((r) => others.every((o) => o.has(r.id))).map((r) => [r.id, r]),
+  );
+}
+
+function toHit(data: Awaited<ReturnType<PagefindResult["data"]>>): SectionHit {
+  const one = (key: string) => data.filters[key]?.[0];
+  return {
+    url: data.url,
+    heading: displayText(data.meta.title ?? ""),
+    text: displayText(data.content),
+    report: one("report") ?? "",
+    ...(one("region") ? { region: one("region") } : {}),
+    ...(one("year") ? { year: one("year") } : {}),
+    ...(one("kind") ? { kind: one("kind") } : {}),
+    figures: data.filters.figure ?? [],
+  };
+}
+
 /** Typical section length in characters, for length normalisation. */
 const AVERAGE_LENGTH = 400;
 const K1 = 1.2;
 const B = 0.5;
-
 const bm25 = (tf: number, length: number) =>
   (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / AVERAGE_LENGTH));
 
 /**
- * Relevance of a checked section: BM25 over whole terms (a term or its synonym, counted once per
- * place), plus a bonus when the heading holds the term or one of the section's figures measures it.
+ * Relevance of a checked section: BM25 over whole terms (a synonym counts once per place), plus a
+ * bonus when the heading holds the term or one of the section's figures measures it.
  */
-function phraseScore(text: string, heading: string, query: ParsedQuery, figures = ""): number {
+function phraseScore(hit: SectionHit, query: ParsedQuery): number {
+  const text = normalize(hit.text);
+  const heading = normalize(hit.heading);
+  const figures = normalize(hit.figures.join("、"));
   return query.terms.reduce((sum, term) => {
     const inHeading = term.alternatives.some((alt) => occurrences(heading, alt).length > 0);
     const measured = term.alternatives.some((alt) => figures.includes(alt));
@@ -64,80 +120,26 @@ function phraseScore(text: string, heading: string, query: ParsedQuery, figures 
   }, 0);
 }
 
-type Candidates = Map<number, number>;
-
-/** Sections holding every key, with the smallest key count as an estimate of the phrase's count. */
-async function allKeys(index: SearchIndex, keys: string[]): Promise<Candidates> {
-  const lists = await Promise.all(keys.map((k) => index.postings(k)));
-  lists.sort((a, b) => a.size - b.size);
-  const [first, ...rest] = lists;
-  const out: Candidates = new Map();
-  for (const [id, tf] of first ?? []) {
-    let min = tf;
-    for (const list of rest) min = Math.min(min, list.get(id) ?? 0);
-    if (min > 0) out.set(id, min);
-  }
-  return out;
-}
-
-/** Sections that may hold a term: any synonym, or (unquoted) all of the term's words. */
-async function termCandidates(index: SearchIndex, term: QueryTerm, exact: boolean): Promise<Candidates> {
-  const forms = term.alternatives.map(termKeys);
-  const words = exact ? [] : wordsOfTerm(term.text);
-  if (words.length) forms.push([...new Set(words.flatMap(termKeys))]);
-  const out: Candidates = new Map();
-  for (const found of await Promise.all(forms.map((keys) => allKeys(index, keys)))) {
-    for (const [id, tf] of found) out.set(id, Math.max(out.get(id) ?? 0, tf));
-  }
-  return out;
-}
-
-function facetValues(index: SearchIndex, id: number): Record<Facet, string[]> {
-  const { manifest } = index;
-  const [report, topics] = manifest.sections[id] ?? [0, [], 0];
-  const [region, year, kind] = manifest.reports[report] ?? [-1, 0, -1, ""];
-  return {
-    region: region >= 0 ? [manifest.regions[region] ?? ""] : [],
-    year: year ? [String(year)] : [],
-    kind: kind >= 0 ? [manifest.kinds[kind] ?? ""] : [],
-    topic: topics.map((t) => manifest.topics[t] ?? ""),
-  };
-}
-
-const passes = (values: Record<Facet, string[]>, filters: Filters, except?: Facet) =>
-  FACETS.every((f) => f === except || !filters[f] || values[f].includes(filters[f] as string));
-
-function countFacets(index: SearchIndex, ids: number[], filters: Filters): SearchOutcome["counts"] {
-  const counts = Object.fromEntries(
-    FACETS.map((f) => [f, new Map<string, number>()]),
-  ) as SearchOutcome["counts"];
-  for (const id of ids) {
-    const values = facetValues(index, id);
-    for (const facet of FACETS) {
-      if (!passes(values, filters, facet)) continue;
-      for (const v of values[facet]) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
 const TIER_ORDER: Record<Tier, number> = { exact: 0, words: 1, partial: 2 };
 
-async function check(
-  index: SearchIndex,
-  ids: number[],
-  query: ParsedQuery,
-  limits: SearchLimits,
-): Promise<Hit[]> {
+async function check(results: PagefindResult[], query: ParsedQuery, limits: SearchLimits): Promise<Hit[]> {
   const hits: Hit[] = [];
-  for (let at = 0; at < ids.length && at < limits.maxChecked; at += limits.batch) {
+  for (let at = 0; at < results.length && at < limits.maxChecked; at += limits.batch) {
     if (limits.current?.() === false) break;
-    const batch = ids.slice(at, Math.min(at + limits.batch, limits.maxChecked));
-    const docs = await Promise.all(batch.map((id) => index.doc(id)));
-    docs.forEach((doc, i) => {
-      const text = normalize(doc.text);
-      const score = phraseScore(text, normalize(doc.heading), query, normalize(doc.figures.join("、")));
-      hits.push({ id: batch[i] ?? 0, doc, tier: tierOf(text, query), score });
+    const batch = results.slice(at, Math.min(at + limits.batch, limits.maxChecked));
+    const data = await Promise.all(batch.map((r) => r.data()));
+    data.forEach((d, i) => {
+      const result = batch[i] as PagefindResult;
+      const doc = toHit(d);
+      const text = normalize(`${doc.heading}\n${doc.text}`);
+      hits.push({
+        id: result.id,
+        doc,
+        tier: tierOf(text, query),
+        // The phrase's own relevance; pagefind's rank (BM25 over the query's words, which counts
+        // 企业 in 小微企业园 as much as the phrase) only chose which sections to check first.
+        score: phraseScore(doc, query),
+      });
     });
     if (hits.filter((h) => h.tier !== "partial").length >= limits.enough || limits.current?.() === false)
       break;
@@ -145,59 +147,73 @@ async function check(
   return hits;
 }
 
+function countsOf(response: PagefindResponse | undefined, facet: Facet): Map<string, number> {
+  return new Map(Object.entries(response?.filters[facet] ?? {}).filter(([, n]) => n > 0));
+}
+
 export async function runSearch(
-  index: SearchIndex,
+  pagefind: Pagefind,
   query: ParsedQuery,
   filters: Filters,
   sort: SortOrder,
   limits: SearchLimits = DEFAULT_LIMITS,
 ): Promise<SearchOutcome> {
-  const perTerm = await Promise.all(query.terms.map((t) => termCandidates(index, t, query.exact)));
-  const [first, ...rest] = [...perTerm].sort((a, b) => a.size - b.size);
-  const all: Candidates = new Map();
-  for (const [id, tf] of first ?? []) {
-    if (rest.every((c) => c.has(id))) all.set(id, tf);
-  }
-  const { sections, reports } = index.manifest;
-  const lengthOf = (id: number) => sections[id]?.[2] ?? AVERAGE_LENGTH;
-  const dateOf = (id: number) => reports[sections[id]?.[0] ?? 0]?.[3] ?? "";
-  const idf = perTerm.map((c) => Math.log(1 + sections.length / (1 + c.size)));
-  const estimates = new Map<number, number>();
-  const estimate = (id: number) => {
-    let e = estimates.get(id);
-    if (e === undefined) {
-      e = perTerm.reduce((sum, c, t) => sum + bm25(c.get(id) ?? 0, lengthOf(id)) * (idf[t] ?? 1), 0);
-      estimates.set(id, e);
-    }
-    return e;
-  };
-  const inFilters = [...all.keys()].filter((id) => passes(facetValues(index, id), filters));
-  const byEstimate = (a: number, b: number) => estimate(b) - estimate(a) || a - b;
-  inFilters.sort(
-    sort === "date" ? (a, b) => dateOf(b).localeCompare(dateOf(a)) || byEstimate(a, b) : byEstimate,
-  );
+  const options = { filters: pagefindFilters(filters) };
+  const termPieces = query.terms.map((t) => queryPieces(t.text)).filter((p) => p.length);
+  const find = (piece: QueryPiece) => pagefind.search(pieceQuery(piece), options);
+  const words = [...new Set(termPieces.flat().flatMap((p) => p.words))];
+  const [perTerm, ranked] = await Promise.all([
+    Promise.all(termPieces.map(async (pieces) => Promise.all(pieces.map(find)))),
+    // The query's words unquoted: pagefind's BM25 ranks the sections (or, asked to, sorts by date).
+    pagefind.search(words.join(" "), {
+      ...options,
+      ...(sort === "date" ? { sort: { date: "desc" as const } } : {}),
+    }),
+  ]);
+  const termSets = perTerm.map(common);
+  const all = common(perTerm.flat());
+  const rank = new Map(ranked.results.map((r, i) => [r.id, sort === "date" ? -i : r.score]));
+  const order = (ids: Iterable<PagefindResult>) =>
+    [...ids].sort((a, b) => (rank.get(b.id) ?? -Infinity) - (rank.get(a.id) ?? -Infinity));
+  const candidates = order(all.values());
 
-  const checked = await check(index, inFilters, query, limits);
+  const checked = await check(candidates, query, limits);
   const byRelevance = (a: Hit, b: Hit) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score;
-  const byDate = (a: Hit, b: Hit) => b.doc.date.localeCompare(a.doc.date) || byRelevance(a, b);
-  const results = checked.filter((h) => h.tier !== "partial").sort(sort === "date" ? byDate : byRelevance);
-  const failed = new Set(checked.filter((h) => h.tier === "partial").map((h) => h.id));
+  const byRank = (a: Hit, b: Hit) =>
+    TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0);
+  let results = checked.filter((h) => h.tier !== "partial");
   let related = checked.filter((h) => h.tier === "partial");
-  // With few results, show the sections that hold some of the terms, apart.
-  if (results.length < 5 && perTerm.length > 1) {
-    const some = [...new Set(perTerm.flatMap((c) => [...c.keys()]))].filter(
-      (id) => !all.has(id) && passes(facetValues(index, id), filters),
+  const failed = related.length;
+  // Few sections hold the query: sections holding every word of a term come next (新能源 汽车 for
+  // 新能源汽车), and sections holding some of the terms apart, as related.
+  if (results.length < 5 && !query.exact) {
+    const seen = new Set(checked.map((h) => h.id));
+    const wordsOnly = await Promise.all(
+      query.terms.flatMap((t) => {
+        const parts = wordsOfTerm(t.text).flatMap(queryPieces);
+        return parts.length > 1 ? [Promise.all(parts.map(find)).then(common)] : [];
+      }),
     );
-    some.sort(byEstimate);
-    const extra = await check(index, some.slice(0, 10), query, { ...limits, maxChecked: 10 });
-    related = [...related, ...extra.filter((h) => h.tier === "partial")];
+    const some = [...wordsOnly.flatMap((m) => [...m.values()]), ...termSets.flatMap((m) => [...m.values()])];
+    const extra = order(new Map(some.filter((r) => !seen.has(r.id)).map((r) => [r.id, r])).values());
+    const more = await check(extra.slice(0, 10), query, { ...limits, maxChecked: 10 });
+    results = [...results, ...more.filter((h) => h.tier !== "partial")];
+    related = [...related, ...more.filter((h) => h.tier === "partial")];
   }
+  results.sort(sort === "date" ? byRank : byRelevance);
   related.sort((a, b) => b.score - a.score);
-  const holding = [...all.keys()].filter((id) => !failed.has(id));
-  return {
-    results,
-    related,
-    total: inFilters.filter((id) => !failed.has(id)).length,
-    counts: countFacets(index, holding, filters),
-  };
+
+  // Counts: of the sections pagefind found for the query (one quoted search when the query is one
+  // piece, else all its words), per facet with the other facets' filters applied.
+  const onePiece = termPieces.length === 1 && termPieces[0]?.length === 1 ? termPieces[0][0] : undefined;
+  const countedQuery = onePiece ? pieceQuery(onePiece) : words.join(" ");
+  const counted = onePiece ? perTerm[0]?.[0] : ranked;
+  const counts = Object.fromEntries(FACETS.map((f) => [f, countsOf(counted, f)])) as SearchOutcome["counts"];
+  await Promise.all(
+    FACETS.filter((f) => filters[f]).map(async (f) => {
+      const response = await pagefind.search(countedQuery, { filters: pagefindFilters(filters, f) });
+      counts[f] = countsOf(response, f);
+    }),
+  );
+  return { results, related, total: Math.max(results.length, all.size - failed), counts };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalize, parseQuery, synonymsOf } from "./query.ts";
+import { normalize } from "./normalize.ts";
+import { parseQuery, synonymsOf } from "./query.ts";
 
 describe("normalize", () => {
   it("folds full-width forms, spaces and Latin case", () => {

@@ -1,6 +1,7 @@
 // A reader's query as the search understands it: normalised text, its terms (words split by
 // spaces, or one quoted phrase), each with the synonyms that also satisfy it.
 import lexicon from "../ingest/lexicon/synonyms.json" with { type: "json" };
+import { normalize } from "./normalize.ts";
 
 export interface QueryTerm {
   /** The term as typed, normalised. */
@@ -15,16 +16,6 @@ export interface ParsedQuery {
   terms: QueryTerm[];
   /** A quoted query: only the exact phrase counts, no synonyms, no word-by-word matches. */
   exact: boolean;
-}
-
-/** Full-width forms to ASCII (５．２％ → 5.2%), one space between words, lower case for Latin. */
-export function normalize(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/\u200b/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
 }
 
 const groups: string[][] = lexicon.groups.map((g) => g.map(normalize));
@@ -45,11 +36,4 @@ export function parseQuery(raw: string): ParsedQuery {
   }
   const words = [...new Set(text.split(" ").filter(Boolean))];
   return { text, terms: words.map((w) => ({ text: w, alternatives: synonymsOf(w) })), exact: false };
-}
-
-/** Words of a term as the browser's segmenter sees them, for the "every word" tier. */
-export function wordsOf(term: string): string[] {
-  if (typeof Intl.Segmenter !== "function") return [term];
-  const segments = new Intl.Segmenter("zh-CN", { granularity: "word" }).segment(term);
-  return [...segments].filter((s) => s.isWordLike).map((s) => s.segment);
 }

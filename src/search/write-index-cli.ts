@@ -1,10 +1,10 @@
-// `node src/search/write-index-cli.ts ROOT SITE_DIR`: writes SITE_DIR/search-index/ from the
-// project's generated digests, reusing what ROOT/.cache/search kept of the last build, and prints a
+// `node src/search/write-index-cli.ts ROOT SITE_DIR`: writes SITE_DIR/pagefind/ from the project's
+// generated digests, reusing the shards ROOT/.cache/search kept of the last build, and prints a
 // one-line JSON summary. The build runs it as a separate process while Astro builds the pages, so
 // the two use both cores instead of one after the other.
 import { join } from "node:path";
 import { keyedDigests } from "../build/digest-store.ts";
-import { writeSearchIndex } from "./index-write.ts";
+import { writeSearchIndex } from "./pagefind-index.ts";
 
 const [root, siteDir] = process.argv.slice(2);
 if (!root || !siteDir) {

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GOOD_REPORT, HOSTILE } from "../support/hostile.ts";
 import { type HtmlElement, htmlFiles, readHtml, walk } from "../support/html.ts";
+import { searchFragments } from "../support/search-fragments.ts";
 import { astroBin, REPO, tempProject, writeReports } from "../support/temp-project.ts";
 
 const run = promisify(execFile);
@@ -109,12 +110,7 @@ describe("a hostile report on the built site", () => {
   });
 
   it("indexes the text as text for search and the data exports", () => {
-    const base = join(dist(), "search-index");
-    const build = (JSON.parse(readFileSync(join(base, "manifest.json"), "utf8")) as { build: string }).build;
-    const docs = readdirSync(join(base, build))
-      .filter((f) => f.startsWith("d"))
-      .map((f) => JSON.parse(readFileSync(join(base, build, f), "utf8")) as { report: string; text: string });
-    const hostileDocs = docs.filter((d) => d.report === HOSTILE_TITLE);
+    const hostileDocs = searchFragments(dist()).filter((d) => d.filters.report?.[0] === HOSTILE_TITLE);
     expect(hostileDocs.length).toBeGreaterThan(0);
     expect(hostileDocs.map((d) => d.text).join("\n")).toContain(hostileParagraph);
     const exported = join(dist(), "data/stats.json");
@@ -193,7 +189,7 @@ describe("a rebuild after editing a report and two ejected bodies", () => {
     const log = stdout + stderr;
     expect(log).toMatch(/reports ready \(1 parsed, 4 from cache\)/u);
     expect(log).toContain("(restored)");
-    expect(log).toMatch(/search index: .*, 4 of 5 reports kept from the last build/u);
+    expect(log).toMatch(/search index: pagefind: \d+ sections of 5 reports in 1 shard/u);
     const good = readHtml(dist(), "/reports/good/index.html");
     const figures = find(
       good,
@@ -202,11 +198,7 @@ describe("a rebuild after editing a report and two ejected bodies", () => {
     expect(figures.map(textOf)).toContainEqual(expect.stringContaining("37.5%"));
     expect(textOf(readHtml(dist(), "/reports/rich/index.html"))).toContain("合计共2项。");
     expect(textOf(readHtml(dist(), "/reports/gov-article/index.html"))).toContain("编辑改写的正文。");
-    const { build } = JSON.parse(readFileSync(join(dist(), "search-index/manifest.json"), "utf8")) as {
-      build: string;
-    };
-    const docs = readdirSync(join(dist(), "search-index", build)).filter((f) => f.startsWith("d"));
-    const texts = docs.map((f) => readFileSync(join(dist(), "search-index", build, f), "utf8"));
+    const texts = searchFragments(dist()).map((d) => d.text);
     expect(texts.filter((t) => t.includes("新能源汽车产量"))).toHaveLength(1);
   }, 300_000);
 });

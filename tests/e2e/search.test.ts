@@ -62,7 +62,7 @@ describe("search dialog", () => {
     });
     await page.goto(await firstReport());
     await page.waitForLoadState("networkidle");
-    expect(scripts.filter((u) => /search-(ui|dialog)|search-index/.test(u))).toEqual([]);
+    expect(scripts.filter((u) => /search-(ui|dialog|worker)|pagefind/.test(u))).toEqual([]);
     const before = scripts.length;
     await page.locator("[data-search-open]").click();
     await page.locator("dialog.search-dialog").waitFor();
@@ -75,7 +75,7 @@ describe("typing Chinese with an input method", () => {
     await page.goto(`${siteUrl}/search/`);
     const searched: string[] = [];
     page.on("request", (r) => {
-      if (/search-index\/manifest/.test(r.url())) searched.push(r.url());
+      if (/\/pagefind\//.test(r.url())) searched.push(r.url());
     });
     const input = page.locator("[data-search-input]");
     await input.focus();
@@ -232,7 +232,7 @@ async function transferSize(r: Response): Promise<number> {
 }
 
 describe("bytes", () => {
-  it("the first query transfers at most 150 KB of search index and script", async () => {
+  it("the first query transfers at most 100 KB of search index and script", async () => {
     await page.goto(await firstReport());
     await page.waitForLoadState("networkidle");
     const pending: Array<Promise<[string, number]>> = [];
@@ -246,19 +246,23 @@ describe("bytes", () => {
     const total = sizes.reduce((s, [, n]) => s + n, 0);
     const byKind = new Map<string, number>();
     for (const [url, n] of sizes) {
-      const kind = /\/d\d+\.json$/.test(url)
+      const kind = /\.pf_fragment$/.test(url)
         ? "section texts"
-        : /\/s\d+\.json$/.test(url)
-          ? "postings shards"
-          : /manifest\.json$/.test(url)
-            ? "manifest"
-            : "search UI code";
+        : /\.pf_(index|filter)$/.test(url)
+          ? "index chunks"
+          : /\.pf_meta$|\.json(\?|$)/.test(url)
+            ? "index meta"
+            : /\/wasm\./.test(url)
+              ? "pagefind wasm"
+              : /\/pagefind\.js$/.test(url)
+                ? "pagefind.js"
+                : "search UI code";
       byKind.set(kind, (byKind.get(kind) ?? 0) + n);
     }
     console.log(
       `first query "地区生产总值": ${(total / 1024).toFixed(1)} KB transferred (gzip) in ${sizes.length} requests\n` +
         [...byKind].map(([k, n]) => `  ${k.padEnd(17)} ${(n / 1024).toFixed(1)} KB`).join("\n"),
     );
-    expect(total).toBeLessThanOrEqual(150 * 1024);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
   });
 });

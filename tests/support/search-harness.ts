@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { ReportDigest } from "../../src/ingest/types.ts";
+import { parseQuery } from "../../src/search/query.ts";
 
 export interface ExpectedSection {
   report: string;
@@ -89,4 +90,37 @@ export async function searchOnPage(page: Page, q: string): Promise<{ hits: Shown
     return { report: url.pathname.split("/")[2] ?? "", section: decodeURIComponent(url.hash.slice(1)) };
   });
   return { hits, ms };
+}
+
+const norm = (s: string) => s.normalize("NFKC").toLowerCase();
+/** Substring match where a figure is not part of a longer figure (12 in 120, 5.2% in 15.2%). */
+function holds(text: string, needle: string): boolean {
+  const n = needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = `${/^[0-9]/.test(needle) ? "(?<![0-9.])" : ""}${n}${/[0-9]$/.test(needle) ? "(?![0-9]|\\.[0-9])" : ""}`;
+  return new RegExp(pattern).test(text);
+}
+/** A term's words as a reader names them: two or more segments of two or more characters. */
+function words(s: string): string[] {
+  const all = [...new Intl.Segmenter("zh-CN", { granularity: "word" }).segment(s)].filter(
+    (x) => x.isWordLike,
+  );
+  const named = all.map((x) => x.segment).filter((w) => w.length > 1 || /[0-9a-z]/i.test(w));
+  return named.length >= 2 ? named : [];
+}
+
+/**
+ * Does a shown hit hold the whole query (a synonym counts) or every word of it? A section hit must
+ * hold it in its own text; the report hit in its title or front matter. Checked against the
+ * digest, not against what the search stored.
+ */
+export function holdsQuery(d: ReportDigest, hit: ShownHit, q: string): boolean {
+  const { region, year, kind, source, meeting, speaker } = d.meta;
+  const about = [d.title, region, year && `${year}年`, kind, source, meeting, speaker];
+  const text = norm(hit.section ? sectionText(d, hit.section) : about.filter(Boolean).join("\n"));
+  const query = parseQuery(q);
+  return query.terms.every(
+    (t) =>
+      t.alternatives.some((a) => holds(text, a)) ||
+      (!query.exact && words(t.text).length > 0 && words(t.text).every((w) => holds(text, w))),
+  );
 }

@@ -1,0 +1,181 @@
+// Writes the site's search index with pagefind (its Node API): one record per report section
+// (src/search/records.ts). The reports are split into shards by slug, each its own pagefind bundle
+// under /pagefind/<key>/, named by the key of what it holds and kept in the cache, so a rebuild
+// runs pagefind only for the shards whose reports changed; the browser joins the shards with
+// pagefind's mergeIndex. Shards also bound pagefind's memory (~160 KB a record while it writes,
+// pagefind #842): one shard is in memory at a time.
+import { existsSync } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as pagefind from "pagefind";
+import { codeHash, keyOf } from "../build/cache.ts";
+import type { ReportDigest } from "../ingest/types.ts";
+import { reportTitle } from "../site/summary.ts";
+import { searchRecords } from "./records.ts";
+import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "./shards.ts";
+
+/** A report to index: its slug, a key that changes whenever its digest does, and the digest. */
+export interface IndexedReport {
+  slug: string;
+  key: string;
+  digest: () => ReportDigest;
+}
+
+export interface WrittenIndex {
+  reports: number;
+  records: number;
+  shards: number;
+  /** Of the shards, how many pagefind wrote afresh (the others came from the last build). */
+  written: number;
+  /** Bytes of the index files (gzip-compressed, as pagefind writes them). */
+  bytes: number;
+}
+
+/**
+ * Reports per shard. Each shard costs every query its own index chunks, so shards are few; each
+ * is small enough to write in a few seconds, which is what a rebuild after one edit pays.
+ */
+const REPORTS_PER_SHARD = 150;
+
+export const shardCount = (reports: number): number => Math.max(1, Math.ceil(reports / REPORTS_PER_SHARD));
+
+/** The shard of a report: a stable hash of its slug, so adding a report moves no other. */
+export function shardOf(slug: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % shards;
+}
+
+/** The options the project sets, and why (README, Search). */
+const INDEX_OPTIONS = {
+  // Figures stay whole words (785.6, not 7856); "%" is left out: as a word it would be in every
+  // percentage and its postings in every figure query.
+  includeCharacters: ".",
+} as const;
+
+// The code that makes records and bundles: a change to it rewrites every shard.
+const INDEX_CODE = [
+  import.meta.filename,
+  join(import.meta.dirname, "records.ts"),
+  join(import.meta.dirname, "search-text.ts"),
+  join(import.meta.dirname, "../ingest/lexicon/synonyms.json"),
+  join(import.meta.dirname, "../site/summary.ts"),
+];
+
+/** Files of pagefind's bundle the site does not use (its own UIs, its worker, the playground). */
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|^playground$/u;
+
+const DONE = ".complete";
+
+async function linkTree(from: string, to: string): Promise<number> {
+  await mkdir(to, { recursive: true });
+  let bytes = 0;
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (entry.name === DONE) continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) bytes += await linkTree(source, target);
+    else {
+      await link(source, target).catch(() => copyFile(source, target));
+      bytes += (await stat(source)).size;
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Positions per index chunk (pagefind's PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, 20,000 by default).
+ * A query fetches one chunk per word (more for a word with more positions), and the shard's meta,
+ * which every query fetches, lists every chunk: the sum is least near sqrt(3 × positions) (about
+ * 15 bytes a chunk in the meta, ~1.3 bytes a position, a query of four words).
+ */
+const chunkSize = (positions: number) => Math.max(500, Math.round(Math.sqrt(3 * positions)));
+
+/** Writes one shard's bundle into `dir` with pagefind; returns how many records it holds. */
+async function writeShard(reports: IndexedReport[], dir: string): Promise<number> {
+  const records = reports.flatMap((report) => {
+    const digest = report.digest();
+    return searchRecords(digest, { href: `/reports/${report.slug}/`, title: reportTitle(digest) });
+  });
+  let positions = 0;
+  for (const r of records) positions += r.content.split(" ").length;
+  // Read by pagefind's process when it starts: one process per shard.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize(positions));
+  try {
+    const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    await Promise.all(
+      records.map((record) =>
+        index.addCustomRecord(record).then((r) => {
+          if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
+        }),
+      ),
+    );
+    const written = await index.writeFiles({ outputPath: dir });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
+  } finally {
+    await pagefind.close();
+  }
+  for (const name of await readdir(dir))
+    if (UNUSED.test(name)) await rm(join(dir, name), { recursive: true, force: true });
+  return records.length;
+}
+
+/**
+ * Writes SITE/pagefind/: pagefind.js, one bundle per shard and shards.json naming them. With a
+ * cache directory, a shard whose reports are unchanged is linked from the last build's bundle.
+ */
+export async function writeSearchIndex(
+  reports: Iterable<IndexedReport>,
+  siteDir: string,
+  cacheDir: string,
+): Promise<WrittenIndex> {
+  const all = [...reports];
+  const count = shardCount(all.length);
+  const members: IndexedReport[][] = Array.from({ length: count }, () => []);
+  for (const report of all) members[shardOf(report.slug, count)]?.push(report);
+  const version = codeHash(...INDEX_CODE);
+  const base = join(siteDir, SEARCH_DIR);
+  await rm(base, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  const keys: string[] = [];
+  const records: number[] = [];
+  let written = 0;
+  let bytes = 0;
+  for (const shard of members) {
+    const key = keyOf(version, String(count), JSON.stringify(shard.map((r) => [r.slug, r.key]))).slice(0, 16);
+    const kept = join(cacheDir, key);
+    if (!existsSync(join(kept, DONE))) {
+      const partial = `${kept}.partial`;
+      await rm(partial, { recursive: true, force: true });
+      const n = await writeShard(shard, partial);
+      await writeFile(join(partial, DONE), String(n));
+      await rm(kept, { recursive: true, force: true });
+      await rename(partial, kept);
+      written++;
+    }
+    records.push(Number(await readFile(join(kept, DONE), "utf8")));
+    keys.push(key);
+    bytes += await linkTree(kept, join(base, key));
+  }
+  // One pagefind.js for the site (every bundle has the same); the first shard is the one whose
+  // wasm the browser loads.
+  await rename(join(base, keys[0] as string, "pagefind.js"), join(base, "pagefind.js"));
+  for (const key of keys.slice(1)) {
+    for (const name of await readdir(join(base, key)))
+      if (/^(?:pagefind\.js|wasm\.)/u.test(name)) await rm(join(base, key, name));
+  }
+  const list: ShardList = { shards: keys };
+  await writeFile(join(base, SHARDS_FILE), JSON.stringify(list));
+  // The cache keeps what this build used.
+  const used = new Set(keys);
+  for (const name of await readdir(cacheDir))
+    if (!used.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
+  return {
+    reports: all.length,
+    records: records.reduce((a, b) => a + b, 0),
+    shards: count,
+    written,
+    bytes,
+  };
+}

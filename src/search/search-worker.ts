@@ -1,0 +1,30 @@
+// The search, in a worker of its own: pagefind runs here, off the page's main thread, and here it
+// takes the query words exactly as the index has them (src/search/search-text.ts). On the page
+// itself pagefind would cut a Chinese query with the browser's segmenter (it reads the page's
+// lang="zh-CN"); a worker has no page, so pagefind leaves the words as they are given.
+import { DEFAULT_LIMITS, runSearch } from "./engine.ts";
+import { openPagefind, type Pagefind } from "./pagefind-api.ts";
+import { parseQuery } from "./query.ts";
+import type { SearchReply, SearchRequest } from "./worker-protocol.ts";
+
+let pagefind: Promise<Pagefind> | undefined;
+let latest = 0;
+
+addEventListener("message", async (event: MessageEvent<SearchRequest>) => {
+  const { id, state, pages } = event.data;
+  latest = id;
+  try {
+    pagefind ??= openPagefind();
+    const query = parseQuery(state.q);
+    const outcome = await runSearch(await pagefind, query, state.filters, state.sort, {
+      ...DEFAULT_LIMITS,
+      enough: DEFAULT_LIMITS.enough * pages,
+      maxChecked: DEFAULT_LIMITS.maxChecked * pages,
+      current: () => id === latest,
+    });
+    postMessage({ id, outcome, query } satisfies SearchReply);
+  } catch (error) {
+    pagefind = undefined;
+    postMessage({ id, error: String(error instanceof Error ? error.message : error) } satisfies SearchReply);
+  }
+});

@@ -1,0 +1,16 @@
+// What the page and the search worker say to each other.
+import type { SearchOutcome } from "./engine.ts";
+import type { ParsedQuery } from "./query.ts";
+import type { SearchState } from "./url-state.ts";
+
+export interface SearchRequest {
+  id: number;
+  state: SearchState;
+  /** How many rounds of results to check (the "更多结果" button asks for one more). */
+  pages: number;
+}
+
+/** The outcome, and the query as the search understood it (for marking it in the results). */
+export type SearchReply =
+  | { id: number; outcome: SearchOutcome; query: ParsedQuery }
+  | { id: number; error: string };
