@@ -35,9 +35,10 @@ export interface WrittenIndex {
  * Reports per shard. Each shard costs every query its own index chunks, so shards are few; each
  * is small enough to write in a few seconds, which is what a rebuild after one edit pays.
  */
-const REPORTS_PER_SHARD = 150;
+export const REPORTS_PER_SHARD = 150;
 
-export const shardCount = (reports: number): number => Math.max(1, Math.ceil(reports / REPORTS_PER_SHARD));
+export const shardCount = (reports: number, perShard = REPORTS_PER_SHARD): number =>
+  Math.max(1, Math.ceil(reports / perShard));
 
 /** The shard of a report: a stable hash of its slug, so adding a report moves no other. */
 export function shardOf(slug: string, shards: number): number {
@@ -129,9 +130,10 @@ export async function writeSearchIndex(
   reports: Iterable<IndexedReport>,
   siteDir: string,
   cacheDir: string,
+  perShard = REPORTS_PER_SHARD,
 ): Promise<WrittenIndex> {
   const all = [...reports];
-  const count = shardCount(all.length);
+  const count = shardCount(all.length, perShard);
   const members: IndexedReport[][] = Array.from({ length: count }, () => []);
   for (const report of all) members[shardOf(report.slug, count)]?.push(report);
   const version = codeHash(...INDEX_CODE);

@@ -5,7 +5,8 @@
 // search) also finds 碳 at the end of 低碳. Latin letters and figures are whole words (785.6, gdp),
 // so 12 never matches 120; anything else (punctuation, %) is a word of its own that pagefind
 // stores but does not index. The same words, one space apart, are the record's stored text, which
-// `displayText` turns back into the text.
+// `displayText` turns back into the text; pagefind collapses runs of spaces in what it stores, so a
+// space of the text is a word of its own, SPACE_WORD.
 
 /** Full-width digits, Latin letters, "．" and "％" as ASCII, so ５．２％ is found as 5.2%. */
 const FULL_WIDTH = /[０-９Ａ-Ｚａ-ｚ．％]/gu;
@@ -13,6 +14,8 @@ const halfWidth = (text: string) =>
   text.replace(FULL_WIDTH, (c) => String.fromCharCode((c.codePointAt(0) ?? 0) - 0xfee0));
 
 const HAN = /\p{Script=Han}/u;
+/** A space of the text (U+2420 SYMBOL FOR SPACE): not a letter, so pagefind stores it unindexed. */
+const SPACE_WORD = "\u2420";
 /** A run of Chinese, a Latin word or figure (decimal points inside), a space, or any other character. */
 const RUN = /(\p{Script=Han}+)|([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)|( )|([\s\S])/gu;
 
@@ -26,15 +29,15 @@ function pairs(run: string, closed: boolean): string[] {
 }
 
 /**
- * A text as pagefind's words, one space apart; a space of the text becomes two (a word break on
- * each side of an empty word), so `displayText` can restore it.
+ * A text as pagefind's words, one space apart; a space of the text is SPACE_WORD, so
+ * `displayText` can restore it (a SPACE_WORD in the text itself reads as a space).
  */
 export function indexText(text: string): string {
-  const flat = halfWidth(text).replace(/\s+/gu, " ").trim();
+  const flat = halfWidth(text).replaceAll(SPACE_WORD, " ").replace(/\s+/gu, " ").trim();
   const words: string[] = [];
   for (const [, han, latin, space, other] of flat.matchAll(RUN)) {
     if (han) words.push(...pairs(han, true));
-    else if (space) words.push("");
+    else if (space) words.push(SPACE_WORD);
     else words.push((latin ?? other) as string);
   }
   return words.join(" ");
@@ -43,17 +46,13 @@ export function indexText(text: string): string {
 /** The text a reader reads from `indexText`'s output. */
 export const displayText = (indexed: string): string =>
   indexed
-    .split("  ")
-    .map((part) =>
-      part
-        .split(" ")
-        .map((word) => {
-          const [first = ""] = word;
-          return HAN.test(first) ? first : word;
-        })
-        .join(""),
-    )
-    .join(" ");
+    .split(" ")
+    .map((word) => {
+      if (word === SPACE_WORD) return " ";
+      const [first = ""] = word;
+      return HAN.test(first) ? first : word;
+    })
+    .join("");
 
 /**
  * A piece of a query without punctuation, as pagefind should look for it: its words at
