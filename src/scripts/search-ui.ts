@@ -21,7 +21,7 @@ const waiting = new Map<number, (reply: SearchReply) => void>();
 type Answer = { outcome: SearchOutcome; query: ParsedQuery };
 
 /** Runs a search in the search worker (src/search/search-worker.ts), started on first use. */
-function searchInWorker(state: SearchState, pages: number): Promise<Answer> {
+function searchInWorker(state: SearchState, pages: number, counts: boolean): Promise<Answer> {
   if (!worker) {
     worker = new Worker(new URL("../search/search-worker.ts", import.meta.url), { type: "module" });
     worker.addEventListener("message", (event: MessageEvent<SearchReply>) => {
@@ -30,7 +30,7 @@ function searchInWorker(state: SearchState, pages: number): Promise<Answer> {
     });
   }
   const id = ++lastId;
-  worker.postMessage({ id, state, pages } satisfies SearchRequest);
+  worker.postMessage({ id, state, pages, counts } satisfies SearchRequest);
   return new Promise((resolve, reject) => {
     waiting.set(id, (reply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply)));
   });
@@ -209,7 +209,7 @@ export function createView(els: ViewElements): View {
       els.status.textContent = "正在搜索…";
       let answer: Answer;
       try {
-        answer = await searchInWorker(state, pages);
+        answer = await searchInWorker(state, pages, els.facets !== undefined);
       } catch {
         if (mine === generation) els.status.textContent = "搜索暂时不可用，请稍后重试。";
         return;

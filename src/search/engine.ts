@@ -44,8 +44,19 @@ export interface SearchOutcome {
   related: Hit[];
   /** Sections that hold the query (within the filters); `results` are the best of them. */
   total: number;
-  /** Per facet value, how many sections hold the query with the other facets' filters applied. */
+  /**
+   * Per facet value, how many sections hold the query with the other facets' filters applied;
+   * empty when not asked for (the dialog shows no facets, so it loads no facet's filter chunks).
+   */
   counts: Record<Facet, Map<string, number>>;
+}
+
+/** What to search for, and whether to count the results per facet value. */
+export interface SearchAsk {
+  query: ParsedQuery;
+  filters: Filters;
+  sort: SortOrder;
+  counts: boolean;
 }
 
 export interface SearchLimits {
@@ -66,9 +77,13 @@ export const DEFAULT_LIMITS: SearchLimits = { enough: 15, maxChecked: 40, batch:
  */
 const EVERY: { not: string } = { not: "\u0000" };
 
-function pagefindFilters(filters: Filters, except?: Facet): PagefindFilters {
+/** The reader's filters for pagefind, every other facet EVERY when `counted`, else left out. */
+function pagefindFilters(filters: Filters, counted: boolean, except?: Facet): PagefindFilters {
   return Object.fromEntries(
-    FACETS.map((f) => [f, f !== except && filters[f] ? (filters[f] as string) : EVERY]),
+    FACETS.flatMap((f): [Facet, PagefindFilters[string]][] => {
+      if (f !== except && filters[f]) return [[f, filters[f] as string]];
+      return counted ? [[f, EVERY]] : [];
+    }),
   );
 }
 
@@ -151,14 +166,14 @@ function countsOf(response: PagefindResponse | undefined, facet: Facet): Map<str
   return new Map(Object.entries(response?.filters[facet] ?? {}).filter(([, n]) => n > 0));
 }
 
+const NO_COUNTS = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as SearchOutcome["counts"];
+
 export async function runSearch(
   pagefind: Pagefind,
-  query: ParsedQuery,
-  filters: Filters,
-  sort: SortOrder,
+  { query, filters, sort, counts: wantCounts }: SearchAsk,
   limits: SearchLimits = DEFAULT_LIMITS,
 ): Promise<SearchOutcome> {
-  const options = { filters: pagefindFilters(filters) };
+  const options = { filters: pagefindFilters(filters, wantCounts) };
   const termPieces = query.terms.map((t) => queryPieces(t.text)).filter((p) => p.length);
   const find = (piece: QueryPiece) => pagefind.search(pieceQuery(piece), options);
   const words = [...new Set(termPieces.flat().flatMap((p) => p.words))];
@@ -202,6 +217,8 @@ export async function runSearch(
   }
   results.sort(sort === "date" ? byRank : byRelevance);
   related.sort((a, b) => b.score - a.score);
+  const total = Math.max(results.length, all.size - failed);
+  if (!wantCounts) return { results, related, total, counts: NO_COUNTS };
 
   // Counts: of the sections pagefind found for the query (one quoted search when the query is one
   // piece, else all its words), per facet with the other facets' filters applied.
@@ -211,9 +228,9 @@ export async function runSearch(
   const counts = Object.fromEntries(FACETS.map((f) => [f, countsOf(counted, f)])) as SearchOutcome["counts"];
   await Promise.all(
     FACETS.filter((f) => filters[f]).map(async (f) => {
-      const response = await pagefind.search(countedQuery, { filters: pagefindFilters(filters, f) });
+      const response = await pagefind.search(countedQuery, { filters: pagefindFilters(filters, true, f) });
       counts[f] = countsOf(response, f);
     }),
   );
-  return { results, related, total: Math.max(results.length, all.size - failed), counts };
+  return { results, related, total, counts };
 }

@@ -11,12 +11,13 @@ let pagefind: Promise<Pagefind> | undefined;
 let latest = 0;
 
 addEventListener("message", async (event: MessageEvent<SearchRequest>) => {
-  const { id, state, pages } = event.data;
+  const { id, state, pages, counts } = event.data;
   latest = id;
   try {
     pagefind ??= openPagefind();
     const query = parseQuery(state.q);
-    const outcome = await runSearch(await pagefind, query, state.filters, state.sort, {
+    const ask = { query, filters: state.filters, sort: state.sort, counts };
+    const outcome = await runSearch(await pagefind, ask, {
       ...DEFAULT_LIMITS,
       enough: DEFAULT_LIMITS.enough * pages,
       maxChecked: DEFAULT_LIMITS.maxChecked * pages,

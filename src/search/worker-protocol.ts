@@ -8,6 +8,8 @@ export interface SearchRequest {
   state: SearchState;
   /** How many rounds of results to check (the "更多结果" button asks for one more). */
   pages: number;
+  /** Whether to count the results per facet value (only a view that shows facets asks). */
+  counts: boolean;
 }
 
 /** The outcome, and the query as the search understood it (for marking it in the results). */
