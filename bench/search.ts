@@ -16,7 +16,7 @@ import { launchBrowser } from "../tests/support/browser.ts";
 import { holdsQuery, queryCases, searchOnPage } from "../tests/support/search-harness.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { walk } from "./corpus.ts";
-import { firstQueryBytes, QUERIES } from "./lib/browser.ts";
+import { firstQueryBytes, medianQuery, QUERIES } from "./lib/browser.ts";
 
 const [corpus = "../shared/corpus", wanted = "1000"] = process.argv.slice(2).filter((a) => a !== "--");
 if (!existsSync(corpus) || !existsSync("dist/index.html")) {
@@ -34,7 +34,8 @@ for (const path of walk(corpus)) {
 }
 const digests = Array.from({ length: Number(wanted) }, (_, i) => {
   const d = parsed[i % parsed.length] as ReportDigest;
-  return { ...d, slug: `${d.slug}-${Math.floor(i / parsed.length)}` };
+  // Unique slugs: corpus files in different folders share names (2014.txt).
+  return { ...d, slug: `${d.slug}-${i}` };
 });
 const bySlug = new Map(digests.map((d) => [d.slug, d]));
 
@@ -58,9 +59,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 try {
   const first = await firstQueryBytes(browser, server.url, QUERIES);
+  const totals = first.map((f) => f.total);
   console.log(
-    `first query transferred (gzip, everything search fetched): median ${kb(median(first))}, max ${kb(Math.max(...first))} over ${first.length} queries`,
+    `first query transferred (gzip, everything search fetched): median ${kb(median(totals))}, max ${kb(Math.max(...totals))} over ${first.length} queries`,
   );
+  const kinds = Object.entries(medianQuery(first).kinds).sort((a, b) => b[1] - a[1]);
+  console.log(`  the median query: ${kinds.map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(", ")}`);
   const page = await browser.newPage();
   await page.goto(`${server.url}/search/`);
   await searchOnPage(page, "营商环境");

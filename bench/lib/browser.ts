@@ -53,6 +53,8 @@ export interface SearchFigures {
   /** What each of QUERIES transferred as a reader's first query (gzip as a host sends it), median and max. */
   firstQueryMedianGzip: number;
   firstQueryMaxGzip: number;
+  /** The median query's bytes per kind of file (pagefind runtime, index meta, chunks, texts). */
+  firstQueryMedianKinds: Record<string, number>;
   /** Bytes of the responses, uncompressed. */
   firstQueryBytes: number;
   /** The same responses as a host compressing text would send them. */
@@ -171,6 +173,29 @@ async function timedQuery(page: Page, query: string, pending: () => number): Pro
   }
 }
 
+/** What a query's first search transferred, gzip-sized, in all and per kind of file. */
+export interface QueryBytes {
+  total: number;
+  kinds: Record<string, number>;
+}
+
+/** Kinds of file a search loads: pagefind's runtime, its index per part, and the site's own code. */
+function kindOf(url: string): string {
+  const path = new URL(url).pathname;
+  if (path.endsWith("/pagefind.js")) return "pagefind.js";
+  if (path.includes("/wasm.")) return "pagefind wasm";
+  if (path.endsWith(".pf_meta")) return "index meta (every shard)";
+  if (path.includes("/index/")) return "index chunks";
+  if (path.includes("/filter/")) return "filter chunks";
+  if (path.includes("/fragment/")) return "section texts";
+  if (path.endsWith("shards.json")) return "shard list";
+  return "search UI code";
+}
+
+/** The query of median total bytes. */
+export const medianQuery = (bytes: QueryBytes[]): QueryBytes =>
+  [...bytes].sort((a, b) => a.total - b.total)[Math.floor((bytes.length - 1) / 2)] ?? { total: 0, kinds: {} };
+
 /**
  * What each query transfers as a reader's first search: from the home page, loaded and idle, the
  * search dialog opened with "/" and the query typed, until results show and the network is idle
@@ -181,22 +206,26 @@ export async function firstQueryBytes(
   browser: Browser,
   siteUrl: string,
   queries: string[],
-): Promise<number[]> {
-  const out: number[] = [];
+): Promise<QueryBytes[]> {
+  const out: QueryBytes[] = [];
   for (const query of queries) {
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
       await page.goto(`${siteUrl}/`, { waitUntil: "networkidle" });
-      const bodies: Promise<Buffer>[] = [];
-      page.on("response", (response) => bodies.push(bodyOf(response)));
+      const bodies: Promise<[string, number]>[] = [];
+      page.on("response", (response) =>
+        bodies.push(bodyOf(response).then((b) => [kindOf(response.url()), Math.min(b.length, gz(b))])),
+      );
       await page.keyboard.press("/");
       await page.locator("dialog.search-dialog input").fill(query);
       await page.waitForSelector("dialog.search-dialog [data-search-results][data-ready]", {
         state: "attached",
       });
       await page.waitForLoadState("networkidle");
-      out.push((await Promise.all(bodies)).reduce((sum, b) => sum + Math.min(b.length, gz(b)), 0));
+      const kinds: Record<string, number> = {};
+      for (const [kind, bytes] of await Promise.all(bodies)) kinds[kind] = (kinds[kind] ?? 0) + bytes;
+      out.push({ total: Object.values(kinds).reduce((a, b) => a + b, 0), kinds });
     } finally {
       await context.close();
     }
@@ -233,8 +262,9 @@ export async function measureSearch(siteUrl: string): Promise<SearchFigures> {
     for (const q of rest) timesMs.push(await timedQuery(page, q, pending));
     const medianMs = middle(timesMs);
     return {
-      firstQueryMedianGzip: middle(firsts),
-      firstQueryMaxGzip: Math.max(...firsts),
+      firstQueryMedianGzip: middle(firsts.map((f) => f.total)),
+      firstQueryMaxGzip: Math.max(...firsts.map((f) => f.total)),
+      firstQueryMedianKinds: medianQuery(firsts).kinds,
       firstQueryBytes: firstBytes,
       firstQueryGzipBytes,
       firstQueryRequests: firstBodies.length,

@@ -28,8 +28,20 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 
 /** Installs Starlight into `cacheDir` unless the same versions are already there. */
 export function ensureStarlight(cacheDir: string): void {
+  // Starlight's Markdown compiler at the project's own version: the same compiler on both sides,
+  // and a range the registry may not serve yet (satteri ^0.11.6 from a newer @astrojs/mdx) never
+  // breaks the install.
+  const satteri = JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../node_modules/satteri/package.json"), "utf8"),
+  ) as { version: string };
   const manifest = JSON.stringify(
-    { name: "bench-starlight", private: true, type: "module", dependencies: VERSIONS },
+    {
+      name: "bench-starlight",
+      private: true,
+      type: "module",
+      dependencies: VERSIONS,
+      overrides: { satteri: satteri.version },
+    },
     null,
     2,
   );

@@ -29,9 +29,13 @@ export function printTable(r: BenchResults, corpus: boolean): void {
       [o.astroPhases.infoMs, o.astroPhases.bundleMs, o.astroPhases.renderMs].map(s).join(" / "),
     ),
     line("search index (beside pages)", (o) => s(o.indexMs)),
-    line("total wall", (o) => s(o.totalMs), "1,000: ≤ 60 s"),
+    line("total wall", (o) => s(o.totalMs), "1,000: ≤ 60 s (earlier goal)"),
     line("CPU (process tree)", (o) => s(o.cpuMs)),
-    line("peak RSS (tree)", (o) => mb(o.peakRssBytes), "1,000: ≤ 2 GB"),
+    line(
+      "peak RSS (tree)",
+      (o) => `${mb(o.peakRssBytes)}${o.n >= 1000 ? `  ${check(o.peakRssBytes <= 2.5e9)}` : ""}`,
+      "1,000: ≤ 2.5 GB",
+    ),
     line("dist/", (o) => mb(o.distBytes)),
     line("search index size", (o) => mb(o.indexBytes)),
     line("report page HTML gz", (o) => kb(o.reportPage.htmlGzip)),
@@ -55,9 +59,11 @@ export function printTable(r: BenchResults, corpus: boolean): void {
         "ours / Starlight time",
         (o) => {
           const base = starlight(o.n);
-          return base ? (o.totalMs / base.totalMs).toFixed(2) : "-";
+          return base
+            ? `${(o.totalMs / base.totalMs).toFixed(2)}  ${check(o.totalMs <= 0.5 * base.totalMs)}`
+            : "-";
         },
-        "≤ 1.0 (aim 0.5)",
+        "≤ 0.5 (aim 0.35)",
       ),
       line("ours / Starlight CPU", (o) => {
         const base = starlight(o.n);
@@ -81,6 +87,10 @@ export function printTable(r: BenchResults, corpus: boolean): void {
     const q = r.search;
     console.log(
       `\nsearch at N = ${q.n}: first query, median of ${q.timesMs.length} queries ${kb(q.firstQueryMedianGzip)} gz, max ${kb(q.firstQueryMaxGzip)} (target: median ≤ 200 KB at 1,000 reports) ${check(q.firstQueryMedianGzip <= 200 * 1024)}` +
+        `\n  the median query's bytes: ${Object.entries(q.firstQueryMedianKinds ?? {})
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
+          .join(", ")}` +
         `\n  on /search/, "营商环境": ${kb(q.firstQueryGzipBytes)} gz (${kb(q.firstQueryBytes)} uncompressed, ${q.firstQueryRequests} requests)` +
         `\n  keystroke → results, median of ${q.timesMs.length}: ${q.medianMs.toFixed(0)} ms (target ≤ 150 ms) ${check(q.medianMs <= 150)}` +
         `; all: ${q.timesMs.map((t) => t.toFixed(0)).join(" ")}`,

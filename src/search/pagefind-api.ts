@@ -51,10 +51,12 @@ export async function openPagefind(origin = ""): Promise<Pagefind> {
   ]);
   const [first, ...rest] = list.shards;
   if (!first) throw new Error("the search index has no shards");
-  // A bundle's key changes with its content, so its files may be cached as they are.
-  await pagefind.options({ basePath: `${base}${first}/`, baseUrl: "/", metaCacheTag: first });
+  // A bundle's key changes with its content, so its files may be cached as they are. This already
+  // runs in a worker of the site's own: pagefind must not start another (the site ships none).
+  const shared = { baseUrl: "/", noWorker: true };
+  await pagefind.options({ ...shared, basePath: `${base}${first}/`, metaCacheTag: first });
   await Promise.all(
-    rest.map((key) => pagefind.mergeIndex(`${base}${key}/`, { baseUrl: "/", metaCacheTag: key })),
+    rest.map((key) => pagefind.mergeIndex(`${base}${key}/`, { ...shared, metaCacheTag: key })),
   );
   return pagefind;
 }

@@ -11,7 +11,7 @@ import * as pagefind from "pagefind";
 import { codeHash, keyOf } from "../build/cache.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "../site/summary.ts";
-import { searchRecords } from "./records.ts";
+import { type SearchRecord, searchRecords } from "./records.ts";
 import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "./shards.ts";
 
 /** A report to index: its slug, a key that changes whenever its digest does, and the digest. */
@@ -92,12 +92,19 @@ async function linkTree(from: string, to: string): Promise<number> {
  */
 const chunkSize = (positions: number) => Math.max(500, Math.round(Math.sqrt(3 * positions)));
 
-/** Writes one shard's bundle into `dir` with pagefind; returns how many records it holds. */
-async function writeShard(reports: IndexedReport[], dir: string): Promise<number> {
-  const records = reports.flatMap((report) => {
+/** A shard's records, built while pagefind writes the shard before (the build is on the path). */
+function shardRecords(reports: IndexedReport[]): SearchRecord[] {
+  return reports.flatMap((report) => {
     const digest = report.digest();
     return searchRecords(digest, { href: `/reports/${report.slug}/`, title: reportTitle(digest) });
   });
+}
+
+/**
+ * Writes one shard's bundle into `dir` with pagefind; `meanwhile` runs once pagefind has every
+ * record and is writing (its own process), so the next shard's records are ready when it is done.
+ */
+async function writeShard(records: SearchRecord[], dir: string, meanwhile: () => void): Promise<void> {
   let positions = 0;
   for (const r of records) positions += r.content.split(" ").length;
   // Read by pagefind's process when it starts: one process per shard.
@@ -112,14 +119,15 @@ async function writeShard(reports: IndexedReport[], dir: string): Promise<number
         }),
       ),
     );
-    const written = await index.writeFiles({ outputPath: dir });
+    const writing = index.writeFiles({ outputPath: dir });
+    meanwhile();
+    const written = await writing;
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join("; ")}`);
   } finally {
     await pagefind.close();
   }
   for (const name of await readdir(dir))
     if (UNUSED.test(name)) await rm(join(dir, name), { recursive: true, force: true });
-  return records.length;
 }
 
 /**
@@ -140,26 +148,35 @@ export async function writeSearchIndex(
   const base = join(siteDir, SEARCH_DIR);
   await rm(base, { recursive: true, force: true });
   await mkdir(cacheDir, { recursive: true });
-  const keys: string[] = [];
-  const records: number[] = [];
-  let written = 0;
-  let bytes = 0;
-  for (const shard of members) {
-    const key = keyOf(version, String(count), JSON.stringify(shard.map((r) => [r.slug, r.key]))).slice(0, 16);
+  const keys = members.map((shard) =>
+    keyOf(version, String(count), JSON.stringify(shard.map((r) => [r.slug, r.key]))).slice(0, 16),
+  );
+  const toWrite = members.flatMap((shard, i) =>
+    existsSync(join(cacheDir, keys[i] as string, DONE)) ? [] : [{ shard, key: keys[i] as string }],
+  );
+  let next = toWrite[0] && shardRecords(toWrite[0].shard);
+  for (const [i, { key }] of toWrite.entries()) {
+    const records = next as SearchRecord[];
     const kept = join(cacheDir, key);
-    if (!existsSync(join(kept, DONE))) {
-      const partial = `${kept}.partial`;
-      await rm(partial, { recursive: true, force: true });
-      const n = await writeShard(shard, partial);
-      await writeFile(join(partial, DONE), String(n));
-      await rm(kept, { recursive: true, force: true });
-      await rename(partial, kept);
-      written++;
-    }
+    const partial = `${kept}.partial`;
+    await rm(partial, { recursive: true, force: true });
+    const following = toWrite[i + 1];
+    next = undefined;
+    await writeShard(records, partial, () => {
+      if (following) next = shardRecords(following.shard);
+    });
+    await writeFile(join(partial, DONE), String(records.length));
+    await rm(kept, { recursive: true, force: true });
+    await rename(partial, kept);
+  }
+  const records: number[] = [];
+  let bytes = 0;
+  for (const key of keys) {
+    const kept = join(cacheDir, key);
     records.push(Number(await readFile(join(kept, DONE), "utf8")));
-    keys.push(key);
     bytes += await linkTree(kept, join(base, key));
   }
+  const written = toWrite.length;
   // One pagefind.js for the site (every bundle has the same); the first shard is the one whose
   // wasm the browser loads.
   await rename(join(base, keys[0] as string, "pagefind.js"), join(base, "pagefind.js"));

@@ -11,7 +11,7 @@ let pagefind: Promise<Pagefind> | undefined;
 let latest = 0;
 
 addEventListener("message", async (event: MessageEvent<SearchRequest>) => {
-  const { id, state, pages, counts } = event.data;
+  const { id, state, pages, round, counts } = event.data;
   latest = id;
   try {
     pagefind ??= openPagefind();
@@ -19,7 +19,8 @@ addEventListener("message", async (event: MessageEvent<SearchRequest>) => {
     const ask = { query, filters: state.filters, sort: state.sort, counts };
     const outcome = await runSearch(await pagefind, ask, {
       ...DEFAULT_LIMITS,
-      enough: DEFAULT_LIMITS.enough * pages,
+      enough: round * pages,
+      batch: round,
       maxChecked: DEFAULT_LIMITS.maxChecked * pages,
       current: () => id === latest,
     });

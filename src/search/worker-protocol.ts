@@ -6,8 +6,10 @@ import type { SearchState } from "./url-state.ts";
 export interface SearchRequest {
   id: number;
   state: SearchState;
-  /** How many rounds of results to check (the "更多结果" button asks for one more). */
+  /** How many rounds of results to check (the "更多结果" button asks for one more)… */
   pages: number;
+  /** …of this many results each (the dialog shows fewer than the search page). */
+  round: number;
   /** Whether to count the results per facet value (only a view that shows facets asks). */
   counts: boolean;
 }
