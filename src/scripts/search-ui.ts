@@ -21,7 +21,11 @@ const waiting = new Map<number, (reply: SearchReply) => void>();
 type Answer = { outcome: SearchOutcome; query: ParsedQuery };
 
 /** Runs a search in the search worker (src/search/search-worker.ts), started on first use. */
-function searchInWorker(state: SearchState, pages: number, counts: boolean): Promise<Answer> {
+/** Results per round: the dialog's short list, and the search page's. */
+const DIALOG_ROUND = 8;
+const PAGE_ROUND = 15;
+
+function searchInWorker(state: SearchState, pages: number, page: boolean): Promise<Answer> {
   if (!worker) {
     worker = new Worker(new URL("../search/search-worker.ts", import.meta.url), { type: "module" });
     worker.addEventListener("message", (event: MessageEvent<SearchReply>) => {
@@ -30,7 +34,8 @@ function searchInWorker(state: SearchState, pages: number, counts: boolean): Pro
     });
   }
   const id = ++lastId;
-  worker.postMessage({ id, state, pages, counts } satisfies SearchRequest);
+  const round = page ? PAGE_ROUND : DIALOG_ROUND;
+  worker.postMessage({ id, state, pages, round, counts: page } satisfies SearchRequest);
   return new Promise((resolve, reject) => {
     waiting.set(id, (reply) => ("error" in reply ? reject(new Error(reply.error)) : resolve(reply)));
   });
@@ -209,6 +214,7 @@ export function createView(els: ViewElements): View {
       els.status.textContent = "正在搜索…";
       let answer: Answer;
       try {
+        // Only the search page shows facets (and so asks for their counts).
         answer = await searchInWorker(state, pages, els.facets !== undefined);
       } catch {
         if (mine === generation) els.status.textContent = "搜索暂时不可用，请稍后重试。";
