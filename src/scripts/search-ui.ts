@@ -139,6 +139,13 @@ function groupList(hits: Hit[], query: ParsedQuery, q: string): HTMLOListElement
   return list;
 }
 
+type FacetCount = [value: string, count: number];
+const byCount = (a: FacetCount, b: FacetCount) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN");
+/** Years read as a timeline, newest first; other facets most frequent first. */
+const FACET_ORDER: Partial<Record<Facet, (a: FacetCount, b: FacetCount) => number>> = {
+  year: (a, b) => Number(b[0]) - Number(a[0]),
+};
+
 function facetControls(
   outcome: SearchOutcome,
   state: SearchState,
@@ -146,11 +153,10 @@ function facetControls(
 ): HTMLElement[] {
   const controls: HTMLElement[] = [];
   for (const facet of FACETS) {
-    const counts = [...outcome.counts[facet].entries()].sort(
-      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"),
-    );
+    const counts = [...outcome.counts[facet].entries()];
     const selected = state.filters[facet];
     if (selected && !outcome.counts[facet].has(selected)) counts.push([selected, 0]);
+    counts.sort(FACET_ORDER[facet] ?? byCount);
     if (counts.length === 0) continue;
     const group = el("div", "sr-facet");
     group.setAttribute("role", "group");

@@ -99,6 +99,11 @@ describe("/search/ page", () => {
     const all = await hitsShown(page).count();
     const reports = await page.locator(".sr-group").count();
     expect(reports).toBeGreaterThan(1);
+    // Years read as a timeline (newest first), whatever their counts.
+    const yearChips = await page.locator('.sr-chip[data-facet="year"]').allTextContents();
+    const years = yearChips.map((t) => Number(/^\d{4}/.exec(t)?.[0]));
+    expect(years.length).toBeGreaterThan(1);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
     const chip = page.locator('.sr-chip[data-facet="region"]', { hasText: "上街区" });
     const count = Number(await chip.locator(".sr-count").textContent());
     await chip.click();
