@@ -65,3 +65,51 @@ describe("decodeBytes", () => {
     expect(firstInvalidUtf8(Uint8Array.from([0xc0, 0x80]))).toBe(0);
   });
 });
+
+describe("decodeBytes without a byte-order mark", () => {
+  const report =
+    "各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n全区地区生产总值增长5.2%。\n";
+
+  it("reads UTF-16 LE and BE whose only ASCII is line breaks and figures", () => {
+    expect(decodeBytes(utf16(report, true, false), "le.txt")).toEqual({ text: report, encoding: "utf-16le" });
+    expect(decodeBytes(utf16(report, false, false), "be.txt")).toEqual({
+      text: report,
+      encoding: "utf-16be",
+    });
+  });
+
+  it("reads UTF-16 holding no ASCII at all", () => {
+    const pure = "现在我代表区人民政府向大会报告工作请予审议过去一年全区经济社会发展取得新成效";
+    expect(decodeBytes(utf16(pure, true, false), "pure.txt")).toEqual({ text: pure, encoding: "utf-16le" });
+  });
+
+  it("reads mostly-ASCII GB18030 whose bytes happen to be valid UTF-8", () => {
+    // 实施 (CA B5 CA A9) and 营业 (D3 AA D2 B5): GB18030 pairs with a lead of C2–DF and a trail
+    // of 80–BF, which UTF-8 reads as two-byte Latin, Greek or Arabic letters.
+    const gb = Uint8Array.from([
+      ...new TextEncoder().encode("GDP 2023: "),
+      0xca,
+      0xb5,
+      0xca,
+      0xa9,
+      0x20,
+      0xd3,
+      0xaa,
+      0xd2,
+      0xb5,
+      0x0a,
+    ]);
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(gb)).not.toMatch(/[\u4e00-\u9fff]/u);
+    expect(decodeBytes(gb, "gb.txt")).toEqual({ text: "GDP 2023: 实施 营业\n", encoding: "gb18030" });
+  });
+
+  it("keeps valid UTF-8 without Chinese as UTF-8 when GB18030 reads no better", () => {
+    const latin = new TextEncoder().encode("Café São Paulo — résumé\n");
+    expect(decodeBytes(latin, "latin.txt").encoding).toBe("utf-8");
+  });
+
+  it("still calls a file with stray NUL bytes binary, with the offset", () => {
+    const nul = Uint8Array.from([...new TextEncoder().encode(report), 0, 0, 1, 2, 0, 0, 0, 3]);
+    expect(() => decodeBytes(nul, "n.txt")).toThrow(/n\.txt: binary data \(NUL byte at offset \d+\)/);
+  });
+});

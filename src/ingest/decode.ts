@@ -1,6 +1,7 @@
 // Stage 1: bytes -> text. The encoding is detected from the bytes (BOMs, UTF-8 validity,
 // GB18030/UTF-16 plausibility), never assumed from a label or the file name.
 import { ReportInputError } from "./errors.ts";
+import commonHanzi from "./lexicon/common-hanzi.json" with { type: "json" };
 
 export interface Decoded {
   text: string;
@@ -98,23 +99,48 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
   }
 }
 
-/** Guesses UTF-16 without a BOM from where the NUL bytes of ASCII characters fall. */
-function utf16FromNuls(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNul++;
-    if (bytes[i + 1] === 0) oddNul++;
+const PLAUSIBLE = 0.02;
+
+const COMMON_HAN = new Set(commonHanzi.characters);
+
+/**
+ * How much a decoding reads like a Chinese report: the share of its Chinese characters that are
+ * among the most frequent in reports (~0.9 for text decoded right, near 0 for bytes decoded with
+ * a wrong encoding, which come out as rare characters); 0 without Chinese.
+ */
+export function chineseLikeness(text: string): number {
+  let han = 0;
+  let common = 0;
+  for (const c of text) {
+    const code = c.codePointAt(0) ?? 0;
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code >= 0x20000) {
+      han++;
+      if (COMMON_HAN.has(c)) common++;
+    }
   }
-  const pairs = n / 2;
-  if (pairs === 0) return null;
-  if (oddNul > pairs * 0.2 && evenNul < pairs * 0.02) return "utf-16le";
-  if (evenNul > pairs * 0.2 && oddNul < pairs * 0.02) return "utf-16be";
-  return null;
+  return han === 0 ? 0 : common / han;
 }
 
-const PLAUSIBLE = 0.02;
+/** Likeness above which valid UTF-8 is taken as it is (reports score ~0.9, wrong decodings ~0.05). */
+const REPORT_LIKE = 0.5;
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/u;
+
+/**
+ * The encoding among UTF-8, GB18030 and UTF-16 (either order) that decodes the bytes into the
+ * most plausible, most report-like text: GB18030 bytes that happen to be valid UTF-8 (a mostly
+ * ASCII file with a few Chinese words) and UTF-16 without a BOM both land here.
+ */
+function bestDecoding(bytes: Uint8Array): Decoded | null {
+  const labels = ["utf-8", "gb18030", ...(bytes.length % 2 === 0 ? ["utf-16le", "utf-16be"] : [])];
+  let best: (Decoded & { likeness: number }) | null = null;
+  for (const label of labels) {
+    const text = tryDecode(label, bytes);
+    if (text === null || implausibleShare(text) >= PLAUSIBLE) continue;
+    const likeness = chineseLikeness(text);
+    if (!best || likeness > best.likeness) best = { text, encoding: label, likeness };
+  }
+  return best && { text: best.text, encoding: best.encoding };
+}
 
 export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length === 0) throw new ReportInputError(file, "empty file");
@@ -126,32 +152,22 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(file, bytes, "utf-16le", "utf-16le", 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(file, bytes, "utf-16be", "utf-16be", 2);
 
+  // Fast path: valid UTF-8 that reads like a report (or is plain ASCII) is UTF-8.
   const nulIndex = bytes.indexOf(0);
-  if (nulIndex >= 0) {
-    const guess = utf16FromNuls(bytes);
-    if (guess) return finish(file, bytes, guess, guess, 0);
-    throw new ReportInputError(file, `binary data (NUL byte at offset ${nulIndex})`, { offset: nulIndex });
-  }
-
-  const utf8 = tryDecode("utf-8", bytes);
-  if (utf8 !== null) {
+  const utf8 = nulIndex < 0 ? tryDecode("utf-8", bytes) : null;
+  if (utf8 !== null && (!NOT_PLAIN_ASCII.test(utf8) || chineseLikeness(utf8) >= REPORT_LIKE)) {
     checkControls(file, utf8);
     return { text: utf8, encoding: "utf-8" };
   }
-  const bad = firstInvalidUtf8(bytes);
-  // GBK/GB2312-labelled text is decoded as GB18030, its superset (0xA1AA is "—").
-  const gb = tryDecode("gb18030", bytes);
-  if (gb !== null && implausibleShare(gb) < PLAUSIBLE) {
-    checkControls(file, gb);
-    return { text: gb, encoding: "gb18030" };
+  const best = bestDecoding(bytes);
+  if (best) {
+    checkControls(file, best.text);
+    return best;
   }
-  if (bytes.length % 2 === 0) {
-    for (const label of ["utf-16le", "utf-16be"] as const) {
-      const t = tryDecode(label, bytes);
-      if (t !== null && implausibleShare(t) < PLAUSIBLE) return { text: t, encoding: label };
-    }
+  if (nulIndex >= 0) {
+    throw new ReportInputError(file, `binary data (NUL byte at offset ${nulIndex})`, { offset: nulIndex });
   }
-  const at = Math.max(bad, 0);
+  const at = Math.max(firstInvalidUtf8(bytes), 0);
   const byte = (bytes[at] ?? 0).toString(16).padStart(2, "0");
   throw new ReportInputError(
     file,
