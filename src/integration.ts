@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
+import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
 import { digestsDir, keyedDigests } from "./build/digest-store.ts";
 import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
@@ -66,8 +67,10 @@ function indexSummary(written: WrittenIndex): string {
  */
 function startSearchIndex(root: string, stageDir: string): Promise<WrittenIndex> {
   rmSync(stageDir, { recursive: true, force: true });
+  // Its stdin is a pipe it watches: if this process dies (a build killed), so does the writer,
+  // rather than write into the caches under the next build.
   const child = spawn(process.execPath, [join(root, "src/search/write-index-cli.ts"), root, stageDir], {
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";
   let err = "";
@@ -138,11 +141,21 @@ export default function reportDigest(): AstroIntegration {
   let outDir = "";
   let stagingDir = "";
   let searchIndex: { stage: string; started: number; done: Promise<WrittenIndex> } | undefined;
+  let releaseLock: (() => void) | undefined;
   return {
     name: "report-digest",
     hooks: {
       "astro:config:setup": ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
+        if (command === "build") {
+          try {
+            releaseLock = acquireBuildLock(root);
+          } catch (error) {
+            // The sentence is the message; a stack trace would only bury it.
+            if (error instanceof BuildRunning) error.stack = "";
+            throw error;
+          }
+        }
         runGenerate(root, logger, command === "build");
         if (command === "build") {
           // The search index needs only the digests: its own process writes it while Astro bundles
@@ -225,6 +238,7 @@ export default function reportDigest(): AstroIntegration {
           publish(stagingDir, outDir);
           logger.info(`site written to ${outDir}`);
         }
+        releaseLock?.();
       },
     },
   };

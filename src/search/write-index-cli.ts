@@ -11,5 +11,10 @@ if (!root || !siteDir) {
   process.stderr.write("usage: node src/search/write-index-cli.ts ROOT SITE_DIR\n");
   process.exit(2);
 }
+// The build holds the other end of stdin: when it is gone (killed), stop rather than write into
+// the caches under the next build.
+process.stdin.on("close", () => process.exit(130));
+process.stdin.resume();
 const written = await writeSearchIndex(keyedDigests(root), siteDir, join(root, ".cache/search"));
 process.stdout.write(`${JSON.stringify(written)}\n`);
+process.exit(0);

@@ -1,0 +1,120 @@
+// Builds that survive what happens to them: two builds started at once in one project (the second
+// says a build is running), and a build interrupted mid-render by SIGKILL or SIGINT leaves the
+// last site whole, leaves no index writer behind, and the next build succeeds.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../../src/search/shards.ts";
+import { GOOD_REPORT } from "../support/hostile.ts";
+import { astroBin, tempProject } from "../support/temp-project.ts";
+
+const run = promisify(execFile);
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  LANG: "C.UTF-8",
+  ASTRO_TELEMETRY_DISABLED: "1",
+};
+
+let root: string;
+const dist = () => join(root, "dist");
+
+const reports = {
+  "shangjie-2023.txt": GOOD_REPORT,
+  "shangjie-2024.txt": GOOD_REPORT.replaceAll("2023", "2024").replaceAll("2022", "2023"),
+};
+
+/** A built site that is whole: its pages, and a search index whose every shard is there. */
+function expectWholeSite(): void {
+  expect(existsSync(join(dist(), "index.html"))).toBe(true);
+  for (const slug of ["shangjie-2023", "shangjie-2024"]) {
+    expect(existsSync(join(dist(), "reports", slug, "index.html")), slug).toBe(true);
+  }
+  const list = JSON.parse(readFileSync(join(dist(), SEARCH_DIR, SHARDS_FILE), "utf8")) as ShardList;
+  expect(list.shards.length).toBeGreaterThan(0);
+  for (const key of list.shards)
+    expect(existsSync(join(dist(), SEARCH_DIR, key, "fragment")), key).toBe(true);
+}
+
+function startBuild(): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const child = spawn(astroBin, ["build"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (chunk) => {
+    out += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    out += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  return { child, output: () => out, exit };
+}
+
+async function waitFor(output: () => string, pattern: RegExp, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(output())) {
+    if (Date.now() > deadline) throw new Error(`never printed ${pattern}:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Processes still running from this project (the index writer, pagefind). */
+function leftovers(): string[] {
+  return readdirSync("/proc")
+    .filter((pid) => /^\d+$/u.test(pid))
+    .flatMap((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+        return cmd.includes(root) ? [cmd] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+beforeAll(async () => {
+  root = tempProject(reports);
+  await run(astroBin, ["build"], { cwd: root, env, maxBuffer: 1 << 26 });
+}, 300_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("two builds at once", () => {
+  it("lets the first finish and tells the second, clearly, that a build is running", async () => {
+    const first = startBuild();
+    await waitFor(first.output, /reports ready/u);
+    const second = await run(astroBin, ["build"], { cwd: root, env }).then(
+      () => ({ code: 0, output: "" }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        output: error.stdout + error.stderr,
+      }),
+    );
+    expect(second.code).not.toBe(0);
+    expect(second.output).toMatch(/another build of this project is running \(process \d+\)/u);
+    expect(second.output).not.toMatch(/^\s+at /mu);
+    expect(await first.exit).toBe(0);
+    expectWholeSite();
+    expect(existsSync(join(root, ".cache/build.lock"))).toBe(false);
+  }, 300_000);
+});
+
+describe.each(["SIGKILL", "SIGINT"] as const)("a build stopped by %s while it renders", (signal) => {
+  it("leaves the last site whole and no process behind, and the next build succeeds", async () => {
+    const before = readFileSync(join(dist(), "index.html"), "utf8");
+    const build = startBuild();
+    await waitFor(build.output, /generating static routes/u);
+    build.child.kill(signal);
+    await build.exit;
+    // The index writer notices its build is gone.
+    const deadline = Date.now() + 10_000;
+    while (leftovers().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(leftovers()).toEqual([]);
+    expect(readFileSync(join(dist(), "index.html"), "utf8")).toBe(before);
+    expectWholeSite();
+
+    const next = await run(astroBin, ["build"], { cwd: root, env, maxBuffer: 1 << 26 });
+    expect(next.stdout + next.stderr).toMatch(/site written to/u);
+    expectWholeSite();
+  }, 300_000);
+});
