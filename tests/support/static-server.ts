@@ -35,7 +35,14 @@ function resolveFile(root: string, pathname: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root`; `headers`, when given, adds a host's response headers per path (as
+ * public/_headers sets them, tests/support/host-headers.ts).
+ */
+export async function serveStatic(
+  root: string,
+  headers?: (pathname: string) => Record<string, string>,
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     const file = resolveFile(root, pathname);
@@ -50,6 +57,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       /\bgzip\b/u.test(String(req.headers["accept-encoding"] ?? "")) &&
       /^(text|application\/(json|xml)|image\/svg)/u.test(type);
     res.writeHead(file ? 200 : 404, {
+      ...headers?.(pathname),
       "content-type": type,
       vary: "accept-encoding",
       ...(gzip ? { "content-encoding": "gzip" } : {}),
