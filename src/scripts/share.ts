@@ -41,6 +41,14 @@ if (menu && body) {
     el.style.top = `${y + scrollY}px`;
   };
 
+  // Where the open menu hangs: under its opener, kept inside the viewport whenever the menu
+  // changes size (the QR code makes it wider and taller after it opened).
+  let menuAt = { x: 0, pageY: 0 };
+  const placeMenu = () => {
+    if (!menu.hidden) place(menu, menuAt.x, menuAt.pageY - scrollY);
+  };
+  new ResizeObserver(placeMenu).observe(menu);
+
   const copy = async (text: string): Promise<boolean> => {
     try {
       await navigator.clipboard.writeText(text);
@@ -79,7 +87,8 @@ if (menu && body) {
     if (nativeButton) nativeButton.hidden = !("share" in navigator);
     menu.hidden = false;
     const rect = from.getBoundingClientRect();
-    place(menu, rect.left, rect.bottom + 6);
+    menuAt = { x: rect.left, pageY: rect.bottom + 6 + scrollY };
+    placeMenu();
     if (byKeyboard) menu.querySelector<HTMLButtonElement>("button:not([hidden])")?.focus();
     // Emptied first, so the same confirmation is announced again.
     if (status) status.textContent = "";

@@ -169,6 +169,33 @@ describe("copying links", () => {
     await page.close();
   });
 
+  it.each([
+    ["desktop", { width: 1280, height: 800 }],
+    ["phone", { width: 390, height: 800 }],
+  ] as const)("keeps the menu with its QR code inside the %s viewport", async (_, viewport) => {
+    const page = await browser.newPage({ viewport, permissions: ["clipboard-read", "clipboard-write"] });
+    await page.goto(`${siteUrl}${path}`, { waitUntil: "networkidle" });
+    // The heading link farthest right: the menu opens under it and grows with the QR code.
+    const anchors = page.locator(".sec-h .h-anchor");
+    const xs = await Promise.all(
+      Array.from({ length: Math.min(await anchors.count(), 12) }, async (_, i) => {
+        return (await anchors.nth(i).boundingBox())?.x ?? 0;
+      }),
+    );
+    const rightmost = anchors.nth(xs.indexOf(Math.max(...xs)));
+    await rightmost.scrollIntoViewIfNeeded();
+    await rightmost.click();
+    await page.getByRole("button", { name: "二维码" }).click();
+    await page.locator("[data-share-qr-figure] svg").waitFor();
+    await page.waitForFunction(() => {
+      const box = document.querySelector("[data-share-menu]")?.getBoundingClientRect();
+      return box !== undefined && box.left >= 0 && box.right <= document.documentElement.clientWidth;
+    });
+    const box = await page.locator("[data-share-menu]").boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= viewport.width).toBe(true);
+    await page.close();
+  });
+
   it("hands the link to the system share sheet where the browser has one", async () => {
     const page = await context.newPage();
     await page.addInitScript(() => {
