@@ -235,6 +235,12 @@ describe("glossary tooltips", () => {
       return { display: style.display, position: style.position, left: style.left, right: style.right };
     });
     expect(box).toEqual({ display: "block", position: "fixed", left: "12px", right: "12px" });
+    // Away from the word it explains, the sheet names its term first.
+    const name = (await term.getAttribute("data-term")) ?? "";
+    expect(name).not.toBe("");
+    expect(await term.evaluate((el) => getComputedStyle(el, "::after").content)).toMatch(
+      new RegExp(`^"【${name}】`, "u"),
+    );
     await page.setViewportSize({ width: 800, height: 900 });
     const terms = page.locator("dfn.term");
     const widths: number[] = [];
