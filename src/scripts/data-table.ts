@@ -1,7 +1,9 @@
 // Turns the static first page of /data/ into a view of every figure: loads /data/stats.json when
 // the reader reaches for the controls (not on page load: with 100,000 figures it is megabytes),
 // then filters, sorts and renders only the rows in view (a virtualised tbody between two spacer
-// rows), so scrolling stays smooth at any size. Report text only ever goes in via textContent.
+// rows), so scrolling stays smooth at any size. With filters set, the CSV and JSON links download
+// the rows shown, in the order shown. Report text only ever goes in via textContent.
+import { statsCsv } from "../site/data-csv.ts";
 import {
   indicatorNames,
   type RowTuple,
@@ -88,6 +90,9 @@ interface State {
   desc: boolean;
 }
 
+/** What a reader can filter by (the rest of State is the sort). */
+const FILTERS = ["q", "region", "indicator", "kind", "year"] as const;
+
 function select(table: Table, s: State): Int32Array {
   const q = s.q.trim().toLowerCase();
   const year = s.year === "" ? null : Number(s.year);
@@ -169,8 +174,7 @@ const readState = (params: URLSearchParams): State => {
 
 function writeState(s: State): void {
   const params = new URLSearchParams();
-  for (const key of ["q", "region", "indicator", "kind", "year"] as const)
-    if (s[key]) params.set(key, s[key]);
+  for (const key of FILTERS) if (s[key]) params.set(key, s[key]);
   if (s.sort) params.set("sort", `${s.desc ? "-" : ""}${s.sort}`);
   const query = params.toString();
   history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}`);
@@ -194,6 +198,8 @@ function enhance(root: HTMLElement): void {
   const top = spacer();
   const bottom = spacer();
   const views = new Map<number, RowView>();
+
+  const exports = exportsOf(() => (table ? { table, order, state } : undefined));
 
   const setStatus = (text: string) => {
     status.textContent = text;
@@ -268,6 +274,7 @@ function enhance(root: HTMLElement): void {
         ? `共 ${total} 项数据。`
         : `共 ${total} 项数据，筛选出 ${order.length.toLocaleString("zh-CN")} 项。`,
     );
+    exports.update();
     root.dataset.ready = String(Math.round(performance.now() - started));
   };
 
@@ -292,7 +299,7 @@ function enhance(root: HTMLElement): void {
   let typing: number | undefined;
   form.addEventListener("input", (event) => {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
-    const key = target.name as "q" | "region" | "indicator" | "kind" | "year";
+    const key = target.name as (typeof FILTERS)[number];
     state[key] = target.value;
     window.clearTimeout(typing);
     typing = window.setTimeout(() => void apply(), target instanceof HTMLInputElement ? 150 : 0);
@@ -319,13 +326,59 @@ function enhance(root: HTMLElement): void {
   scroller.addEventListener("scroll", () => requestAnimationFrame(() => draw()), { passive: true });
 
   // A shared link's filters show in the controls.
-  for (const key of ["q", "region", "indicator", "kind", "year"] as const) {
+  for (const key of FILTERS) {
     const control = form.elements.namedItem(key) as HTMLInputElement | HTMLSelectElement | null;
     if (control) control.value = state[key];
   }
   form.hidden = false;
   // A shared link with filters or a sort applies them at once.
   if (location.search) void apply();
+}
+
+/** A file name that says what was filtered: 数据-上街区-2023.csv. */
+const exportName = (s: State, ext: string) =>
+  `${["数据", ...FILTERS.map((k) => s[k].trim()).filter(Boolean)].join("-").replace(/[\\/:*?"<>|]/gu, "_")}.${ext}`;
+
+/**
+ * The export links: the whole table's files while nothing is filtered; otherwise, on click, a file
+ * of the rows the reader sees (built then, not on every keystroke).
+ */
+function exportsOf(getView: () => { table: Table; order: Int32Array; state: State } | undefined): {
+  update: () => void;
+} {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>("a[data-export]")];
+  const labels = new Map(links.map((a) => [a, a.textContent ?? ""]));
+  const filtered = () => {
+    const v = getView();
+    return v && FILTERS.some((k) => v.state[k]) ? v : undefined;
+  };
+  for (const link of links) {
+    link.addEventListener("click", (event) => {
+      const v = filtered();
+      if (!v) return;
+      event.preventDefault();
+      const doc = { ...v.table.doc, rows: Array.from(v.order, (i) => v.table.doc.rows[i] as RowTuple) };
+      const csv = link.dataset.export === "csv";
+      const site = document.querySelector<HTMLLinkElement>("link[rel=canonical]")?.href ?? location.href;
+      const blob = csv
+        ? new Blob([statsCsv(doc, site)], { type: "text/csv;charset=utf-8" })
+        : new Blob([JSON.stringify(doc)], { type: "application/json" });
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = exportName(v.state, csv ? "csv" : "json");
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    });
+  }
+  return {
+    update: () => {
+      const v = filtered();
+      for (const link of links) {
+        const label = labels.get(link) ?? "";
+        link.textContent = v ? `${label}（筛选出的 ${v.order.length.toLocaleString("zh-CN")} 项）` : label;
+      }
+    },
+  };
 }
 
 const root = document.querySelector<HTMLElement>("[data-table]");

@@ -115,6 +115,41 @@ describe("/data/ with JavaScript", () => {
     expect(await page.getAttribute("table", "aria-rowcount")).toBe(String(expected + 1));
   });
 
+  it("downloads, with filters set, the rows shown as CSV and JSON", async () => {
+    await page.goto(`${siteUrl}/data/?region=${encodeURIComponent("上街区")}&sort=-value`);
+    await page.waitForSelector("[data-table][data-ready]");
+    const expected = stats.rows.filter((r) => stats.reports[r[0]]?.region === "上街区").length;
+    const csvLink = page.locator('a[data-export="csv"]');
+    expect(await csvLink.textContent()).toContain(`筛选出的 ${expected.toLocaleString("zh-CN")} 项`);
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
+    expect(csvDownload.suggestedFilename()).toBe("数据-上街区.csv");
+    const bytes = new Uint8Array(readFileSync((await csvDownload.path()) as string));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(new TextDecoder("utf-8").decode(bytes));
+    expect(rows[0]).toEqual(CSV_HEADER);
+    expect(rows.length - 1).toBe(expected);
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(["上街区"]));
+    // In the order shown: largest value first.
+    const values = rows.slice(1).map((r) => Number(r[7]));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(rows[1]?.[11]).toMatch(/^https?:\/\/[^#]+\/reports\/[a-z0-9-]+\/#[a-z0-9-]+$/);
+
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('a[data-export="json"]').click(),
+    ]);
+    const json = JSON.parse(readFileSync((await jsonDownload.path()) as string, "utf8")) as typeof stats;
+    expect(json.rows.length).toBe(expected);
+    expect(json.rows.every((r) => json.reports[r[0]]?.region === "上街区")).toBe(true);
+
+    // Filters cleared: the links are the whole table's files again.
+    await page.selectOption("select[name=region]", "");
+    await page.waitForFunction(
+      () => !document.querySelector('a[data-export="csv"]')?.textContent?.includes("筛选"),
+    );
+    expect(await csvLink.getAttribute("href")).toBe("/data/stats.csv");
+  });
+
   it("sorts by value, largest first, and says so with aria-sort", async () => {
     await page.goto(`${siteUrl}/data/?region=${encodeURIComponent("上街区")}`);
     await waitReady();
