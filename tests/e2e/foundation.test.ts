@@ -31,6 +31,32 @@ describe("reading and searching the built site", () => {
     expect(await stat.getAttribute("data-label")).toBeTruthy();
   });
 
+  it("filters the home page by region, year and kind, in the URL, and clears", async () => {
+    await page.goto(`${siteUrl}/`);
+    const all = await page.locator("li[data-region]").count();
+    await page.selectOption("[data-home-filter] select[name=region]", "上街区");
+    await page.waitForURL(/region=/u);
+    const regions = await page
+      .locator("li[data-region]:visible")
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.region));
+    expect(regions.length).toBeGreaterThan(0);
+    expect(regions.length).toBeLessThan(all);
+    expect(new Set(regions)).toEqual(new Set(["上街区"]));
+    await page.selectOption("[data-home-filter] select[name=year]", "2023");
+    await page.waitForURL(/year=2023/u);
+    const years = await page
+      .locator("li[data-region]:visible")
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.year));
+    expect(new Set(years)).toEqual(new Set(["2023"]));
+    expect(await page.textContent("[data-home-status]")).toContain(`筛选出 ${years.length} 篇报告`);
+    // A shared link opens filtered.
+    await page.reload();
+    expect(await page.locator("li[data-region]:visible").count()).toBe(years.length);
+    await page.getByRole("button", { name: "清除" }).click();
+    await page.waitForURL((u) => u.search === "");
+    expect(await page.locator("li[data-region]:visible").count()).toBe(all);
+  });
+
   it("finds 专精特新 on /search/ and lands on the section that says it", async () => {
     await page.goto(`${siteUrl}/search/?q=${encodeURIComponent("专精特新")}`);
     // A hit in a titled section links to that section's anchor (lead text links to the page top).
