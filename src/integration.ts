@@ -4,7 +4,16 @@
 // and writes the search index (one document per report section) in its own process while the
 // pages render (in dev, on every regeneration).
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
@@ -26,12 +35,20 @@ class ContentErrors extends Error {
   }
 }
 
-function runGenerate(root: string, logger: AstroIntegrationLogger, recordIds: boolean): void {
+type IndexedReportKey = { slug: string; key: string };
+
+function runGenerate(
+  root: string,
+  logger: AstroIntegrationLogger,
+  recordIds: boolean,
+  onDigestsWritten?: (reports: IndexedReportKey[]) => void,
+): void {
   const started = performance.now();
   let lastReport = 0;
   const result = generate({
     root,
     recordIds,
+    onDigestsWritten,
     onProgress: (done, total) => {
       const now = performance.now();
       if (done === total || now - lastReport > 2000) {
@@ -65,11 +82,19 @@ function indexSummary(written: WrittenIndex): string {
  * Starts writing the search index in a separate process (it needs only the digests), so it runs
  * beside Astro's page rendering; resolves with its summary line once the index is complete.
  */
-function startSearchIndex(root: string, stageDir: string): Promise<WrittenIndex> {
+function startSearchIndex(
+  root: string,
+  stageDir: string,
+  reports: IndexedReportKey[],
+): Promise<WrittenIndex> {
   rmSync(stageDir, { recursive: true, force: true });
+  mkdirSync(stageDir, { recursive: true });
+  const listFile = join(stageDir, "reports.json");
+  writeFileSync(listFile, JSON.stringify(reports));
   // Its stdin is a pipe it watches: if this process dies (a build killed), so does the writer,
   // rather than write into the caches under the next build.
-  const child = spawn(process.execPath, [join(root, "src/search/write-index-cli.ts"), root, stageDir], {
+  const cli = join(root, "src/search/write-index-cli.ts");
+  const child = spawn(process.execPath, [cli, root, stageDir, listFile], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";
@@ -156,14 +181,17 @@ export default function reportDigest(): AstroIntegration {
             throw error;
           }
         }
-        runGenerate(root, logger, command === "build");
-        if (command === "build") {
-          // The search index needs only the digests: its own process writes it while Astro bundles
-          // and renders, so the two use both cores instead of one after the other.
+        // The search index needs only the digests: its own process writes it from the moment
+        // they are on disk, while the MDX and HTML are emitted and Astro bundles and renders, so
+        // the work uses both cores instead of one after the other.
+        const startIndex = (reports: IndexedReportKey[]) => {
           const stage = join(root, ".cache/search-stage");
-          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage) };
+          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage, reports) };
           // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
           searchIndex.done.catch(() => {});
+        };
+        runGenerate(root, logger, command === "build", command === "build" ? startIndex : undefined);
+        if (command === "build") {
           // Astro writes into a staging directory; the finished site replaces outDir only when the
           // whole build, search index included, succeeded, so a failed build never damages a good dist/.
           outDir = fileURLToPath(config.outDir).replace(/\/$/, "");

@@ -24,6 +24,15 @@ const digestNames = (dir: string) =>
 
 const readDigest = (path: string) => JSON.parse(readFileSync(path, "utf8")) as ReportDigest;
 
+/** The digests of the given reports, keyed as generate() reported them, read only if asked for. */
+export function listedDigests(
+  root: string,
+  reports: { slug: string; key: string }[],
+): { slug: string; key: string; digest: () => ReportDigest }[] {
+  const dir = digestsDir(root);
+  return reports.map(({ slug, key }) => ({ slug, key, digest: () => readDigest(join(dir, `${slug}.json`)) }));
+}
+
 /**
  * Every generated digest in file-name order with the key it was made from (its file's hash when
  * the manifest has none), read only if asked for: a pass that can reuse its work on an unchanged

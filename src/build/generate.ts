@@ -74,6 +74,11 @@ export interface GenerateOptions {
    */
   recordIds?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once every digest is on disk, before the MDX and HTML are emitted, with each report's
+   * slug and digest key: the build starts the search index then, beside the rest of the work.
+   */
+  onDigestsWritten?: (reports: { slug: string; key: string }[]) => void;
 }
 
 export const paths = (root: string) => ({
@@ -252,6 +257,7 @@ export function generate({
   write = true,
   recordIds = write,
   onProgress,
+  onDigestsWritten,
 }: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
@@ -383,6 +389,10 @@ export function generate({
     const emitVersion = keyOf(codeHash(...EMIT_CODE), glossary ?? "");
     const { findTerms, lookupTerm } = glossaryTools(glossary);
     for (const report of result.reports) {
+      files.put(`digests/${report.slug}.json`, report.key, () => JSON.stringify(report.digest()));
+    }
+    onDigestsWritten?.(result.reports.map(({ slug, key }) => ({ slug, key })));
+    for (const report of result.reports) {
       const { slug } = report;
       const ejected = ejectedPath(root, slug);
       if (existsSync(ejected)) {
@@ -403,7 +413,6 @@ export function generate({
         files.put(`reports/${slug}.mdx`, key, () => mdxDocument(slug, emitted()));
         files.put(`bodies/${slug}.html`, key, () => toHtml(emittedBodyHast(emitted(), lookupTerm)));
       }
-      files.put(`digests/${slug}.json`, report.key, () => JSON.stringify(report.digest()));
       const history = idHistories.get(slug);
       if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, slug), history);
     }

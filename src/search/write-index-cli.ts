@@ -1,12 +1,15 @@
-// `node src/search/write-index-cli.ts ROOT SITE_DIR`: writes SITE_DIR/pagefind/ from the project's
-// generated digests, reusing the shards ROOT/.cache/search kept of the last build, and prints a
-// one-line JSON summary. The build runs it as a separate process while Astro builds the pages, so
+// `node src/search/write-index-cli.ts ROOT SITE_DIR [REPORTS_JSON]`: writes SITE_DIR/pagefind/ from
+// the project's generated digests (those REPORTS_JSON lists as [{slug, key}], written by the build
+// as soon as the digests are; else every digest in .generated/), reusing the shards
+// ROOT/.cache/search kept of the last build, and prints a one-line JSON summary. The build runs it as a separate process while Astro builds the pages, so
 // the two use both cores instead of one after the other.
+
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { keyedDigests } from "../build/digest-store.ts";
+import { keyedDigests, listedDigests } from "../build/digest-store.ts";
 import { writeSearchIndex } from "./pagefind-index.ts";
 
-const [root, siteDir] = process.argv.slice(2);
+const [root, siteDir, listFile] = process.argv.slice(2);
 if (!root || !siteDir) {
   process.stderr.write("usage: node src/search/write-index-cli.ts ROOT SITE_DIR\n");
   process.exit(2);
@@ -15,6 +18,9 @@ if (!root || !siteDir) {
 // the caches under the next build.
 process.stdin.on("close", () => process.exit(130));
 process.stdin.resume();
-const written = await writeSearchIndex(keyedDigests(root), siteDir, join(root, ".cache/search"));
+const reports = listFile
+  ? listedDigests(root, JSON.parse(readFileSync(listFile, "utf8")))
+  : keyedDigests(root);
+const written = await writeSearchIndex(reports, siteDir, join(root, ".cache/search"));
 process.stdout.write(`${JSON.stringify(written)}\n`);
 process.exit(0);
