@@ -18,18 +18,29 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
+import { devErrorPage, problemsOf } from "./build/dev-error-page.ts";
 import { digestsDir, keyedDigests } from "./build/digest-store.ts";
-import { formatProblem, generate, paths, SOURCE_EXTENSIONS } from "./build/generate.ts";
+import {
+  type ContentProblem,
+  formatProblem,
+  type GenerateOptions,
+  generate,
+  paths,
+  SOURCE_EXTENSIONS,
+} from "./build/generate.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
 import { type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
 import { SEARCH_DIR } from "./search/shards.ts";
 
 class ContentErrors extends Error {
-  constructor(count: number) {
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[]) {
+    const count = problems.length;
     super(
       `${count} content error${count > 1 ? "s" : ""} in content/reports (listed above); nothing was built.`,
     );
     this.name = "ContentErrors";
+    this.problems = problems;
     // The list above is the message; a stack trace would only bury it.
     this.stack = "";
   }
@@ -37,18 +48,20 @@ class ContentErrors extends Error {
 
 type IndexedReportKey = { slug: string; key: string };
 
+/** astro dev: ids are not recorded (drafts are not published ids), and good reports are written. */
+const DEV_GENERATE = { recordIds: false, partial: true } as const;
+
+/** generate() with the build's (or dev's) options, its progress and problems logged. */
 function runGenerate(
   root: string,
   logger: AstroIntegrationLogger,
-  recordIds: boolean,
-  onDigestsWritten?: (reports: IndexedReportKey[]) => void,
+  options: Pick<GenerateOptions, "recordIds" | "onDigestsWritten" | "partial">,
 ): void {
   const started = performance.now();
   let lastReport = 0;
   const result = generate({
     root,
-    recordIds,
-    onDigestsWritten,
+    ...options,
     onProgress: (done, total) => {
       const now = performance.now();
       if (done === total || now - lastReport > 2000) {
@@ -59,7 +72,7 @@ function runGenerate(
   });
   for (const w of result.warnings) logger.warn(formatProblem(w, "warning"));
   for (const e of result.errors) logger.error(formatProblem(e, "error"));
-  if (result.errors.length) throw new ContentErrors(result.errors.length);
+  if (result.errors.length) throw new ContentErrors(result.errors);
   logger.info(
     `${result.reports.length} reports ready (${result.parsed} parsed${result.parsedInParallel ? `, ${result.parsedInParallel} of them on a second core` : ""}, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
   );
@@ -167,6 +180,8 @@ export default function reportDigest(): AstroIntegration {
   let stagingDir = "";
   let searchIndex: { stage: string; started: number; done: Promise<WrittenIndex> } | undefined;
   let releaseLock: (() => void) | undefined;
+  // In dev: the content errors of the last regeneration, shown on their reports' pages.
+  let devProblems: ContentProblem[] = [];
   return {
     name: "report-digest",
     hooks: {
@@ -190,7 +205,17 @@ export default function reportDigest(): AstroIntegration {
           // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
           searchIndex.done.catch(() => {});
         };
-        runGenerate(root, logger, command === "build", command === "build" ? startIndex : undefined);
+        if (command === "build") runGenerate(root, logger, { recordIds: true, onDigestsWritten: startIndex });
+        else {
+          // A content error must not keep the dev server from starting: the report's page says
+          // what is wrong, the other pages serve what was generated last.
+          try {
+            runGenerate(root, logger, DEV_GENERATE);
+          } catch (error) {
+            if (!(error instanceof ContentErrors)) throw error;
+            devProblems = error.problems;
+          }
+        }
         if (command === "build") {
           // Astro writes into a staging directory; the finished site replaces outDir only when the
           // whole build, search index included, succeeded, so a failed build never damages a good dist/.
@@ -224,6 +249,14 @@ export default function reportDigest(): AstroIntegration {
         ];
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? "").split("?")[0] ?? "";
+          const report = /^\/reports\/([^/]+)\/(?:index\.html)?$/u.exec(path)?.[1];
+          const problems = report ? problemsOf(devProblems, decodeURIComponent(report)) : [];
+          if (problems.length) {
+            res.statusCode = 500;
+            res.setHeader("content-type", "text/html; charset=utf-8");
+            res.end(devErrorPage(problems));
+            return;
+          }
           const [prefix, base] = served.find(([p]) => path.startsWith(p)) ?? [];
           if (!prefix || !base) return next();
           const file = join(base, decodeURIComponent(path.slice(prefix.length)));
@@ -238,14 +271,17 @@ export default function reportDigest(): AstroIntegration {
             [...SOURCE_EXTENSIONS, ".mdx"].some((ext) => file.toLowerCase().endsWith(ext));
           if (!isSource && file !== paths(root).glossary) return;
           try {
-            runGenerate(root, logger, false);
+            runGenerate(root, logger, DEV_GENERATE);
+            devProblems = [];
             await indexForSearch(root, devSite, logger);
             await refreshContent?.({ loaders: ["mdx-pages"] });
-            // Report bodies are files the pages read, not modules Vite watches: reload open pages.
-            server.ws.send({ type: "full-reload" });
           } catch (error) {
-            logger.error(String(error instanceof Error ? error.message : error));
+            if (error instanceof ContentErrors) devProblems = error.problems;
+            else logger.error(String(error instanceof Error ? error.message : error));
           }
+          // Report bodies are files the pages read, not modules Vite watches: reload open pages
+          // (a page with a content error shows it; fixed, it shows the report again).
+          server.ws.send({ type: "full-reload" });
         };
         server.watcher.on("change", onChange);
         server.watcher.on("add", onChange);

@@ -13,6 +13,7 @@ import { toHtml } from "../emit/html.ts";
 import { digestToMdast, digestToMdx, type EmitOptions, mdxDocument } from "../emit/mdx.ts";
 import { ReportInputError } from "../ingest/errors.ts";
 import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
+import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { codeHash, fileCache, keyOf } from "./cache.ts";
@@ -41,6 +42,9 @@ export interface ContentProblem {
   file: string;
   message: string;
 }
+
+/** The slug of the report a problem's file is the source (or ejected body) of, as the parser names it. */
+export const slugOfProblem = (problem: ContentProblem): string => slugFromPath(problem.file);
 
 /** A report as generate() made it: what lists show, the key of its digest, and the digest itself. */
 export interface GeneratedReport {
@@ -79,6 +83,11 @@ export interface GenerateOptions {
    * slug and digest key: the build starts the search index then, beside the rest of the work.
    */
   onDigestsWritten?: (reports: { slug: string; key: string }[]) => void;
+  /**
+   * Write the reports without content errors even when others have some (astro dev: the other
+   * pages keep working while one file is being fixed). A build writes nothing then.
+   */
+  partial?: boolean;
 }
 
 export const paths = (root: string) => ({
@@ -258,6 +267,7 @@ export function generate({
   recordIds = write,
   onProgress,
   onDigestsWritten,
+  partial = false,
 }: GenerateOptions): GenerateResult {
   const p = paths(root);
   const sources = listSources(p.reports);
@@ -379,7 +389,12 @@ export function generate({
   result.parsedInParallel = warmed.onWorker;
   result.timings.parseMs = performance.now() - parseStarted;
   const emitStarted = performance.now();
-  if (write && result.errors.length === 0) {
+  if (partial && result.errors.length) {
+    // A report whose source or ejected body has an error is left out, as if it were not there.
+    const failing = new Set(result.errors.map(slugOfProblem));
+    result.reports = result.reports.filter((r) => !failing.has(r.slug));
+  }
+  if (write && (partial || result.errors.length === 0)) {
     for (const dir of [p.mdx, p.bodies, p.mdxPages, p.digests]) mkdirSync(dir, { recursive: true });
     if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
     const files = generatedFiles(p.generated);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { DevStep } from "../support/dev-rebuild.ts";
 import { GOOD_REPORT, HOSTILE } from "../support/hostile.ts";
 import { type HtmlElement, htmlFiles, readHtml, walk } from "../support/html.ts";
 import { searchFragments } from "../support/search-fragments.ts";
@@ -238,20 +239,53 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe("astro dev", () => {
-  it("rebuilds a report's page when its source file changes", async () => {
+  /** Plays `steps` against `astro dev` in the test project (tests/support/dev-rebuild.ts). */
+  async function dev(steps: DevStep[]): Promise<{ ok: boolean; failed?: number; log: string }> {
     const helper = join(REPO, "tests/support/dev-rebuild.ts");
-    const args = [
-      helper,
-      root,
-      "/reports/good/",
-      "content/reports/good.txt",
-      "185.6亿元",
-      "199.9亿元",
-      "199.9",
-    ];
-    const { stdout } = await run(process.execPath, args, { cwd: root, env });
-    const result = JSON.parse(stdout) as { ok: boolean; log: string };
+    const { stdout } = await run(process.execPath, [helper, root, JSON.stringify(steps)], { cwd: root, env });
+    return JSON.parse(stdout) as { ok: boolean; failed?: number; log: string };
+  }
+
+  it("rebuilds a report's page when its source file changes", async () => {
+    const result = await dev([
+      { page: "/reports/good/", contains: ["185.6亿元"] },
+      {
+        file: "content/reports/good.txt",
+        replace: ["185.6亿元", "199.9亿元"],
+        page: "/reports/good/",
+        contains: ["199.9"],
+      },
+    ]);
     expect(result.ok, result.log).toBe(true);
     expect(result.log).toMatch(/reports ready \(\d parsed/u);
+  }, 200_000);
+
+  it("shows a content error on the report's page with file, line and the fix, keeps the others, and clears when fixed", async () => {
+    const good = readFileSync(join(root, "content/reports/good.txt"), "utf8");
+    const broken = `---\ntitle: 未闭合的前言\n\n${good}`;
+    const result = await dev([
+      { page: "/reports/good/", contains: ["政府工作报告"] },
+      {
+        file: "content/reports/good.txt",
+        content: broken,
+        page: "/reports/good/",
+        status: 500,
+        contains: [
+          "content/reports/good.txt:1: front matter opened with --- is never closed",
+          "修正",
+          "不必重启",
+        ],
+      },
+      // Another report's page still works.
+      { page: "/reports/hostile/", contains: ["请予审议"] },
+      {
+        file: "content/reports/good.txt",
+        content: good,
+        page: "/reports/good/",
+        contains: ["请予审议"],
+        lacks: ["修正"],
+      },
+    ]);
+    expect(result.ok, `step ${result.failed}: ${result.log}`).toBe(true);
   }, 200_000);
 });

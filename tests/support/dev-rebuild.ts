@@ -1,22 +1,30 @@
-// Starts `astro dev` in a project, waits for a page, applies an edit to a source file and waits
-// until the page shows `expect`. Prints one JSON line {ok, log}. Run as its own Node process by
-// tests/e2e/safety.test.ts: started straight from a Vitest worker, astro dev's file watcher never
-// reported changes (cause not found), while the same steps from a plain process work.
-// Usage: node dev-rebuild.ts <root> <page path> <source file> <search> <replace> <expect>
+// Starts `astro dev` in a project and plays a script of steps: write (or edit) a source file, then
+// wait until a page answers with what is expected. Prints one JSON line {ok, failed, log}. Run as
+// its own Node process by the browser tests: started straight from a Vitest worker, astro dev's
+// file watcher never reported changes (cause not found), while the same steps from a plain
+// process work.
+// Usage: node dev-rebuild.ts <root> <steps JSON>, steps: DevStep[] (below).
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { astroBin } from "./temp-project.ts";
 
-const [root, page, source, search, replace, expected] = process.argv.slice(2) as [
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-];
+export interface DevStep {
+  /** A source file (relative to the project) to change first: replace a string, or write it whole. */
+  file?: string;
+  replace?: [search: string, replacement: string];
+  content?: string;
+  /** The page to fetch until it answers with `status` (default 200) and a body holding `contains`. */
+  page: string;
+  status?: number;
+  contains: string[];
+  /** Strings the body must not hold. */
+  lacks?: string[];
+}
+
+const [root, script] = process.argv.slice(2) as [string, string];
+const steps = JSON.parse(script) as DevStep[];
 const port = await new Promise<number>((resolve) => {
   const srv = createServer().listen(0, "127.0.0.1", () => {
     const address = srv.address();
@@ -37,30 +45,48 @@ const server = spawn(astroBin, ["dev", "--port", String(port), "--host", "127.0.
 let log = "";
 server.stdout.on("data", (d) => (log += d));
 server.stderr.on("data", (d) => (log += d));
-const url = `http://127.0.0.1:${port}${page}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(ok: (body: string) => boolean, timeout: number, tick?: () => void): Promise<boolean> {
+/** What the page last answered, for the report of a failed step. */
+let last = "";
+
+/** Fetches the step's page until it answers as expected; the first step also waits for startup. */
+async function reached(step: DevStep, timeout: number): Promise<boolean> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
     try {
-      const res = await fetch(url);
-      if (res.ok && ok(await res.text())) return true;
+      const res = await fetch(`http://127.0.0.1:${port}${step.page}`);
+      const body = await res.text();
+      last = `${res.status}: ${body
+        .replace(/<[^>]*>/gu, " ")
+        .replace(/\s+/gu, " ")
+        .slice(0, 300)}`;
+      const holds =
+        step.contains.every((s) => body.includes(s)) && !step.lacks?.some((s) => body.includes(s));
+      if (res.status === (step.status ?? 200) && holds) return true;
     } catch {
       // Not listening yet.
     }
-    tick?.();
-    await sleep(500);
+    await sleep(300);
   }
   return false;
 }
 
-const file = join(root, source);
-const original = readFileSync(file, "utf8");
-let ok = await waitFor((body) => body.includes(search), 90_000);
-if (ok) {
-  writeFileSync(file, original.replace(search, replace));
-  ok = await waitFor((body) => body.includes(expected), 60_000);
+let failed: number | undefined;
+for (const [i, step] of steps.entries()) {
+  if (step.file) {
+    const file = join(root, step.file);
+    if (step.content !== undefined) writeFileSync(file, step.content);
+    else if (step.replace) writeFileSync(file, readFileSync(file, "utf8").replace(...step.replace));
+  }
+  if (!(await reached(step, i === 0 ? 90_000 : 60_000))) {
+    failed = i;
+    break;
+  }
 }
 server.kill();
-process.stdout.write(`${JSON.stringify({ ok, log: log.replace(/^.*\[200\].*\n/gmu, "") })}\n`);
+const ok = failed === undefined;
+const answered = ok ? "" : `\nstep ${failed} last answered ${last}`;
+process.stdout.write(
+  `${JSON.stringify({ ok, failed, log: log.replace(/^.*\[200\].*\n/gmu, "") + answered })}\n`,
+);
