@@ -18,6 +18,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
+import { coalesced } from "./build/coalesced.ts";
 import { devErrorPage, problemsOf } from "./build/dev-error-page.ts";
 import { digestsDir, keyedDigests } from "./build/digest-store.ts";
 import {
@@ -264,12 +265,7 @@ export default function reportDigest(): AstroIntegration {
           res.setHeader("content-type", contentType(file));
           res.end(readFileSync(file));
         });
-        const onChange = async (file: string) => {
-          // Sources, and ejected page bodies (<slug>.mdx) that replace the generated ones.
-          const isSource =
-            file.startsWith(dir) &&
-            [...SOURCE_EXTENSIONS, ".mdx"].some((ext) => file.toLowerCase().endsWith(ext));
-          if (!isSource && file !== paths(root).glossary) return;
+        const regenerate = async () => {
           try {
             runGenerate(root, logger, DEV_GENERATE);
             devProblems = [];
@@ -282,6 +278,16 @@ export default function reportDigest(): AstroIntegration {
           // Report bodies are files the pages read, not modules Vite watches: reload open pages
           // (a page with a content error shows it; fixed, it shows the report again).
           server.ws.send({ type: "full-reload" });
+        };
+        // One regeneration at a time: saves that arrive while one runs are taken by one more run
+        // after it (an editor saving in bursts never has two writers on .generated/ or the index).
+        const regenerations = coalesced(regenerate);
+        const onChange = (file: string) => {
+          // Sources, and ejected page bodies (<slug>.mdx) that replace the generated ones.
+          const isSource =
+            file.startsWith(dir) &&
+            [...SOURCE_EXTENSIONS, ".mdx"].some((ext) => file.toLowerCase().endsWith(ext));
+          if (isSource || file === paths(root).glossary) regenerations.request();
         };
         server.watcher.on("change", onChange);
         server.watcher.on("add", onChange);

@@ -288,4 +288,55 @@ describe("astro dev", () => {
     ]);
     expect(result.ok, `step ${result.failed}: ${result.log}`).toBe(true);
   }, 200_000);
+
+  it("keeps up with an edit storm: 50 saves over 10 s to 10 reports, each page right within 3 s", async () => {
+    const stormed = Array.from({ length: 8 }, (_, i) => `storm-${i + 1}`);
+    writeReports(root, Object.fromEntries(stormed.map((slug) => [`${slug}.txt`, GOOD_REPORT])));
+    const good = readFileSync(join(root, "content/reports/good.txt"), "utf8");
+    const rich = readFileSync(join(root, "content/reports/rich.mdx"), "utf8");
+    // Ten files, the ejected body of rich among them; each save marks its text with its number.
+    const files = [
+      ...stormed.map((slug) => `content/reports/${slug}.txt`),
+      "content/reports/good.txt",
+      "content/reports/rich.mdx",
+    ];
+    const contentOf = (file: string, k: number) =>
+      file.endsWith(".mdx")
+        ? rich.replace("全区完成", `全区完成第${k}稿`)
+        : (file.endsWith("good.txt") ? good : GOOD_REPORT).replace("请予审议", `请予审议第${k}稿`);
+    const edits = Array.from({ length: 50 }, (_, k) => ({
+      file: files[k % files.length] as string,
+      content: "",
+    }));
+    for (const [k, edit] of edits.entries()) edit.content = contentOf(edit.file, k);
+    const lastOf = new Map(edits.map((e, k) => [e.file, k]));
+    const pageOf = (file: string) =>
+      `/reports/${file
+        .split("/")
+        .pop()
+        ?.replace(/\.[a-z]+$/u, "")}/`;
+    const marker = (file: string) => (file.endsWith(".mdx") ? "全区完成第" : "请予审议第");
+    const result = await dev([
+      { page: "/reports/storm-8/", contains: ["请予审议"] },
+      {
+        storm: { edits, spacingMs: 200 },
+        page: pageOf(files[0] as string),
+        contains: [`${marker(files[0] as string)}${lastOf.get(files[0] as string)}稿`],
+        deadlineMs: 3000,
+      },
+      ...files.slice(1).map((file) => ({
+        page: pageOf(file),
+        contains: [`${marker(file)}${lastOf.get(file)}稿`],
+        deadlineMs: 3000,
+      })),
+    ]);
+    expect(result.ok, `step ${result.failed}: ${result.log}`).toBe(true);
+    expect(result.log).not.toMatch(/\[ERROR\]|ENOTEMPTY|EEXIST|ENOENT/u);
+    // Nothing half-written left behind.
+    const leftovers = (dir: string): string[] =>
+      existsSync(dir)
+        ? readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => /\.partial$|\.tmp$/u.test(f))
+        : [];
+    expect([...leftovers(join(root, ".cache")), ...leftovers(join(root, ".generated"))]).toEqual([]);
+  }, 200_000);
 });

@@ -21,6 +21,10 @@ export interface DevStep {
   contains: string[];
   /** Strings the body must not hold. */
   lacks?: string[];
+  /** An edit storm before the check: each edit writes a file whole, `spacingMs` after the last. */
+  storm?: { edits: { file: string; content: string }[]; spacingMs: number };
+  /** The page must answer as expected within this long of the last file written (else 60 s). */
+  deadlineMs?: number;
 }
 
 const [root, script] = process.argv.slice(2) as [string, string];
@@ -53,7 +57,7 @@ let last = "";
 /** Fetches the step's page until it answers as expected; the first step also waits for startup. */
 async function reached(step: DevStep, timeout: number): Promise<boolean> {
   const end = Date.now() + timeout;
-  while (Date.now() < end) {
+  for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}${step.page}`);
       const body = await res.text();
@@ -67,19 +71,28 @@ async function reached(step: DevStep, timeout: number): Promise<boolean> {
     } catch {
       // Not listening yet.
     }
-    await sleep(300);
+    if (Date.now() >= end) return false;
+    await sleep(100);
   }
-  return false;
 }
 
 let failed: number | undefined;
+let lastWrite = Date.now();
 for (const [i, step] of steps.entries()) {
+  for (const [k, edit] of (step.storm?.edits ?? []).entries()) {
+    if (k > 0) await sleep(step.storm?.spacingMs ?? 0);
+    writeFileSync(join(root, edit.file), edit.content);
+    lastWrite = Date.now();
+  }
   if (step.file) {
     const file = join(root, step.file);
     if (step.content !== undefined) writeFileSync(file, step.content);
     else if (step.replace) writeFileSync(file, readFileSync(file, "utf8").replace(...step.replace));
+    lastWrite = Date.now();
   }
-  if (!(await reached(step, i === 0 ? 90_000 : 60_000))) {
+  const timeout =
+    step.deadlineMs !== undefined ? lastWrite + step.deadlineMs - Date.now() : i === 0 ? 90_000 : 60_000;
+  if (!(await reached(step, Math.max(0, timeout)))) {
     failed = i;
     break;
   }
