@@ -30,6 +30,7 @@ import {
   SOURCE_EXTENSIONS,
 } from "./build/generate.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
+import { sourcesState } from "./build/sources-state.ts";
 import { type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
 import { SEARCH_DIR } from "./search/shards.ts";
 
@@ -48,6 +49,9 @@ class ContentErrors extends Error {
 }
 
 type IndexedReportKey = { slug: string; key: string };
+
+/** Paths the dev server's watcher skips: .cache/, and .generated/ but for its MDX collection. */
+const NOT_SOURCE = /[\\/](?:\.cache[\\/]|\.generated[\\/](?!mdx-pages[\\/]))/u;
 
 /** astro dev: ids are not recorded (drafts are not published ids), and good reports are written. */
 const DEV_GENERATE = { recordIds: false, partial: true } as const;
@@ -216,6 +220,10 @@ export default function reportDigest(): AstroIntegration {
             if (!(error instanceof ContentErrors)) throw error;
             devProblems = error.problems;
           }
+          // What the integration writes (caches, the dev search index, generated files pages read
+          // with fs) is not source: watching it would hand Vite tens of thousands of file events
+          // per index write. The generated MDX collection stays watched for its loader.
+          updateConfig({ vite: { server: { watch: { ignored: [NOT_SOURCE] } } } });
         }
         if (command === "build") {
           // Astro writes into a staging directory; the finished site replaces outDir only when the
@@ -240,9 +248,11 @@ export default function reportDigest(): AstroIntegration {
       "astro:server:setup": async ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;
         server.watcher.add([dir, paths(root).glossary]);
-        // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration.
+        // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration;
+        // the server does not wait for it (pages serve at once, search a moment later).
         const devSite = join(root, ".cache/dev-site");
-        await indexForSearch(root, devSite, logger);
+        const indexing = coalesced(() => indexForSearch(root, devSite, logger));
+        indexing.request().catch((error) => logger.error(`search index: ${String(error)}`));
         // The files a build writes beside the pages, served from where they are made.
         const served: Array<[prefix: string, dir: string]> = [
           [`/${SEARCH_DIR}/`, join(devSite, SEARCH_DIR)],
@@ -265,11 +275,14 @@ export default function reportDigest(): AstroIntegration {
           res.setHeader("content-type", contentType(file));
           res.end(readFileSync(file));
         });
+        const sourcesNow = () => sourcesState(dir, [paths(root).glossary]);
+        let generatedFrom = sourcesNow();
         const regenerate = async () => {
+          generatedFrom = sourcesNow();
           try {
             runGenerate(root, logger, DEV_GENERATE);
             devProblems = [];
-            await indexForSearch(root, devSite, logger);
+            await indexing.request();
             await refreshContent?.({ loaders: ["mdx-pages"] });
           } catch (error) {
             if (error instanceof ContentErrors) devProblems = error.problems;
@@ -289,6 +302,12 @@ export default function reportDigest(): AstroIntegration {
             [...SOURCE_EXTENSIONS, ".mdx"].some((ext) => file.toLowerCase().endsWith(ext));
           if (isSource || file === paths(root).glossary) regenerations.request();
         };
+        // The safety net for saves the watcher does not report (src/build/sources-state.ts).
+        const poll = setInterval(() => {
+          if (sourcesNow() !== generatedFrom) regenerations.request();
+        }, 1000);
+        poll.unref();
+        server.httpServer?.on("close", () => clearInterval(poll));
         server.watcher.on("change", onChange);
         server.watcher.on("add", onChange);
         server.watcher.on("unlink", onChange);

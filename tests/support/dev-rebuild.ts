@@ -97,6 +97,12 @@ for (const [i, step] of steps.entries()) {
     break;
   }
 }
+// Let the server finish what the last save started (the search index) before it is stopped.
+for (let quiet = 0, seen = log.length, waited = 0; quiet < 2000 && waited < 30_000; waited += 200) {
+  await sleep(200);
+  quiet = log.length === seen ? quiet + 200 : 0;
+  seen = log.length;
+}
 server.kill();
 const ok = failed === undefined;
 const answered = ok ? "" : `\nstep ${failed} last answered ${last}`;
