@@ -4,7 +4,7 @@
 // is fixed. Report text and file names are data: escaped.
 import { type ContentProblem, slugOfProblem } from "./generate.ts";
 
-const escape = (text: string) => text.replace(/[&<>"']/gu, (c) => `&#${c.codePointAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/gu, (c) => `&#${c.codePointAt(0)};`);
 
 /** The problems of the report `slug`, if its page should show them. */
 export function problemsOf(problems: ContentProblem[], slug: string): ContentProblem[] {
@@ -12,8 +12,10 @@ export function problemsOf(problems: ContentProblem[], slug: string): ContentPro
 }
 
 export function devErrorPage(problems: ContentProblem[]): string {
-  const items = problems.map((p) => `<li><code>${escape(p.message)}</code></li>`).join("\n");
-  const files = [...new Set(problems.map((p) => p.file))].map((f) => `<code>${escape(f)}</code>`).join("、");
+  const items = problems.map((p) => `<li><code>${escapeHtml(p.message)}</code></li>`).join("\n");
+  const files = [...new Set(problems.map((p) => p.file))]
+    .map((f) => `<code>${escapeHtml(f)}</code>`)
+    .join("、");
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
