@@ -1,6 +1,7 @@
 // Builds that survive what happens to them: two builds started at once in one project (the second
-// says a build is running), and a build interrupted mid-render by SIGKILL or SIGINT leaves the
-// last site whole, leaves no index writer behind, and the next build succeeds.
+// says a build is running), and a build interrupted mid-render by SIGKILL or SIGINT, or by a full
+// disk (writes failing from some point on), leaves the last site whole, leaves no index writer
+// behind, and the next build succeeds with the caches it left.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../../src/search/shards.ts";
 import { GOOD_REPORT } from "../support/hostile.ts";
-import { astroBin, tempProject } from "../support/temp-project.ts";
+import { astroBin, REPO, tempProject } from "../support/temp-project.ts";
 
 const run = promisify(execFile);
 const env: NodeJS.ProcessEnv = {
@@ -113,6 +114,29 @@ describe.each(["SIGKILL", "SIGINT"] as const)("a build stopped by %s while it re
     expect(readFileSync(join(dist(), "index.html"), "utf8")).toBe(before);
     expectWholeSite();
 
+    const next = await run(astroBin, ["build"], { cwd: root, env, maxBuffer: 1 << 26 });
+    expect(next.stdout + next.stderr).toMatch(/site written to/u);
+    expectWholeSite();
+  }, 300_000);
+});
+
+// A rebuild of this project makes ~31 writes in Astro's process (FAIL_WRITES_COUNT=1 prints the
+// count): 3, 15 and 28 fail it while generating, while rendering, and near the end.
+describe.each([3, 15, 28])("a build whose disk fills up after %i writes", (after) => {
+  it("fails, leaves the last site whole, and the next build succeeds", async () => {
+    const before = readFileSync(join(dist(), "index.html"), "utf8");
+    const failing = {
+      ...env,
+      FAIL_WRITES_AFTER: String(after),
+      NODE_OPTIONS: `--import ${join(REPO, "tests/support/fail-writes.ts")}`,
+    };
+    const outcome = await run(astroBin, ["build"], { cwd: root, env: failing, maxBuffer: 1 << 26 }).then(
+      () => "succeeded",
+      (error: { stdout: string; stderr: string }) => error.stdout + error.stderr,
+    );
+    expect(outcome).toMatch(/ENOSPC/u);
+    expect(readFileSync(join(dist(), "index.html"), "utf8")).toBe(before);
+    expectWholeSite();
     const next = await run(astroBin, ["build"], { cwd: root, env, maxBuffer: 1 << 26 });
     expect(next.stdout + next.stderr).toMatch(/site written to/u);
     expectWholeSite();
