@@ -52,6 +52,8 @@ describe("search dialog", () => {
     expect(await dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
 
     await page.keyboard.press("/");
+    // The dialog's module is imported on first use, so it opens a moment after the key.
+    await page.waitForFunction(() => document.querySelector<HTMLDialogElement>("dialog.search-dialog")?.open);
     expect(await dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
   });
 
