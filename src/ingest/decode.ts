@@ -128,13 +128,14 @@ const NOT_PLAIN_ASCII = /[^\t\n\r -~]/u;
 /**
  * The encoding among UTF-8, GB18030 and UTF-16 (either order) that decodes the bytes into the
  * most plausible, most report-like text: GB18030 bytes that happen to be valid UTF-8 (a mostly
- * ASCII file with a few Chinese words) and UTF-16 without a BOM both land here.
+ * ASCII file with a few Chinese words) and UTF-16 without a BOM both land here. `utf8` is the
+ * bytes' UTF-8 decoding (null when invalid), already made by the caller.
  */
-function bestDecoding(bytes: Uint8Array): Decoded | null {
+function bestDecoding(bytes: Uint8Array, utf8: string | null): Decoded | null {
   const labels = ["utf-8", "gb18030", ...(bytes.length % 2 === 0 ? ["utf-16le", "utf-16be"] : [])];
   let best: (Decoded & { likeness: number }) | null = null;
   for (const label of labels) {
-    const text = tryDecode(label, bytes);
+    const text = label === "utf-8" ? utf8 : tryDecode(label, bytes);
     if (text === null || implausibleShare(text) >= PLAUSIBLE) continue;
     const likeness = chineseLikeness(text);
     if (!best || likeness > best.likeness) best = { text, encoding: label, likeness };
@@ -154,12 +155,16 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
 
   // Fast path: valid UTF-8 that reads like a report (or is plain ASCII) is UTF-8.
   const nulIndex = bytes.indexOf(0);
-  const utf8 = nulIndex < 0 ? tryDecode("utf-8", bytes) : null;
-  if (utf8 !== null && (!NOT_PLAIN_ASCII.test(utf8) || chineseLikeness(utf8) >= REPORT_LIKE)) {
+  const utf8 = tryDecode("utf-8", bytes);
+  if (
+    nulIndex < 0 &&
+    utf8 !== null &&
+    (!NOT_PLAIN_ASCII.test(utf8) || chineseLikeness(utf8) >= REPORT_LIKE)
+  ) {
     checkControls(file, utf8);
     return { text: utf8, encoding: "utf-8" };
   }
-  const best = bestDecoding(bytes);
+  const best = bestDecoding(bytes, utf8);
   if (best) {
     checkControls(file, best.text);
     return best;
