@@ -192,26 +192,7 @@ export default function reportDigest(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, command, logger, updateConfig }) => {
         root = fileURLToPath(config.root);
-        if (command === "build") {
-          try {
-            releaseLock = acquireBuildLock(root);
-          } catch (error) {
-            // The sentence is the message; a stack trace would only bury it.
-            if (error instanceof BuildRunning) error.stack = "";
-            throw error;
-          }
-        }
-        // The search index needs only the digests: its own process writes it from the moment
-        // they are on disk, while the MDX and HTML are emitted and Astro bundles and renders, so
-        // the work uses both cores instead of one after the other.
-        const startIndex = (reports: IndexedReportKey[]) => {
-          const stage = join(root, ".cache/search-stage");
-          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage, reports) };
-          // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
-          searchIndex.done.catch(() => {});
-        };
-        if (command === "build") runGenerate(root, logger, { recordIds: true, onDigestsWritten: startIndex });
-        else {
+        if (command !== "build") {
           // A content error must not keep the dev server from starting: the report's page says
           // what is wrong, the other pages serve what was generated last.
           try {
@@ -224,26 +205,42 @@ export default function reportDigest(): AstroIntegration {
           // with fs) is not source: watching it would hand Vite tens of thousands of file events
           // per index write. The generated MDX collection stays watched for its loader.
           updateConfig({ vite: { server: { watch: { ignored: [NOT_SOURCE] } } } });
+          return;
         }
-        if (command === "build") {
-          // Astro writes into a staging directory; the finished site replaces outDir only when the
-          // whole build, search index included, succeeded, so a failed build never damages a good dist/.
-          outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
-          stagingDir = join(root, ".cache/staging-dist");
-          rmSync(stagingDir, { recursive: true, force: true });
-          updateConfig({
-            outDir: pathToFileURL(`${stagingDir}/`),
-            vite: {
-              plugins: [
-                mdxCompileCache({
-                  root,
-                  onMissing: () =>
-                    logger.warn("MDX compile cache off: @astrojs/mdx's compile plugin was not found"),
-                }),
-              ],
-            },
-          });
+        try {
+          releaseLock = acquireBuildLock(root);
+        } catch (error) {
+          // The sentence is the message; a stack trace would only bury it.
+          if (error instanceof BuildRunning) error.stack = "";
+          throw error;
         }
+        // The search index needs only the digests: its own process writes it from the moment
+        // they are on disk, while the MDX and HTML are emitted and Astro bundles and renders, so
+        // the work uses both cores instead of one after the other.
+        const startIndex = (reports: IndexedReportKey[]) => {
+          const stage = join(root, ".cache/search-stage");
+          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage, reports) };
+          // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
+          searchIndex.done.catch(() => {});
+        };
+        runGenerate(root, logger, { recordIds: true, onDigestsWritten: startIndex });
+        // Astro writes into a staging directory; the finished site replaces outDir only when the
+        // whole build, search index included, succeeded, so a failed build never damages a good dist/.
+        outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
+        stagingDir = join(root, ".cache/staging-dist");
+        rmSync(stagingDir, { recursive: true, force: true });
+        updateConfig({
+          outDir: pathToFileURL(`${stagingDir}/`),
+          vite: {
+            plugins: [
+              mdxCompileCache({
+                root,
+                onMissing: () =>
+                  logger.warn("MDX compile cache off: @astrojs/mdx's compile plugin was not found"),
+              }),
+            ],
+          },
+        });
       },
       "astro:server:setup": async ({ server, logger, refreshContent }) => {
         const dir = paths(root).reports;

@@ -1,26 +1,23 @@
-// `node src/search/write-index-cli.ts ROOT SITE_DIR [REPORTS_JSON]`: writes SITE_DIR/pagefind/ from
-// the project's generated digests (those REPORTS_JSON lists as [{slug, key}], written by the build
-// as soon as the digests are; else every digest in .generated/), reusing the shards
-// ROOT/.cache/search kept of the last build, and prints a one-line JSON summary. The build runs it as a separate process while Astro builds the pages, so
-// the two use both cores instead of one after the other.
-
+// `node src/search/write-index-cli.ts ROOT SITE_DIR REPORTS_JSON`: writes SITE_DIR/pagefind/ from
+// the generated digests of the reports REPORTS_JSON lists as [{slug, key}] (written by the build as
+// soon as the digests are), reusing the shards ROOT/.cache/search kept of the last build, and
+// prints a one-line JSON summary. The build runs it as a separate process while Astro builds the
+// pages, so the two use both cores instead of one after the other.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { keyedDigests, listedDigests } from "../build/digest-store.ts";
+import { listedDigests } from "../build/digest-store.ts";
 import { writeSearchIndex } from "./pagefind-index.ts";
 
 const [root, siteDir, listFile] = process.argv.slice(2);
-if (!root || !siteDir) {
-  process.stderr.write("usage: node src/search/write-index-cli.ts ROOT SITE_DIR\n");
+if (!root || !siteDir || !listFile) {
+  process.stderr.write("usage: node src/search/write-index-cli.ts ROOT SITE_DIR REPORTS_JSON\n");
   process.exit(2);
 }
 // The build holds the other end of stdin: when it is gone (killed), stop rather than write into
 // the caches under the next build.
 process.stdin.on("close", () => process.exit(130));
 process.stdin.resume();
-const reports = listFile
-  ? listedDigests(root, JSON.parse(readFileSync(listFile, "utf8")))
-  : keyedDigests(root);
+const reports = listedDigests(root, JSON.parse(readFileSync(listFile, "utf8")));
 const written = await writeSearchIndex(reports, siteDir, join(root, ".cache/search"));
 process.stdout.write(`${JSON.stringify(written)}\n`);
 process.exit(0);
