@@ -12,17 +12,10 @@ import type { DevStep } from "../support/dev-rebuild.ts";
 import { GOOD_REPORT, HOSTILE } from "../support/hostile.ts";
 import { type HtmlElement, htmlFiles, readHtml, walk } from "../support/html.ts";
 import { searchFragments } from "../support/search-fragments.ts";
-import { astroBin, REPO, tempProject, writeReports } from "../support/temp-project.ts";
+import { astroBin, REPO, tempProject, userEnv, writeReports } from "../support/temp-project.ts";
 
 const run = promisify(execFile);
-// A user's shell environment, not the test runner's: Vitest mirrors its import.meta.env (MODE=test,
-// BASE_URL, DEV …) into process.env, and Astro and Vite read those.
-const env: NodeJS.ProcessEnv = {
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
-  LANG: "C.UTF-8",
-  ASTRO_TELEMETRY_DISABLED: "1",
-};
+const env = userEnv;
 
 // Tokens stand between spaces, so the display-time punctuation transform leaves them as typed.
 const HOSTILE_TITLE = "2023年 <script>alert(1)</script> {x} & javascript: 区政府工作报告";

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { astroBin } from "./temp-project.ts";
+import { astroBin, userEnv } from "./temp-project.ts";
 
 export interface DevStep {
   /** A source file (relative to the project) to change first: replace a string, or write it whole. */
@@ -35,15 +35,9 @@ const port = await new Promise<number>((resolve) => {
     srv.close(() => resolve(typeof address === "object" && address ? address.port : 0));
   });
 });
-const env = {
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
-  LANG: "C.UTF-8",
-  ASTRO_TELEMETRY_DISABLED: "1",
-};
 const server = spawn(astroBin, ["dev", "--port", String(port), "--host", "127.0.0.1", "--ignore-lock"], {
   cwd: root,
-  env,
+  env: userEnv,
   stdio: ["ignore", "pipe", "pipe"],
 });
 let log = "";

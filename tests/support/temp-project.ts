@@ -39,3 +39,15 @@ export function writeReports(root: string, reports: Record<string, string | Uint
 }
 
 export const astroBin = join(REPO, "node_modules/.bin/astro");
+
+/**
+ * A user's shell environment for `astro build` / `astro dev` in a test project, not the test
+ * runner's: Vitest mirrors its import.meta.env (MODE=test, BASE_URL, DEV …) into process.env, and
+ * Astro and Vite read those.
+ */
+export const userEnv: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  LANG: "C.UTF-8",
+  ASTRO_TELEMETRY_DISABLED: "1",
+};
