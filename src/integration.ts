@@ -20,15 +20,15 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
 import { coalesced } from "./build/coalesced.ts";
 import { devErrorPage, problemsOf } from "./build/dev-error-page.ts";
-import { digestsDir, keyedDigests } from "./build/digest-store.ts";
+import { keyedDigests } from "./build/digest-store.ts";
 import {
   type ContentProblem,
   formatProblem,
   type GenerateOptions,
   generate,
-  paths,
   SOURCE_EXTENSIONS,
 } from "./build/generate.ts";
+import { layout } from "./build/layout.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
 import { sourcesState } from "./build/sources-state.ts";
 import { type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
@@ -148,7 +148,7 @@ const contentType = (file: string) =>
 const DIGESTS_URL = "data/reports";
 
 function copyDigests(root: string, siteDir: string): void {
-  const from = digestsDir(root);
+  const from = layout(root).digests;
   const to = join(siteDir, DIGESTS_URL);
   mkdirSync(to, { recursive: true });
   for (const name of readdirSync(from))
@@ -243,8 +243,8 @@ export default function reportDigest(): AstroIntegration {
         });
       },
       "astro:server:setup": async ({ server, logger, refreshContent }) => {
-        const dir = paths(root).reports;
-        server.watcher.add([dir, paths(root).glossary]);
+        const dir = layout(root).reports;
+        server.watcher.add([dir, layout(root).glossary]);
         // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration;
         // the server does not wait for it (pages serve at once, search a moment later).
         const devSite = join(root, ".cache/dev-site");
@@ -253,7 +253,7 @@ export default function reportDigest(): AstroIntegration {
         // The files a build writes beside the pages, served from where they are made.
         const served: Array<[prefix: string, dir: string]> = [
           [`/${SEARCH_DIR}/`, join(devSite, SEARCH_DIR)],
-          [`/${DIGESTS_URL}/`, digestsDir(root)],
+          [`/${DIGESTS_URL}/`, layout(root).digests],
         ];
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? "").split("?")[0] ?? "";
@@ -272,7 +272,7 @@ export default function reportDigest(): AstroIntegration {
           res.setHeader("content-type", contentType(file));
           res.end(readFileSync(file));
         });
-        const sourcesNow = () => sourcesState(dir, [paths(root).glossary]);
+        const sourcesNow = () => sourcesState(dir, [layout(root).glossary]);
         let generatedFrom = sourcesNow();
         const regenerate = async () => {
           generatedFrom = sourcesNow();
@@ -297,7 +297,7 @@ export default function reportDigest(): AstroIntegration {
           const isSource =
             file.startsWith(dir) &&
             [...SOURCE_EXTENSIONS, ".mdx"].some((ext) => file.toLowerCase().endsWith(ext));
-          if (isSource || file === paths(root).glossary) regenerations.request();
+          if (isSource || file === layout(root).glossary) regenerations.request();
         };
         // The safety net for saves the watcher does not report (src/build/sources-state.ts).
         const poll = setInterval(() => {

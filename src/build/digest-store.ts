@@ -5,32 +5,33 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReportDigest } from "../ingest/types.ts";
 import { keyOf } from "./cache.ts";
-
-export const digestsDir = (root: string) => join(root, ".generated/digests");
-export const bodiesDir = (root: string) => join(root, ".generated/bodies");
-
-/** Every report's slug, title and front matter (.generated/heads.json), written by generate(). */
-export const HEADS_FILE = "heads.json";
+import { layout } from "./layout.ts";
 
 export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
 
+/** Every report's slug, title and front matter, written by generate(). */
 export const readHeads = (root: string): ReportHead[] =>
-  JSON.parse(readFileSync(join(root, ".generated", HEADS_FILE), "utf8")) as ReportHead[];
+  JSON.parse(readFileSync(layout(root).heads, "utf8")) as ReportHead[];
 
 const digestNames = (dir: string) =>
   readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .sort();
 
-const readDigest = (path: string) => JSON.parse(readFileSync(path, "utf8")) as ReportDigest;
+/** A digest file generate() wrote. */
+export const readDigestFile = (path: string) => JSON.parse(readFileSync(path, "utf8")) as ReportDigest;
 
 /** The digests of the given reports, keyed as generate() reported them, read only if asked for. */
 export function listedDigests(
   root: string,
   reports: { slug: string; key: string }[],
 ): { slug: string; key: string; digest: () => ReportDigest }[] {
-  const dir = digestsDir(root);
-  return reports.map(({ slug, key }) => ({ slug, key, digest: () => readDigest(join(dir, `${slug}.json`)) }));
+  const dir = layout(root).digests;
+  return reports.map(({ slug, key }) => ({
+    slug,
+    key,
+    digest: () => readDigestFile(join(dir, `${slug}.json`)),
+  }));
 }
 
 /**
@@ -41,12 +42,12 @@ export function listedDigests(
 export function* keyedDigests(
   root: string,
 ): Generator<{ slug: string; key: string; digest: () => ReportDigest }> {
-  const dir = digestsDir(root);
+  const dir = layout(root).digests;
   const keys = generatedKeys(root, "digests");
   for (const name of digestNames(dir)) {
     const slug = name.slice(0, -".json".length);
     const path = join(dir, name);
-    yield { slug, key: keys.get(slug) ?? keyOf(readFileSync(path)), digest: () => readDigest(path) };
+    yield { slug, key: keys.get(slug) ?? keyOf(readFileSync(path)), digest: () => readDigestFile(path) };
   }
 }
 
@@ -58,10 +59,7 @@ export function* keyedDigests(
 export function generatedKeys(root: string, kind: "digests" | "bodies" | "mdx-pages"): Map<string, string> {
   const keys = new Map<string, string>();
   try {
-    const manifest = JSON.parse(readFileSync(join(root, ".generated/manifest.json"), "utf8")) as Record<
-      string,
-      string
-    >;
+    const manifest = JSON.parse(readFileSync(layout(root).manifest, "utf8")) as Record<string, string>;
     const prefix = `${kind}/`;
     for (const [file, key] of Object.entries(manifest)) {
       if (file.startsWith(prefix)) keys.set(file.slice(prefix.length, file.lastIndexOf(".")), key);

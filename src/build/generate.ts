@@ -1,24 +1,20 @@
 // Turns every source in content/reports into the generated files the site is built from:
 // .generated/reports/<slug>.mdx (the page body as MDX), .generated/bodies/<slug>.html (that MDX
-// compiled to HTML, see src/emit/body-html.ts) and .generated/digests/<slug>.json (the digest).
+// file compiled to HTML, see src/emit/mdx-to-html.ts) and .generated/digests/<slug>.json (the digest).
 // An ejected body that needs the MDX compiler goes to .generated/mdx-pages/ for @astrojs/mdx.
 // Parses are cached by content hash, and files are only rewritten when their bytes change, so a
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { extname, join, relative, resolve } from "node:path";
-import type { Root } from "mdast";
+import { extname, join, relative } from "node:path";
 import { mdxToMdast } from "satteri";
-import { emittedBodyHast, type LookupTerm, mdxBodyHast, NeedsMdxCompiler } from "../emit/body-html.ts";
-import { toHtml } from "../emit/html.ts";
-import { digestToMdast, digestToMdx, type EmitOptions, mdxDocument } from "../emit/mdx.ts";
 import { ReportInputError } from "../ingest/errors.ts";
-import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
 import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
-import { termLookup } from "../site/glossary-usage.ts";
 import { codeHash, fileCache, keyOf } from "./cache.ts";
-import { HEADS_FILE, type ReportHead } from "./digest-store.ts";
+import type { ReportHead } from "./digest-store.ts";
+import { bodyFiles, emitPages, type PageJob, readGlossary } from "./emit-pages.ts";
 import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
+import { GENERATED_KINDS, layout, type ProjectLayout } from "./layout.ts";
 import { parseCached, parseKey } from "./parse-cache.ts";
 import { warmParseCache } from "./parse-workers.ts";
 
@@ -32,9 +28,15 @@ const EMIT_CODE = [
   ...["punctuation", "callouts", "format", "glossary-usage"].map((name) =>
     join(import.meta.dirname, `../site/${name}.ts`),
   ),
-  ...["satteri", "pinyin-pro", "property-information", "html-void-elements"].map((name) =>
-    join(import.meta.dirname, `../../node_modules/${name}/package.json`),
-  ),
+  ...[
+    "satteri",
+    "pinyin-pro",
+    "unified",
+    "remark-mdx",
+    "remark-stringify",
+    "remark-rehype",
+    "rehype-stringify",
+  ].map((name) => join(import.meta.dirname, `../../node_modules/${name}/package.json`)),
 ];
 
 /** One content problem, as a complete line naming the file (and line): "content/reports/x.txt:3: …". */
@@ -90,23 +92,6 @@ export interface GenerateOptions {
   partial?: boolean;
 }
 
-export const paths = (root: string) => ({
-  // REPORTS_DIR builds another folder of sources (benchmarks with ../shared/corpus) without touching content/.
-  reports: process.env.REPORTS_DIR ? resolve(root, process.env.REPORTS_DIR) : join(root, "content/reports"),
-  glossary: join(root, "content/glossary.yml"),
-  /**
-   * The committed id registry: every id each report has had (see id-history.ts). None for another
-   * folder of sources: a benchmark's ids are nobody's links.
-   */
-  ids: process.env.REPORTS_DIR ? undefined : join(root, "content/ids"),
-  generated: join(root, ".generated"),
-  mdx: join(root, ".generated/reports"),
-  bodies: join(root, ".generated/bodies"),
-  mdxPages: join(root, ".generated/mdx-pages"),
-  digests: join(root, ".generated/digests"),
-  cache: join(root, ".cache/parse"),
-});
-
 export function listSources(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -121,41 +106,13 @@ function writeIfChanged(path: string, content: string): void {
   writeFileSync(path, content);
 }
 
-const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
-
-/** What the emit needs of the glossary (the term matcher and each term's markup), built on first use. */
-function glossaryTools(source: string | undefined) {
-  let entries: GlossaryEntry[] | undefined;
-  let findTerms: EmitOptions["findTerms"];
-  let lookupTerm: LookupTerm | undefined;
-  const all = () => {
-    entries ??= source === undefined ? [] : loadGlossary(source);
-    return entries;
-  };
-  return {
-    findTerms: (text: string) => {
-      findTerms ??= createTermMatcher(all());
-      return findTerms(text);
-    },
-    lookupTerm: (term: string) => {
-      lookupTerm ??= termLookup(all());
-      return lookupTerm(term);
-    },
-  };
-}
-
-/** The MDX page body for a digest, glossary terms marked. */
-export function reportEmitter(root: string): (digest: ReportDigest) => string {
-  const { findTerms } = glossaryTools(readGlossary(paths(root).glossary));
-  return (digest) => digestToMdx(digest, { findTerms });
-}
-
 /**
  * The generated files of a previous build and the keys they were made from (.generated/manifest.json):
  * a file whose key is unchanged is neither re-emitted, re-read nor rewritten.
  */
-function generatedFiles(dir: string) {
-  const path = join(dir, "manifest.json");
+function generatedFiles(dirs: ProjectLayout) {
+  const dir = dirs.generated;
+  const path = dirs.manifest;
   let previous: Record<string, string> = {};
   try {
     previous = JSON.parse(readFileSync(path, "utf8")) as Record<string, string>;
@@ -171,9 +128,19 @@ function generatedFiles(dir: string) {
       if (previous[file] === key && existsSync(target)) return;
       writeFileSync(target, content());
     },
+    /** Records `file` (written by someone else) as made from `key`. */
+    record(file: string, key: string): void {
+      next[file] = key;
+    },
+    /** Whether one of `candidates` was made from `key` and still exists (it is then kept as it is). */
+    kept(candidates: string[], key: string): boolean {
+      const file = candidates.find((f) => previous[f] === key && existsSync(join(dir, f)));
+      if (file) next[file] = key;
+      return file !== undefined;
+    },
     /** Removes files no report produces any more and records the keys for the next build. */
     finish(): void {
-      for (const sub of ["reports", "bodies", "mdx-pages", "digests"]) {
+      for (const sub of GENERATED_KINDS) {
         for (const name of readdirSync(join(dir, sub))) {
           if (!(`${sub}/${name}` in next)) rmSync(join(dir, sub, name));
         }
@@ -182,22 +149,6 @@ function generatedFiles(dir: string) {
     },
   };
 }
-
-/**
- * The HTML of an ejected body, or undefined when its MDX needs the MDX compiler (imports,
- * expressions, components beyond the report vocabulary): @astrojs/mdx compiles that page.
- */
-function ejectedBodyHtml(body: string, lookupTerm: LookupTerm): string | undefined {
-  try {
-    return toHtml(mdxBodyHast(body, lookupTerm));
-  } catch (error) {
-    if (error instanceof NeedsMdxCompiler) return undefined;
-    throw error;
-  }
-}
-
-/** An editor's hand-kept MDX (`npm run eject`) that replaces the generated body of that report. */
-export const ejectedPath = (root: string, slug: string) => join(paths(root).reports, `${slug}.mdx`);
 
 /** Checks ejected MDX compiles; the message names the file and line like every content error. */
 function checkEjected(root: string, path: string): string | undefined {
@@ -243,11 +194,9 @@ interface SourceState {
   warnings: string[];
 }
 
-const SOURCES_FILE = "sources.json";
-
-function readSourceStates(dir: string): Record<string, SourceState> {
+function readSourceStates(path: string): Record<string, SourceState> {
   try {
-    return JSON.parse(readFileSync(join(dir, SOURCES_FILE), "utf8")) as Record<string, SourceState>;
+    return JSON.parse(readFileSync(path, "utf8")) as Record<string, SourceState>;
   } catch {
     return {}; // First build, or an unreadable file: every report is read in full.
   }
@@ -269,7 +218,7 @@ export function generate({
   onDigestsWritten,
   partial = false,
 }: GenerateOptions): GenerateResult {
-  const p = paths(root);
+  const p = layout(root);
   const sources = listSources(p.reports);
   const result: GenerateResult = {
     reports: [],
@@ -283,12 +232,12 @@ export function generate({
   const parseStarted = performance.now();
   const bySlug = new Map<string, string>();
   const idHistories = new Map<string, string>();
-  const parseCache = fileCache(p.cache, ".json");
+  const parseCache = fileCache(p.parseCache, ".json");
   const ingestCode = codeHash(INGEST_CODE);
   // A second core parses half of the reports not in the cache; the loop below then reads them.
-  const warmed = warmParseCache({ root, files: sources, cacheDir: p.cache, ingestCode });
+  const warmed = warmParseCache(sources, { root, cacheDir: p.parseCache, ingestCode });
   const parseKeys = new Set<string>();
-  const previousStates = readSourceStates(p.generated);
+  const previousStates = readSourceStates(p.sources);
   const states: Record<string, SourceState> = {};
 
   /** The report of a source read in full: parsed (or from the parse cache), its ids remembered. */
@@ -366,7 +315,7 @@ export function generate({
   });
 
   for (const { slug } of result.reports) {
-    const ejected = ejectedPath(root, slug);
+    const ejected = p.ejected(slug);
     const problem = existsSync(ejected) ? checkEjected(root, ejected) : undefined;
     if (problem) result.errors.push({ file: relative(root, ejected), message: problem });
   }
@@ -397,45 +346,39 @@ export function generate({
   if (write && (partial || result.errors.length === 0)) {
     for (const dir of [p.mdx, p.bodies, p.mdxPages, p.digests]) mkdirSync(dir, { recursive: true });
     if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
-    const files = generatedFiles(p.generated);
-    // The MDX and its HTML depend on the digest, the glossary and the emitter; the glossary's
-    // matcher is built only if something is emitted.
+    const files = generatedFiles(p);
+    // The MDX and its HTML depend on the digest (or the ejected MDX), the glossary and the emitter.
     const glossary = readGlossary(p.glossary);
     const emitVersion = keyOf(codeHash(...EMIT_CODE), glossary ?? "");
-    const { findTerms, lookupTerm } = glossaryTools(glossary);
     for (const report of result.reports) {
       files.put(`digests/${report.slug}.json`, report.key, () => JSON.stringify(report.digest()));
     }
     onDigestsWritten?.(result.reports.map(({ slug, key }) => ({ slug, key })));
-    for (const report of result.reports) {
-      const { slug } = report;
-      const ejected = ejectedPath(root, slug);
-      if (existsSync(ejected)) {
-        const body = readFileSync(ejected, "utf8");
-        const key = keyOf(emitVersion, "ejected", body);
-        files.put(`reports/${slug}.mdx`, key, () => body);
-        const html = ejectedBodyHtml(body, lookupTerm);
-        if (html === undefined) files.put(`mdx-pages/${slug}.mdx`, key, () => body);
-        else files.put(`bodies/${slug}.html`, key, () => html);
-      } else {
-        // The MDX and its HTML come from one tree: what the page shows is what the MDX says.
-        let tree: Root | undefined;
-        const emitted = () => {
-          tree ??= digestToMdast(report.digest(), { findTerms });
-          return tree;
-        };
-        const key = keyOf(emitVersion, report.key);
-        files.put(`reports/${slug}.mdx`, key, () => mdxDocument(slug, emitted()));
-        files.put(`bodies/${slug}.html`, key, () => toHtml(emittedBodyHast(emitted(), lookupTerm)));
-      }
+    const jobs: PageJob[] = [];
+    const pageKeys = new Map<string, string>();
+    for (const { slug, key: digestKey } of result.reports) {
+      const ejectedFile = p.ejected(slug);
+      const ejected = existsSync(ejectedFile);
+      const key = ejected
+        ? keyOf(emitVersion, "ejected", readFileSync(ejectedFile))
+        : keyOf(emitVersion, digestKey);
+      pageKeys.set(slug, key);
+      const { html, mdxPage } = bodyFiles(slug);
+      if (!files.kept([`reports/${slug}.mdx`], key) || !files.kept([html, mdxPage], key))
+        jobs.push({ slug, ejected });
       const history = idHistories.get(slug);
       if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, slug), history);
     }
+    for (const [slug, body] of emitPages(jobs, { root, glossary })) {
+      const key = pageKeys.get(slug) ?? "";
+      files.record(`reports/${slug}.mdx`, key);
+      files.record(body, key);
+    }
     // What lists and links show of every report, in one small file (src/build/digest-store.ts).
-    writeIfChanged(join(p.generated, HEADS_FILE), JSON.stringify(result.reports.map((r) => r.head)));
+    writeIfChanged(p.heads, JSON.stringify(result.reports.map((r) => r.head)));
     // Each source's state once its outputs and its id registry are written.
     for (const state of Object.values(states)) state.registry = registryKey(p.ids, state.head.slug);
-    writeFileSync(join(p.generated, SOURCES_FILE), JSON.stringify(states));
+    writeFileSync(p.sources, JSON.stringify(states));
     files.finish();
     // Parses of earlier versions of the reports (or of the parser) are never read again.
     parseCache.retainOnly(parseKeys);

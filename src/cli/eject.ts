@@ -3,7 +3,9 @@
 // to go back to the generated one.
 import { existsSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
-import { ejectedPath, formatProblem, generate, reportEmitter } from "../build/generate.ts";
+import { reportEmitter } from "../build/emit-pages.ts";
+import { formatProblem, generate } from "../build/generate.ts";
+import { layout } from "../build/layout.ts";
 import { fail, readArgs } from "./args.ts";
 
 const root = process.cwd();
@@ -12,7 +14,7 @@ const slug = args.positional[0];
 if (!slug || args.positional.length > 1)
   fail("usage: npm run eject -- <slug>   (the part after /reports/ in the page address)");
 
-const target = ejectedPath(root, slug);
+const target = layout(root).ejected(slug);
 if (existsSync(target) && !args.flags.has("force"))
   fail(`${relative(root, target)} already exists (use --force to replace it)`);
 const result = generate({ root, write: false });

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { pinyin } from "pinyin-pro";
 import { stringify } from "yaml";
-import { paths } from "../build/generate.ts";
+import { layout } from "../build/layout.ts";
 import { decodeBytes } from "../ingest/decode.ts";
 import { isReportInputError } from "../ingest/errors.ts";
 import { type FrontMatter, parseFrontMatter } from "../ingest/frontmatter.ts";
@@ -41,7 +41,7 @@ try {
   for (const key of FIELDS) if (detected[key] !== undefined) frontMatter[key] = detected[key];
 
   const ext = extname(file).toLowerCase() === ".txt" || !extname(file) ? ".txt" : extname(file).toLowerCase();
-  const dir = paths(process.cwd()).reports;
+  const dir = layout(process.cwd()).reports;
   // A readable page address from what the report is (海拉尔区 2012 政府工作报告 →
   // hailaerqu-2012-zhengfugongzuobaogao), unless the author names one.
   const named = [digest.meta.region, digest.meta.year, digest.meta.kind].filter(Boolean).map(String);

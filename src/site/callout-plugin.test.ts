@@ -1,12 +1,11 @@
-import { htmlToHast, mdxToJs } from "satteri";
 import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import { compileLikeAstroMdx } from "../../tests/support/astro-mdx.ts";
 import { find, type HastNode, textOf } from "../../tests/support/mdx-tree.ts";
-import { emittedBodyHast } from "../emit/body-html.ts";
-import { toHtml } from "../emit/html.ts";
-import { digestToMdast, digestToMdx, mdxDocument, type TermHit } from "../emit/mdx.ts";
+import type { TermHit } from "../emit/digest-to-mdast.ts";
+import { digestToMdx } from "../emit/mdast-to-mdx.ts";
+import { reportMdxToHtml } from "../emit/mdx-to-html.ts";
 import type { ReportDigest } from "../ingest/types.ts";
-import { calloutPlugin } from "./callout-plugin.ts";
 import type { GlossaryTerm } from "./callouts.ts";
 
 const termsIn =
@@ -17,20 +16,8 @@ const termsIn =
       return i < 0 ? [] : [{ start: i, end: i + term.length, term }];
     });
 
-/** Compiles MDX as Astro does (Sätteri, static parts folded into HTML strings) with the plugin. */
-async function compileWith(mdx: string, glossary: Record<string, GlossaryTerm>) {
-  const { code } = await mdxToJs(mdx, {
-    hastPlugins: [calloutPlugin((term) => glossary[term])],
-    optimizeStatic: { component: "Fragment", prop: "set:html" },
-    features: { gfm: false, smartPunctuation: false },
-    jsxImportSource: "astro",
-    elementAttributeNameCase: "html",
-  });
-  const html = [...code.matchAll(/"set:html": ("(?:[^"\\]|\\.)*")/gu)]
-    .map((m) => JSON.parse(m[1] as string) as string)
-    .join("");
-  return { code, html, tree: htmlToHast(html) as unknown as HastNode };
-}
+const compileWith = (mdx: string, glossary: Record<string, GlossaryTerm>) =>
+  compileLikeAstroMdx(mdx, (term) => glossary[term]);
 
 type Element = HastNode & { properties?: Record<string, unknown> };
 
@@ -53,13 +40,13 @@ const glossary: Record<string, GlossaryTerm> = {
 describe("calloutPlugin", () => {
   it("compiles a whole body to static HTML, the same HTML generate() writes for it", async () => {
     const findTerms = termsIn("专精特新");
-    const tree = digestToMdast(fixtureDigest, { findTerms });
-    const { code, html } = await compileWith(mdxDocument(fixtureDigest.slug, tree), glossary);
+    const mdx = digestToMdx(fixtureDigest, { findTerms });
+    const { code, html } = await compileWith(mdx, glossary);
     const calls = [...code.matchAll(/_jsxs?\((\w+)/gu)].map((m) => m[1]);
     // (MDXLayout and _createMdxContent are the compiler's own wrapper.)
     expect(new Set(calls)).toEqual(new Set(["Fragment", "MDXLayout", "_createMdxContent"]));
     expect(code).not.toMatch(/\b(Section|Stat|Term|Block)\b/u);
-    expect(html).toBe(toHtml(emittedBodyHast(tree, (term) => glossary[term])));
+    expect(html).toBe(reportMdxToHtml(mdx, (term) => glossary[term]));
   });
 
   it("marks every figure up with what it measures, its value and kind, linked to itself", async () => {

@@ -4,7 +4,8 @@
 // 1,000 full digests (~300 MB of heap) for its whole length.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { bodiesDir, digestsDir, generatedKeys, type ReportHead, readHeads } from "../build/digest-store.ts";
+import { generatedKeys, type ReportHead, readDigestFile, readHeads } from "../build/digest-store.ts";
+import { layout } from "../build/layout.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "./summary.ts";
 
@@ -43,18 +44,18 @@ export async function allReports(): Promise<ReportListing[]> {
   return listings;
 }
 
-const digestPath = (slug: string) => join(digestsDir(process.cwd()), `${slug}.json`);
+const digestPath = (slug: string) => join(layout(process.cwd()).digests, `${slug}.json`);
 
 /** A report's full digest, read for the page that needs it. */
 export const loadDigest = (listing: ReportListing): ReportDigest =>
-  JSON.parse(readFileSync(digestPath(listing.report.slug), "utf8")) as ReportDigest;
+  readDigestFile(digestPath(listing.report.slug));
 
 /**
  * A report's body as HTML (compiled from its MDX by generate()), or undefined when its MDX needs
  * @astrojs/mdx (an ejected page with imports or expressions: the "reports" collection).
  */
 export function loadBody(listing: ReportListing): string | undefined {
-  const path = join(bodiesDir(process.cwd()), `${listing.report.slug}.html`);
+  const path = join(layout(process.cwd()).bodies, `${listing.report.slug}.html`);
   return existsSync(path) ? readFileSync(path, "utf8") : undefined;
 }
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { Nodes as HastNodes } from "hast";
 import { mdxToHast } from "satteri";
 import { describe, expect, it } from "vitest";
-import { digestToMdx } from "../../src/emit/mdx.ts";
+import { digestToMdx } from "../../src/emit/mdast-to-mdx.ts";
 import { parseReport } from "../../src/ingest/index.ts";
 import type { ReportDigest } from "../../src/ingest/types.ts";
 import { normalizePunctuation } from "../../src/site/punctuation.ts";

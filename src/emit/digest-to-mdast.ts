@@ -1,13 +1,12 @@
-// Digest → MDX. The document is built as an mdast tree with MDX JSX nodes and serialised by
-// ./serialize.ts, so report text is always escaped as text: nothing in a report can become
-// markup, an expression or an import.
+// Digest → the report's syntax tree: mdast with the report vocabulary as MDX JSX nodes. The MDX
+// page is written from it (./mdast-to-mdx.ts); report text stays in text nodes and attribute
+// values, so the stringifier escapes it.
 
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
 import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
 import { normalizePunctuation } from "../site/punctuation.ts";
 import { enumeration, itemLead } from "./enumeration.ts";
-import { serialize } from "./serialize.ts";
 
 /** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
 export interface TermHit {
@@ -199,12 +198,4 @@ export function digestToMdast(digest: ReportDigest, options: EmitOptions = {}): 
     else statsByBlock.set(stat.blockId, [stat]);
   }
   return { type: "root", children: digest.sections.map((s) => sectionNode(s, statsByBlock, options)) };
-}
-
-/** The MDX file of a report page: its slug as front matter, then the body. */
-export const mdxDocument = (slug: string, body: Root): string =>
-  `---\nslug: ${JSON.stringify(slug)}\n---\n\n${serialize(body)}`;
-
-export function digestToMdx(digest: ReportDigest, options: EmitOptions = {}): string {
-  return mdxDocument(digest.slug, digestToMdast(digest, options));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { attrOf, compile, find, type HastNode, textOf } from "../../tests/support/mdx-tree.ts";
 import type { ReportDigest } from "../ingest/types.ts";
-import { digestToMdx, type TermHit } from "./mdx.ts";
+import type { TermHit } from "./digest-to-mdast.ts";
+import { digestToMdx } from "./mdast-to-mdx.ts";
 
 const termsIn =
   (term: string) =>

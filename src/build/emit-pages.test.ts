@@ -1,0 +1,67 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { reportMdxToHtml } from "../emit/mdx-to-html.ts";
+import { BUNDLED, listFiles, parseFile } from "../ingest/testing.ts";
+import { bodyFiles, emitPages, glossaryTools, type PageJob, readGlossary } from "./emit-pages.ts";
+import { layout } from "./layout.ts";
+import { MIN_FOR_WORKER } from "./two-cores.ts";
+
+const repo = join(import.meta.dirname, "../..");
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A project whose .generated/digests holds `n` digests (the bundled reports under new slugs). */
+function projectWithDigests(n: number): { root: string; jobs: PageJob[] } {
+  const root = mkdtempSync(join(tmpdir(), "emit-pages-"));
+  roots.push(root);
+  const dirs = layout(root);
+  for (const dir of [dirs.reports, dirs.digests, dirs.mdx, dirs.bodies, dirs.mdxPages])
+    mkdirSync(dir, { recursive: true });
+  cpSync(join(repo, "content/glossary.yml"), dirs.glossary);
+  const digests = listFiles(BUNDLED).map((file) => parseFile(file));
+  const jobs = Array.from({ length: n }, (_, i) => {
+    const slug = `report-${i}`;
+    const digest = { ...(digests[i % digests.length] as (typeof digests)[number]), slug };
+    writeFileSync(join(dirs.digests, `${slug}.json`), JSON.stringify(digest));
+    return { slug, ejected: false };
+  });
+  return { root, jobs };
+}
+
+describe("emitPages", () => {
+  it("emits every page on two cores, each body compiled from the MDX file on disk", () => {
+    const { root, jobs } = projectWithDigests(MIN_FOR_WORKER + 4);
+    const dirs = layout(root);
+    // An ejected page that needs @astrojs/mdx, among the others.
+    writeFileSync(dirs.ejected("report-3"), '<Block id="p-1">\n  共{1 + 1}项\n</Block>\n');
+    const all = jobs.map((j) => (j.slug === "report-3" ? { ...j, ejected: true } : j));
+    const written = emitPages(all, { root, glossary: readGlossary(dirs.glossary) });
+    const { lookupTerm } = glossaryTools(readGlossary(dirs.glossary));
+    for (const { slug } of jobs) {
+      const mdx = readFileSync(join(dirs.mdx, `${slug}.mdx`), "utf8");
+      if (slug === "report-3") {
+        expect(written.get(slug)).toBe(bodyFiles(slug).mdxPage);
+        expect(readFileSync(join(dirs.generated, bodyFiles(slug).mdxPage), "utf8")).toBe(mdx);
+        continue;
+      }
+      expect(written.get(slug)).toBe(bodyFiles(slug).html);
+      expect(readFileSync(join(dirs.generated, bodyFiles(slug).html), "utf8")).toBe(
+        reportMdxToHtml(mdx, lookupTerm),
+      );
+    }
+  });
+
+  it("throws a page's error here, even when the worker was the one to meet it", () => {
+    const { root, jobs } = projectWithDigests(MIN_FOR_WORKER + 2);
+    const dirs = layout(root);
+    // A stale body of the broken page must not pass for a freshly emitted one.
+    writeFileSync(join(dirs.generated, bodyFiles("report-1").html), "<p>old</p>");
+    writeFileSync(join(dirs.digests, "report-1.json"), "{ not json");
+    expect(() => emitPages(jobs, { root, glossary: undefined })).toThrow(/JSON/u);
+    expect(existsSync(join(dirs.generated, bodyFiles("report-1").html))).toBe(false);
+  });
+});

@@ -1,0 +1,66 @@
+// Work that is one independent job per report (parsing, emitting pages) runs on two cores: a
+// worker thread takes every other job while this thread does the rest. generate() is synchronous
+// (Astro's config hook, the CLI, tests), so this thread waits for the worker on a shared counter
+// rather than on a message. A job the worker could not do is left undone (its outputs missing):
+// the caller does it again on this thread, where its error surfaces as usual.
+import { Worker, workerData } from "node:worker_threads";
+
+/** Below this many jobs a worker's start-up (~0.2 s) is not worth it. */
+export const MIN_FOR_WORKER = 16;
+/** Slots of the shared counter: jobs the worker has finished, and 1 once it is done. */
+const DONE = 0;
+const FINISHED = 1;
+/** A worker that makes no progress for this long is given up on. */
+const STALL_MS = 60_000;
+
+/** Runs a share of jobs; calls `onDone` after each. */
+export type JobRunner<Job, Context> = (jobs: Job[], context: Context, onDone: () => void) => void;
+
+/**
+ * Runs `jobs` with `run` here and in a worker thread started from `workerModule` (which calls
+ * runWorkerShare with the same runner). Returns how many jobs the worker finished.
+ */
+export function runOnTwoCores<Job, Context>(
+  jobs: Job[],
+  context: Context,
+  run: JobRunner<Job, Context>,
+  workerModule: string,
+): number {
+  if (jobs.length < MIN_FOR_WORKER) {
+    run(jobs, context, () => {});
+    return 0;
+  }
+  // Alternate jobs so both halves get a similar mix of long and short reports.
+  const counter = new Int32Array(new SharedArrayBuffer(8));
+  const worker = new Worker(workerModule, {
+    workerData: { jobs: jobs.filter((_, i) => i % 2 === 1), context, counter },
+  });
+  run(
+    jobs.filter((_, i) => i % 2 === 0),
+    context,
+    () => {},
+  );
+  let seen = Atomics.load(counter, DONE);
+  let lastProgress = performance.now();
+  while (Atomics.load(counter, FINISHED) === 0 && performance.now() - lastProgress < STALL_MS) {
+    Atomics.wait(counter, FINISHED, 0, 500);
+    const done = Atomics.load(counter, DONE);
+    if (done !== seen) {
+      seen = done;
+      lastProgress = performance.now();
+    }
+  }
+  void worker.terminate();
+  return Atomics.load(counter, DONE);
+}
+
+/** The worker thread's side: runs its share, counting each job and flagging the end. */
+export function runWorkerShare<Job, Context>(run: JobRunner<Job, Context>): void {
+  const { jobs, context, counter } = workerData as { jobs: Job[]; context: Context; counter: Int32Array };
+  try {
+    run(jobs, context, () => Atomics.add(counter, DONE, 1));
+  } finally {
+    Atomics.store(counter, FINISHED, 1);
+    Atomics.notify(counter, FINISHED);
+  }
+}
