@@ -2,7 +2,9 @@
 // digest on disk (.generated/reports/<slug>.mdx), or is a copy of the author's ejected one; the
 // body is compiled from that file as it is on disk, so what `eject` gives an author is exactly what
 // the site renders. A body whose MDX needs @astrojs/mdx goes to .generated/mdx-pages/ instead of
-// .generated/bodies/. Pages are independent, so they are emitted on two cores (./two-cores.ts).
+// .generated/bodies/. Pages are emitted on this thread: a build writes the search index beside
+// them, and a second core taken by the emit was taken from the index, the longer of the two
+// (1,000 reports: 107 s with the emit here, 117.5 s with it on two cores; bench/README.md).
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmitOptions } from "../emit/digest-to-mdast.ts";
@@ -12,7 +14,6 @@ import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/g
 import { termLookup } from "../site/glossary-usage.ts";
 import { readDigestFile } from "./digest-store.ts";
 import { layout } from "./layout.ts";
-import { runOnTwoCores } from "./two-cores.ts";
 
 export interface PageJob {
   slug: string;
@@ -74,53 +75,26 @@ function bodyHtml(mdx: string, lookupTerm: LookupTerm): string | undefined {
   }
 }
 
-/** Emits `jobs` here; a page that fails is left without its body (emitPages does it again). */
-export function emitShare(jobs: PageJob[], context: EmitContext, onDone: () => void, rethrow = false): void {
-  const dirs = layout(context.root);
-  const { findTerms, lookupTerm } = glossaryTools(context.glossary);
-  for (const { slug, ejected } of jobs) {
-    const files = bodyFiles(slug);
-    try {
-      const mdxPath = join(dirs.mdx, `${slug}.mdx`);
-      writeFileSync(
-        mdxPath,
-        ejected
-          ? readFileSync(dirs.ejected(slug), "utf8")
-          : digestToMdx(readDigestFile(join(dirs.digests, `${slug}.json`)), { findTerms }),
-      );
-      const mdx = readFileSync(mdxPath, "utf8");
-      const html = bodyHtml(mdx, lookupTerm);
-      const [write, remove] = html === undefined ? [files.mdxPage, files.html] : [files.html, files.mdxPage];
-      rmSync(join(dirs.generated, remove), { force: true });
-      writeFileSync(join(dirs.generated, write), html ?? mdx);
-    } catch (error) {
-      if (rethrow) throw error;
-      rmSync(join(dirs.generated, files.html), { force: true });
-      rmSync(join(dirs.generated, files.mdxPage), { force: true });
-    }
-    onDone();
-  }
-}
-
-/**
- * Emits the pages of `jobs` on two cores; returns, by slug, which body file each now has. A page
- * that fails on the worker is emitted again here, so its error is thrown as it would be.
- */
+/** Emits the pages of `jobs`; returns, by slug, which body file (see bodyFiles) each now has. */
 export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, string> {
   const dirs = layout(context.root);
-  // A body still on disk then means it was emitted now.
-  for (const { slug } of jobs)
-    for (const file of Object.values(bodyFiles(slug))) rmSync(join(dirs.generated, file), { force: true });
-  runOnTwoCores(jobs, context, emitShare, join(import.meta.dirname, "emit-worker.ts"));
+  const { findTerms, lookupTerm } = glossaryTools(context.glossary);
   const written = new Map<string, string>();
-  for (const job of jobs) {
-    const { html, mdxPage } = bodyFiles(job.slug);
-    let file = [html, mdxPage].find((f) => existsSync(join(dirs.generated, f)));
-    if (!file) {
-      emitShare([job], context, () => {}, true);
-      file = existsSync(join(dirs.generated, html)) ? html : mdxPage;
-    }
-    written.set(job.slug, file);
+  for (const { slug, ejected } of jobs) {
+    const mdxPath = join(dirs.mdx, `${slug}.mdx`);
+    writeFileSync(
+      mdxPath,
+      ejected
+        ? readFileSync(dirs.ejected(slug), "utf8")
+        : digestToMdx(readDigestFile(join(dirs.digests, `${slug}.json`)), { findTerms }),
+    );
+    const mdx = readFileSync(mdxPath, "utf8");
+    const html = bodyHtml(mdx, lookupTerm);
+    const { html: htmlFile, mdxPage } = bodyFiles(slug);
+    const [write, remove] = html === undefined ? [mdxPage, htmlFile] : [htmlFile, mdxPage];
+    rmSync(join(dirs.generated, remove), { force: true });
+    writeFileSync(join(dirs.generated, write), html ?? mdx);
+    written.set(slug, write);
   }
   return written;
 }

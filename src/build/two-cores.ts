@@ -1,4 +1,4 @@
-// Work that is one independent job per report (parsing, emitting pages) runs on two cores: a
+// Work that is one independent job per report (parsing) runs on two cores: a
 // worker thread takes every other job while this thread does the rest. generate() is synchronous
 // (Astro's config hook, the CLI, tests), so this thread waits for the worker on a shared counter
 // rather than on a message. A job the worker could not do is left undone (its outputs missing):
