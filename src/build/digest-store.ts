@@ -3,23 +3,26 @@
 // the build inlines as one JSON string (86 MB at 1,000 reports) and keeps in memory.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ReportDigest } from "../ingest/types.ts";
+import { checkedDigest, checkedHeads, type ReportDigest } from "../ingest/types.ts";
 import { keyOf } from "./cache.ts";
 import { layout } from "./layout.ts";
 
 export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
 
 /** Every report's slug, title and front matter, written by generate(). */
-export const readHeads = (root: string): ReportHead[] =>
-  JSON.parse(readFileSync(layout(root).heads, "utf8")) as ReportHead[];
+export const readHeads = (root: string): ReportHead[] => {
+  const path = layout(root).heads;
+  return checkedHeads(JSON.parse(readFileSync(path, "utf8")), path);
+};
 
 const digestNames = (dir: string) =>
   readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
     .sort();
 
-/** A digest file generate() wrote. */
-export const readDigestFile = (path: string) => JSON.parse(readFileSync(path, "utf8")) as ReportDigest;
+/** A digest file generate() wrote, checked against the contract. */
+export const readDigestFile = (path: string): ReportDigest =>
+  checkedDigest(JSON.parse(readFileSync(path, "utf8")), path);
 
 /** The digests of the given reports, keyed as generate() reported them, read only if asked for. */
 export function listedDigests(

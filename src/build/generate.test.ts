@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { listedDigests } from "./digest-store.ts";
 import { generate } from "./generate.ts";
 
 const repo = join(import.meta.dirname, "../..");
@@ -125,5 +126,21 @@ describe("generate on two cores", () => {
     const digests = parallel.reports.map((r) => r.digest());
     for (const [slug, digest] of bySlug(digests)) expect(digest, slug).toEqual(expected.get(slug));
     expect(digests).toHaveLength(20);
+  });
+
+  it("parses a report again when its parse cache entry is damaged, and refuses a damaged digest file", () => {
+    const root = project();
+    const first = generate({ root });
+    const cacheDir = join(root, ".cache/parse");
+    for (const name of readdirSync(cacheDir))
+      writeFileSync(join(cacheDir, name), JSON.stringify({ digest: { slug: "x" }, warnings: [] }));
+    rmSync(join(root, ".generated/sources.json"));
+    const second = generate({ root });
+    expect([second.parsed, second.errors]).toEqual([2, []]);
+    expect(second.reports.map((r) => r.digest())).toEqual(first.reports.map((r) => r.digest()));
+    const [report] = listedDigests(root, second.reports);
+    const path = join(root, `.generated/digests/${report?.slug}.json`);
+    writeFileSync(path, JSON.stringify({ ...report?.digest(), stats: [{ id: 1 }] }));
+    expect(() => report?.digest()).toThrow(`${path}: not a report digest: stats.0.id:`);
   });
 });

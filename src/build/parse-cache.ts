@@ -2,7 +2,7 @@
 // path and the ingest code, so a report is parsed again only when it or the parser changed.
 import { relative } from "node:path";
 import { parseReport } from "../ingest/index.ts";
-import type { ReportDigest } from "../ingest/types.ts";
+import { checkedDigest, type ReportDigest } from "../ingest/types.ts";
 import { type FileCache, keyOf } from "./cache.ts";
 
 export interface Parsed {
@@ -16,6 +16,16 @@ export interface Parsed {
 export const parseKey = (root: string, file: string, bytes: Uint8Array, ingestCode: string) =>
   keyOf(ingestCode, relative(root, file), bytes);
 
+/** A cache entry checked against the digest contract; a damaged one is as good as none. */
+function fromCache(entry: string, file: string): { digest: ReportDigest; warnings: string[] } | undefined {
+  try {
+    const { digest, warnings } = JSON.parse(entry) as { digest: unknown; warnings: string[] };
+    return { digest: checkedDigest(digest, file), warnings };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses one report, or reads the result cached under the same source and code. */
 export function parseCached(
   root: string,
@@ -26,7 +36,8 @@ export function parseCached(
 ): Parsed {
   const key = parseKey(root, file, bytes, ingestCode);
   const hit = cache.get(key);
-  if (hit !== undefined) return { ...(JSON.parse(hit) as Omit<Parsed, "key" | "cached">), key, cached: true };
+  const cached = hit === undefined ? undefined : fromCache(hit, file);
+  if (cached) return { ...cached, key, cached: true };
   // Parsed under its path relative to the project, so every message names "content/reports/…".
   const { digest, warnings } = parseReport({ bytes, path: relative(root, file) });
   cache.set(key, JSON.stringify({ digest, warnings }));

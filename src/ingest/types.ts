@@ -1,105 +1,141 @@
-// The digest contract (../shared/digest-contract.md) as TypeScript types.
+// The digest contract (../shared/digest-contract.md) as a zod schema, the TypeScript types
+// inferred from it. The digest is the only thing that crosses from ingest to render, search and
+// data: every read of one from disk is checked against this schema (src/build/digest-store.ts).
 // Fields may be added; the contract's fields are never renamed or dropped.
+import { z } from "zod";
 
-export type FurnitureType =
-  | "title-chrome"
-  | "byline"
-  | "dateline"
-  | "caption"
-  | "credit"
-  | "page-number"
-  | "continuation"
-  | "chrome"
-  | "duplicate"
-  | "other";
+export const furnitureTypeSchema = z.enum([
+  "title-chrome",
+  "byline",
+  "dateline",
+  "caption",
+  "credit",
+  "page-number",
+  "continuation",
+  "chrome",
+  "duplicate",
+  "other",
+]);
 
-export interface Furniture {
-  type: FurnitureType;
-  text: string;
-}
+export const furnitureSchema = z.object({ type: furnitureTypeSchema, text: z.string() });
 
-export type BlockType = "paragraph" | "list";
-
-export interface Block {
-  id: string;
-  type: BlockType;
+export const blockSchema = z.object({
+  id: z.string(),
+  type: z.enum(["paragraph", "list"]),
   /** Plain text, no markup; a list joins its items with "\n". */
-  text: string;
+  text: z.string(),
   /** Length of a bold lead-in sentence at the start of `text` ("制造业竞争力不断增强。"), rendered bold. */
-  lead?: number;
-}
+  lead: z.number().int().positive().optional(),
+});
 
-export type StatKind =
-  | "amount"
-  | "count"
-  | "percent"
-  | "growth"
-  | "share"
-  | "rank"
-  | "target"
-  | "range"
-  | "multiple";
+export const statKindSchema = z.enum([
+  "amount",
+  "count",
+  "percent",
+  "growth",
+  "share",
+  "rank",
+  "target",
+  "range",
+  "multiple",
+]);
 
-export interface Stat {
-  id: string;
+export const statSchema = z.object({
+  id: z.string(),
   /** The verbatim span as it stands in block.text. */
-  text: string;
+  text: z.string(),
   /** In base units: "3.44亿元" -> 344000000, "8.9%" -> 8.9. */
-  value: number;
-  unit: string;
-  label: string | null;
-  kind: StatKind;
-  blockId: string;
+  value: z.number(),
+  unit: z.string(),
+  label: z.string().nullable(),
+  kind: statKindSchema,
+  blockId: z.string(),
   /** Offset of `text` in the block's text (UTF-16 code units). */
-  start: number;
+  start: z.number().int().nonnegative(),
   /** Upper bound of a range ("6%-6.5%"), in base units. */
-  valueMax?: number;
+  valueMax: z.number().optional(),
   /** Set when the figure is a goal (力争/预期/目标…) rather than a result. */
-  target?: boolean;
+  target: z.boolean().optional(),
   /** "约", "余", "以上"… qualifiers that soften the value. */
-  approx?: boolean;
-}
+  approx: z.boolean().optional(),
+});
 
-export type SectionMode = "review" | "plan";
-
-export interface Section {
-  id: string;
-  heading: string | null;
-  level: 1 | 2 | 3;
-  blocks: Block[];
+export const sectionSchema = z.object({
+  id: z.string(),
+  heading: z.string().nullable(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  blocks: z.array(blockSchema),
   /** Topic tags from the topic lexicon (经济发展, 产业 …). */
-  topics?: string[];
+  topics: z.array(z.string()).optional(),
   /** Whether the section reviews results (回顾) or plans targets (部署). */
-  mode?: SectionMode;
+  mode: z.enum(["review", "plan"]).optional(),
   /** Earlier ids this section is also reachable by (kept when a heading's text changes). */
-  aliases?: string[];
+  aliases: z.array(z.string()).optional(),
   /** The heading's number when the layout set it on its own line ("2" above "构建现代产业体系"). */
-  number?: string;
-}
+  number: z.string().optional(),
+});
 
-export interface ReportMeta {
-  encoding: string;
-  region?: string;
-  year?: number;
-  date?: string;
-  kind?: string;
-  source?: string;
-  speaker?: string;
+// Front matter may carry fields of its own: they are kept.
+export const reportMetaSchema = z.looseObject({
+  encoding: z.string(),
+  region: z.string().optional(),
+  year: z.number().int().optional(),
+  date: z.string().optional(),
+  kind: z.string().optional(),
+  source: z.string().optional(),
+  speaker: z.string().optional(),
   /** The speaker's office as stated ("上海市市长"). */
-  role?: string;
-  meeting?: string;
+  role: z.string().optional(),
+  meeting: z.string().optional(),
   /** The venue line as printed ("——2026年2月3日在…会议上"). */
-  venue?: string;
+  venue: z.string().optional(),
   /** A subtitle printed under the title. */
-  subtitle?: string;
-  [key: string]: unknown;
+  subtitle: z.string().optional(),
+});
+
+export const reportDigestSchema = z.object({
+  slug: z.string().min(1),
+  title: z.string().nullable(),
+  meta: reportMetaSchema,
+  sections: z.array(sectionSchema),
+  stats: z.array(statSchema),
+  furniture: z.array(furnitureSchema),
+});
+
+export type FurnitureType = z.infer<typeof furnitureTypeSchema>;
+export type Furniture = z.infer<typeof furnitureSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type BlockType = Block["type"];
+export type StatKind = z.infer<typeof statKindSchema>;
+export type Stat = z.infer<typeof statSchema>;
+export type SectionMode = NonNullable<z.infer<typeof sectionSchema>["mode"]>;
+export type Section = z.infer<typeof sectionSchema>;
+export type ReportMeta = z.infer<typeof reportMetaSchema>;
+export type ReportDigest = z.infer<typeof reportDigestSchema>;
+
+/** A digest that does not match the contract: names the file and the first wrong field. */
+export class InvalidDigest extends Error {
+  constructor(where: string, error: z.ZodError) {
+    const issue = error.issues[0];
+    super(
+      `${where}: not a report digest: ${issue?.path.join(".") || "(top)"}: ${issue?.message ?? "invalid"}`,
+    );
+    this.name = "InvalidDigest";
+  }
 }
 
-export interface ReportDigest {
-  slug: string;
-  title: string | null;
-  meta: ReportMeta;
-  sections: Section[];
-  stats: Stat[];
-  furniture: Furniture[];
+/** `value` (a digest read from `where`) checked against the contract. */
+export function checkedDigest(value: unknown, where: string): ReportDigest {
+  const result = reportDigestSchema.safeParse(value);
+  if (!result.success) throw new InvalidDigest(where, result.error);
+  return result.data;
+}
+
+const reportHeadsSchema = z.array(reportDigestSchema.pick({ slug: true, title: true, meta: true }));
+
+/** The heads of every report (slug, title, front matter) read from `where`, checked. */
+export function checkedHeads(value: unknown, where: string): Pick<ReportDigest, "slug" | "title" | "meta">[] {
+  const result = reportHeadsSchema.safeParse(value);
+  if (!result.success) throw new InvalidDigest(where, result.error);
+  return result.data;
 }
