@@ -10,7 +10,7 @@ import { mdxToMdast } from "satteri";
 import { ReportInputError } from "../ingest/errors.ts";
 import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
-import { codeHash, fileCache, keyOf } from "./cache.ts";
+import { fileCache, keyOf, moduleGraphHash } from "./cache.ts";
 import type { ReportHead } from "./digest-store.ts";
 import { bodyFiles, emitPages, type PageJob, readGlossary } from "./emit-pages.ts";
 import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
@@ -20,24 +20,10 @@ import { warmParseCache } from "./parse-workers.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
-// The code behind each cached stage: parse + annotate, and emit (MDX and its HTML: the emitter,
-// the report vocabulary's markup, and the MDX parser for ejected bodies).
-const INGEST_CODE = join(import.meta.dirname, "../ingest");
-const EMIT_CODE = [
-  join(import.meta.dirname, "../emit"),
-  ...["punctuation", "callouts", "format", "glossary-usage"].map((name) =>
-    join(import.meta.dirname, `../site/${name}.ts`),
-  ),
-  ...[
-    "satteri",
-    "pinyin-pro",
-    "unified",
-    "remark-mdx",
-    "remark-stringify",
-    "remark-rehype",
-    "rehype-stringify",
-  ].map((name) => join(import.meta.dirname, `../../node_modules/${name}/package.json`)),
-];
+// The code behind each cached stage, found by following imports: parse + annotate, and emit (the
+// MDX page and its HTML: the emitter, the report vocabulary's markup, the glossary's matcher).
+const INGEST_CODE = join(import.meta.dirname, "../ingest/index.ts");
+const EMIT_CODE = join(import.meta.dirname, "emit-pages.ts");
 
 /** One content problem, as a complete line naming the file (and line): "content/reports/x.txt:3: …". */
 export interface ContentProblem {
@@ -233,7 +219,7 @@ export function generate({
   const bySlug = new Map<string, string>();
   const idHistories = new Map<string, string>();
   const parseCache = fileCache(p.parseCache, ".json");
-  const ingestCode = codeHash(INGEST_CODE);
+  const ingestCode = moduleGraphHash(INGEST_CODE);
   // A second core parses half of the reports not in the cache; the loop below then reads them.
   const warmed = warmParseCache(sources, { root, cacheDir: p.parseCache, ingestCode });
   const parseKeys = new Set<string>();
@@ -349,7 +335,7 @@ export function generate({
     const files = generatedFiles(p);
     // The MDX and its HTML depend on the digest (or the ejected MDX), the glossary and the emitter.
     const glossary = readGlossary(p.glossary);
-    const emitVersion = keyOf(codeHash(...EMIT_CODE), glossary ?? "");
+    const emitVersion = keyOf(moduleGraphHash(EMIT_CODE), glossary ?? "");
     for (const report of result.reports) {
       files.put(`digests/${report.slug}.json`, report.key, () => JSON.stringify(report.digest()));
     }

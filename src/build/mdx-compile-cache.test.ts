@@ -1,39 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileCache } from "./cache.ts";
-import { COMPILER_FILES, cachedTransform } from "./mdx-compile-cache.ts";
-
-const root = join(import.meta.dirname, "../..");
-
-/** Modules `file` imports, itself included: relative paths, and packages imported for their code. */
-function importGraph(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const source = readFileSync(join(root, file), "utf8");
-  for (const m of source.matchAll(/^import (type )?[^;]*? from "([^"]+)";$/gmu)) {
-    const [, typeOnly, spec] = m as unknown as [string, string | undefined, string];
-    if (spec.startsWith(".")) importGraph(relative(root, join(root, dirname(file), spec)), seen);
-    else if (!typeOnly && !spec.startsWith("node:")) {
-      const pkg = spec.startsWith("@")
-        ? spec.split("/").slice(0, 2).join("/")
-        : (spec.split("/")[0] as string);
-      seen.add(`node_modules/${pkg}/package.json`);
-    }
-  }
-  return seen;
-}
+import { cachedTransform } from "./mdx-compile-cache.ts";
 
 describe("the MDX compile cache", () => {
-  it("keys on every module the callout plugin and the glossary lookup import", () => {
-    const graph = new Set([
-      ...importGraph("src/site/callout-plugin.ts"),
-      ...importGraph("src/site/glossary.ts"),
-    ]);
-    expect([...graph].filter((f) => !COMPILER_FILES.includes(f))).toEqual([]);
-  });
-
   it("compiles once per MDX text and compiler, then answers from the cache", async () => {
     const cache = fileCache(mkdtempSync(join(tmpdir(), "mdx-cache-")), ".json");
     let compiles = 0;

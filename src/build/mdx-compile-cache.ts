@@ -5,13 +5,13 @@
 //
 // It wraps the transform of @astrojs/mdx's compile plugin ("@mdx-js/rolldown"): the result of
 // that one transform (code and module metadata) is a pure function of the MDX text, its path and
-// the compiler (the packages, astro.config.mjs, the callout plugin and the glossary it bakes in),
-// all of which are in the key. If the plugin is not found (a future @astrojs/mdx), MDX compiles as
+// the compiler (astro.config.mjs and everything it imports, and the glossary), all in the key. If the plugin is not found (a future @astrojs/mdx), MDX compiles as
 // before and the build says so once.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
-import { type FileCache, fileCache, keyOf } from "./cache.ts";
+import { type FileCache, fileCache, keyOf, moduleGraphHash } from "./cache.ts";
+import { layout } from "./layout.ts";
 
 const MDX_COMPILE_PLUGIN = "@mdx-js/rolldown";
 
@@ -31,35 +31,14 @@ type TransformHandler = (
 const WRAPPED = Symbol("report-digest:mdx-compile-cache");
 
 /**
- * Everything besides the MDX text that decides what the compile produces: the compiler packages,
- * the config, and the callout plugin with every module it imports (a test checks this list).
+ * Everything besides the MDX text that decides what the compile produces: the config and all it
+ * imports (the compiler packages, the callout plugin and the glossary it bakes in), and the glossary.
  */
-export const COMPILER_FILES = [
-  "node_modules/astro/package.json",
-  "node_modules/@astrojs/mdx/package.json",
-  "node_modules/@astrojs/markdown-satteri/package.json",
-  "node_modules/satteri/package.json",
-  "node_modules/pinyin-pro/package.json",
-  "node_modules/yaml/package.json",
-  "node_modules/zod/package.json",
-  "astro.config.mjs",
-  "src/site/callouts.ts",
-  "src/site/callout-plugin.ts",
-  "src/site/format.ts",
-  "src/site/glossary.ts",
-  "src/build/cache.ts",
-  "src/site/glossary-usage.ts",
-  "src/ingest/glossary.ts",
-  "src/ingest/types.ts",
-  "content/glossary.yml",
-];
-
 export function compilerVersion(root: string): string {
+  const glossary = layout(root).glossary;
   return keyOf(
-    ...COMPILER_FILES.map((file) => {
-      const path = join(root, file);
-      return existsSync(path) ? readFileSync(path) : "";
-    }),
+    moduleGraphHash(join(root, "astro.config.mjs")),
+    existsSync(glossary) ? readFileSync(glossary) : "",
   );
 }
 
@@ -83,7 +62,7 @@ export function cachedTransform(
 }
 
 export function mdxCompileCache(options: { root: string; onMissing: () => void }): Plugin {
-  const cache = fileCache(join(options.root, ".cache/mdx-compile"), ".json");
+  const cache = fileCache(layout(options.root).mdxCompileCache, ".json");
   const used = new Set<string>();
   return {
     name: "report-digest:mdx-compile-cache",

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { codeHash, keyOf } from "../build/cache.ts";
+import { keyOf, moduleGraphHash } from "../build/cache.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { reportTitle } from "../site/summary.ts";
 import { type SearchRecord, searchRecords } from "./records.ts";
@@ -53,15 +53,6 @@ const INDEX_OPTIONS = {
   // percentage and its postings in every figure query.
   includeCharacters: ".",
 } as const;
-
-// The code that makes records and bundles: a change to it rewrites every shard.
-const INDEX_CODE = [
-  import.meta.filename,
-  join(import.meta.dirname, "records.ts"),
-  join(import.meta.dirname, "search-text.ts"),
-  join(import.meta.dirname, "../ingest/lexicon/synonyms.json"),
-  join(import.meta.dirname, "../site/summary.ts"),
-];
 
 /** Files of pagefind's bundle the site does not use (its own UIs, its worker, the playground). */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.|^playground$/u;
@@ -144,7 +135,8 @@ export async function writeSearchIndex(
   const count = shardCount(all.length, perShard);
   const members: IndexedReport[][] = Array.from({ length: count }, () => []);
   for (const report of all) members[shardOf(report.slug, count)]?.push(report);
-  const version = codeHash(...INDEX_CODE);
+  // The code behind a shard: this module and what it imports (records, words, lexicons, pagefind).
+  const version = moduleGraphHash(import.meta.filename);
   const base = join(siteDir, SEARCH_DIR);
   await rm(base, { recursive: true, force: true });
   await mkdir(cacheDir, { recursive: true });
