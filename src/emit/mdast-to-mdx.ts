@@ -15,13 +15,13 @@ import { digestToMdast, type EmitOptions } from "./digest-to-mdast.ts";
  * reference too.
  */
 function remarkEscapeAttributeAmpersands() {
-  const escape = (node: Root | RootContent): void => {
+  const escapeIn = (node: Root | RootContent): void => {
     if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement")
       for (const a of node.attributes as MdxJsxAttribute[])
         if (typeof a.value === "string" && a.value.includes("&")) a.value = a.value.replaceAll("&", "&#x26;");
-    if ("children" in node) for (const child of node.children) escape(child);
+    if ("children" in node) for (const child of node.children) escapeIn(child);
   };
-  return escape;
+  return escapeIn;
 }
 
 // "*" bullets, one space after them: the layout the vocabulary's lists have always had.
