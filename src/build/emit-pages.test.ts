@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { reportMdxToHtml } from "../emit/mdx-to-html.ts";
 import { BUNDLED, listFiles, parseFile } from "../ingest/testing.ts";
-import { bodyFiles, emitPages, glossaryTools, type PageJob, readGlossary } from "./emit-pages.ts";
+import { bodyFiles, emitPages, type PageJob, readGlossary, termMarkup } from "./emit-pages.ts";
 import { layout } from "./layout.ts";
 
 const repo = join(import.meta.dirname, "../..");
@@ -39,7 +39,7 @@ describe("emitPages", () => {
     writeFileSync(dirs.ejected("report-3"), '<Block id="p-1">\n  共{1 + 1}项\n</Block>\n');
     const all = jobs.map((j) => (j.slug === "report-3" ? { ...j, ejected: true } : j));
     const written = emitPages(all, { root, glossary: readGlossary(dirs.glossary) });
-    const { lookupTerm } = glossaryTools(readGlossary(dirs.glossary));
+    const lookupTerm = termMarkup(readGlossary(dirs.glossary));
     for (const { slug } of jobs) {
       const mdx = readFileSync(join(dirs.mdx, `${slug}.mdx`), "utf8");
       if (slug === "report-3") {

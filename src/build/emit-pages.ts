@@ -7,10 +7,9 @@
 // (1,000 reports: 107 s with the emit here, 117.5 s with it on two cores; bench/README.md).
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { EmitOptions } from "../emit/digest-to-mdast.ts";
 import { digestToMdx } from "../emit/mdast-to-mdx.ts";
 import { type LookupTerm, NeedsMdxCompiler, reportMdxToHtml } from "../emit/mdx-to-html.ts";
-import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
+import { loadGlossary } from "../ingest/glossary.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { readDigestFile } from "./digest-store.ts";
 import { layout } from "./layout.ts";
@@ -33,34 +32,16 @@ export const bodyFiles = (slug: string) => ({
   mdxPage: `mdx-pages/${slug}.mdx`,
 });
 
-/** What the emit needs of the glossary (the term matcher and each term's markup), built on first use. */
-export function glossaryTools(source: string | undefined) {
-  let entries: GlossaryEntry[] | undefined;
-  let findTerms: EmitOptions["findTerms"];
-  let lookupTerm: LookupTerm | undefined;
-  const all = () => {
-    entries ??= source === undefined ? [] : loadGlossary(source);
-    return entries;
-  };
-  return {
-    findTerms: (text: string) => {
-      findTerms ??= createTermMatcher(all());
-      return findTerms(text);
-    },
-    lookupTerm: (term: string) => {
-      lookupTerm ??= termLookup(all());
-      return lookupTerm(term);
-    },
+/** How the page marks a glossary term up (its explanation, its /glossary/ anchor), built on first use. */
+export function termMarkup(source: string | undefined): LookupTerm {
+  let lookup: LookupTerm | undefined;
+  return (term) => {
+    lookup ??= termLookup(source === undefined ? [] : loadGlossary(source));
+    return lookup(term);
   };
 }
 
 export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
-
-/** The MDX page of a report, glossary terms marked (what `npm run eject` writes, too). */
-export function reportEmitter(root: string) {
-  const { findTerms } = glossaryTools(readGlossary(layout(root).glossary));
-  return (digest: Parameters<typeof digestToMdx>[0]) => digestToMdx(digest, { findTerms });
-}
 
 /**
  * The HTML of a report's MDX page, or undefined when it needs the MDX compiler (an ejected page
@@ -78,7 +59,7 @@ function bodyHtml(mdx: string, lookupTerm: LookupTerm): string | undefined {
 /** Emits the pages of `jobs`; returns, by slug, which body file (see bodyFiles) each now has. */
 export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, string> {
   const dirs = layout(context.root);
-  const { findTerms, lookupTerm } = glossaryTools(context.glossary);
+  const lookupTerm = termMarkup(context.glossary);
   const written = new Map<string, string>();
   for (const { slug, ejected } of jobs) {
     const mdxPath = join(dirs.mdx, `${slug}.mdx`);
@@ -86,7 +67,7 @@ export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, st
       mdxPath,
       ejected
         ? readFileSync(dirs.ejected(slug), "utf8")
-        : digestToMdx(readDigestFile(join(dirs.digests, `${slug}.json`)), { findTerms }),
+        : digestToMdx(readDigestFile(join(dirs.digests, `${slug}.json`))),
     );
     const mdx = readFileSync(mdxPath, "utf8");
     const html = bodyHtml(mdx, lookupTerm);

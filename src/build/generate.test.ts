@@ -12,6 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { termFinder } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { listedDigests } from "./digest-store.ts";
@@ -115,10 +116,12 @@ describe("generate on two cores", () => {
     const one = project();
     for (const name of readdirSync(dir)) cpSync(join(dir, name), join(one, "content/reports", name));
     rmSync(join(one, "content/reports/broken.txt"));
+    const findTerms = termFinder(readFileSync(join(one, "content/glossary.yml"), "utf8"));
     const sequential = readdirSync(join(one, "content/reports")).map((name) =>
       parseReport({
         bytes: readFileSync(join(one, "content/reports", name)),
         path: `content/reports/${name}`,
+        findTerms,
       }),
     );
     const bySlug = (digests: ReportDigest[]) => new Map(digests.map((d) => [d.slug, d]));

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { extname, join, relative } from "node:path";
 import { mdxToMdast } from "satteri";
 import { ReportInputError } from "../ingest/errors.ts";
+import { termFinder } from "../ingest/glossary.ts";
 import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { fileCache, keyOf, moduleGraphHash } from "./cache.ts";
@@ -219,16 +220,19 @@ export function generate({
   const bySlug = new Map<string, string>();
   const idHistories = new Map<string, string>();
   const parseCache = fileCache(p.parseCache, ".json");
-  const ingestCode = moduleGraphHash(INGEST_CODE);
+  // The glossary is part of what a parse computes (each block's terms), so it is in the parse key.
+  const glossary = readGlossary(p.glossary);
+  const ingestCode = keyOf(moduleGraphHash(INGEST_CODE), glossary ?? "");
+  const findTerms = termFinder(glossary);
   // A second core parses half of the reports not in the cache; the loop below then reads them.
-  const warmed = warmParseCache(sources, { root, cacheDir: p.parseCache, ingestCode });
+  const warmed = warmParseCache(sources, { root, cacheDir: p.parseCache, ingestCode, glossary });
   const parseKeys = new Set<string>();
   const previousStates = readSourceStates(p.sources);
   const states: Record<string, SourceState> = {};
 
   /** The report of a source read in full: parsed (or from the parse cache), its ids remembered. */
   const readReport = (file: string, bytes: Uint8Array, name: string) => {
-    const parsed = parseCached(root, file, bytes, parseCache, ingestCode);
+    const parsed = parseCached(root, file, bytes, parseCache, ingestCode, findTerms);
     if (parsed.cached) result.cached++;
     else result.parsed++;
     const digest = withRememberedIds(parsed.digest, p.ids, idHistories);
@@ -334,7 +338,6 @@ export function generate({
     if (recordIds && p.ids) mkdirSync(p.ids, { recursive: true });
     const files = generatedFiles(p);
     // The MDX and its HTML depend on the digest (or the ejected MDX), the glossary and the emitter.
-    const glossary = readGlossary(p.glossary);
     const emitVersion = keyOf(moduleGraphHash(EMIT_CODE), glossary ?? "");
     for (const report of result.reports) {
       files.put(`digests/${report.slug}.json`, report.key, () => JSON.stringify(report.digest()));

@@ -1,6 +1,7 @@
 // The parse cache: a report's digest and warnings, stored under the hash of its source bytes, its
 // path and the ingest code, so a report is parsed again only when it or the parser changed.
 import { relative } from "node:path";
+import type { FindTerms } from "../ingest/glossary.ts";
 import { parseReport } from "../ingest/index.ts";
 import { checkedDigest, type ReportDigest } from "../ingest/types.ts";
 import { type FileCache, keyOf } from "./cache.ts";
@@ -33,13 +34,14 @@ export function parseCached(
   bytes: Uint8Array,
   cache: FileCache,
   ingestCode: string,
+  findTerms: FindTerms,
 ): Parsed {
   const key = parseKey(root, file, bytes, ingestCode);
   const hit = cache.get(key);
   const cached = hit === undefined ? undefined : fromCache(hit, file);
   if (cached) return { ...cached, key, cached: true };
   // Parsed under its path relative to the project, so every message names "content/reports/…".
-  const { digest, warnings } = parseReport({ bytes, path: relative(root, file) });
+  const { digest, warnings } = parseReport({ bytes, path: relative(root, file), findTerms });
   cache.set(key, JSON.stringify({ digest, warnings }));
   return { digest, warnings, key, cached: false };
 }

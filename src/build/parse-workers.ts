@@ -3,6 +3,7 @@
 // (./two-cores.ts); generate() then reads all of them from the cache.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { termFinder } from "../ingest/glossary.ts";
 import { fileCache } from "./cache.ts";
 import { parseCached, parseKey } from "./parse-cache.ts";
 import { MIN_FOR_WORKER, runOnTwoCores } from "./two-cores.ts";
@@ -10,15 +11,19 @@ import { MIN_FOR_WORKER, runOnTwoCores } from "./two-cores.ts";
 export interface ParseJob {
   root: string;
   cacheDir: string;
+  /** The key of the ingest code and the glossary (glossary terms are part of a digest). */
   ingestCode: string;
+  /** The glossary's text. */
+  glossary: string | undefined;
 }
 
 /** Parses `files` into the cache, skipping any that fail (generate() reports them when it parses them again). */
 export function parseIntoCache(files: string[], job: ParseJob, onParsed: () => void): void {
   const cache = fileCache(job.cacheDir, ".json");
+  const findTerms = termFinder(job.glossary);
   for (const file of files) {
     try {
-      parseCached(job.root, file, readFileSync(file), cache, job.ingestCode);
+      parseCached(job.root, file, readFileSync(file), cache, job.ingestCode, findTerms);
     } catch {
       // A bad report: its error is reported, with the others, by generate().
     }

@@ -3,9 +3,9 @@
 // to go back to the generated one.
 import { existsSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
-import { reportEmitter } from "../build/emit-pages.ts";
 import { formatProblem, generate } from "../build/generate.ts";
 import { layout } from "../build/layout.ts";
+import { digestToMdx } from "../emit/mdast-to-mdx.ts";
 import { fail, readArgs } from "./args.ts";
 
 const root = process.cwd();
@@ -23,6 +23,6 @@ if (!digest) {
   for (const e of result.errors) console.error(formatProblem(e, "error"));
   fail(`no report with the slug "${slug}"; known: ${result.reports.map((r) => r.slug).join(", ")}`);
 }
-writeFileSync(target, reportEmitter(root)(digest));
+writeFileSync(target, digestToMdx(digest));
 console.log(`wrote ${relative(root, target)}: edit it freely; it now replaces the generated page body.`);
 console.log("The source file still provides the title, metadata and figures; delete the .mdx to undo.");

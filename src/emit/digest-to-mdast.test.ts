@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import { annotated, fixtureDigest, termsIn } from "../../tests/fixtures/digest.ts";
 import { attrOf, compile, find, type HastNode, textOf } from "../../tests/support/mdx-tree.ts";
 import type { ReportDigest } from "../ingest/types.ts";
-import type { TermHit } from "./digest-to-mdast.ts";
 import { digestToMdx } from "./mdast-to-mdx.ts";
-
-const termsIn =
-  (term: string) =>
-  (text: string): TermHit[] => {
-    const hits: TermHit[] = [];
-    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) {
-      hits.push({ start: i, end: i + term.length, term });
-    }
-    return hits;
-  };
 
 describe("digestToMdx", () => {
   it("emits one Section per section, one Block per block and one Stat per figure", () => {
@@ -52,7 +41,7 @@ describe("digestToMdx", () => {
       sections: [{ id: "a", heading: "甲,乙", level: 1, blocks: [{ id: "p-1", type: "paragraph", text }] }],
       stats: [{ ...(fixtureDigest.stats[0] as ReportDigest["stats"][number]), blockId: "p-1", start: 4 }],
     };
-    const tree = compile(digestToMdx(digest));
+    const tree = compile(digestToMdx(annotated(digest)));
     expect(textOf(find(tree, (n) => n.name === "Block")[0] as HastNode)).toBe(
       "全区完成785.6亿元，总量第二（全市）。",
     );
@@ -73,7 +62,7 @@ describe("digestToMdx", () => {
         },
       ],
     };
-    const block = find(compile(digestToMdx(digest)), (n) => n.name === "Block")[0] as HastNode;
+    const block = find(compile(digestToMdx(annotated(digest))), (n) => n.name === "Block")[0] as HastNode;
     expect(textOf(block).replaceAll("\n", "")).toBe(text);
     expect(
       find(block, (n) => n.tagName === "p" && !find(n, (m) => m.tagName === "li").length)[0],
@@ -94,22 +83,27 @@ describe("digestToMdx", () => {
       sections: [{ id: "a", heading: "甲", level: 1, blocks: [{ id: "p-1", type: "paragraph", text }] }],
       stats: [],
     };
-    const tree = compile(digestToMdx(digest, { findTerms: termsIn("专精特新") }));
+    const tree = compile(digestToMdx(annotated(digest, termsIn("专精特新"))));
     expect(find(tree, (n) => n.name === "Term").map(textOf)).toEqual(["专精特新"]);
     const overlapping = compile(
       digestToMdx(
-        {
-          ...digest,
-          stats: [
-            {
-              ...(fixtureDigest.stats[2] as ReportDigest["stats"][number]),
-              blockId: "p-1",
-              start: 4,
-              text: "企业12家",
-            },
+        annotated(
+          {
+            ...digest,
+            stats: [
+              {
+                ...(fixtureDigest.stats[2] as ReportDigest["stats"][number]),
+                blockId: "p-1",
+                start: 4,
+                text: "企业12家",
+              },
+            ],
+          },
+          (t) => [
+            { start: 2, end: 6, term: "特新企业", surface: "特新企业" },
+            ...termsIn("专精特新")(t).slice(1),
           ],
-        },
-        { findTerms: (t) => [{ start: 2, end: 6, term: "特新企业" }, ...termsIn("专精特新")(t).slice(1)] },
+        ),
       ),
     );
     expect(find(overlapping, (n) => n.name === "Term").map(textOf)).toEqual(["专精特新"]);
@@ -126,7 +120,7 @@ describe("digestToMdx", () => {
       ],
       stats: [],
     };
-    const tree = compile(digestToMdx(digest));
+    const tree = compile(digestToMdx(annotated(digest)));
     const block = find(tree, (n) => n.name === "Block")[0] as HastNode;
     // A newline inside a paragraph is a soft break: the same text, with the line end kept.
     expect(textOf(block)).toBe(hostile);

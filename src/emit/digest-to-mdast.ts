@@ -4,21 +4,8 @@
 
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
-import type { Block, ReportDigest, Section, Stat } from "../ingest/types.ts";
-import { normalizePunctuation } from "../site/punctuation.ts";
-import { enumeration, itemLead } from "./enumeration.ts";
-
-/** A glossary hit in a piece of text (see src/ingest/glossary.ts). */
-export interface TermHit {
-  start: number;
-  end: number;
-  term: string;
-}
-
-export interface EmitOptions {
-  /** Finds glossary terms; the first occurrence of each term in a section is marked. */
-  findTerms?: (text: string) => TermHit[];
-}
+import type { Block, BlockTerm, Enumeration, ReportDigest, Section, Stat } from "../ingest/types.ts";
+import { normalizePunctuation } from "../text/punctuation.ts";
 
 /** An inline mark over block text: a figure or a glossary term. */
 interface Mark {
@@ -66,7 +53,7 @@ function statMark(stat: Stat): Mark {
   };
 }
 
-const termMark = (hit: TermHit): Mark => ({
+const termMark = (hit: BlockTerm): Mark => ({
   start: hit.start,
   end: hit.end,
   node: (children) => inline("Term", attr("t", hit.term), children),
@@ -117,56 +104,37 @@ function paragraphContent(
   ];
 }
 
-const listNode = (source: string, spans: Array<[number, number]>, marks: Mark[]): List => ({
+const listNode = (source: string, items: Enumeration["items"], marks: Mark[]): List => ({
   type: "list",
   ordered: false,
   spread: false,
-  children: spans.map(([from, to]) => ({
+  children: items.map(({ start, end, lead }) => ({
     type: "listItem",
     spread: false,
-    children: [
-      { type: "paragraph", children: paragraphContent(source, from, to, marks, itemLead(source, from, to)) },
-    ],
+    children: [{ type: "paragraph", children: paragraphContent(source, start, end, marks, lead) }],
   })),
 });
 
 function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
   // Display text: full-width punctuation, same offsets as block.text (the digest keeps the source).
   const shown = normalizePunctuation(block.text);
-  // A paragraph enumerating "一是…二是…" shows as its opening words and a list.
-  const items = block.type === "paragraph" ? enumeration(shown) : undefined;
-  const intro = items ? items.intro : shown.length;
+  // A block read as a list (a list block, or a paragraph enumerating 一是…二是…) shows as its
+  // opening words and a list.
+  const { enumeration } = block;
+  const intro = enumeration ? enumeration.intro : shown.length;
   const body: Array<Paragraph | List> =
-    block.type === "list"
-      ? [listNode(shown, listItems(shown), marks)]
-      : intro > 0
-        ? [{ type: "paragraph", children: paragraphContent(shown, 0, intro, marks, block.lead) }]
-        : [];
-  if (items) body.push(listNode(shown, items.items, marks));
-  return flow(
-    "Block",
-    [...attr("id", block.id), ...attr("type", block.type === "list" || items ? "list" : undefined)],
-    body,
-  );
+    intro > 0 ? [{ type: "paragraph", children: paragraphContent(shown, 0, intro, marks, block.lead) }] : [];
+  if (enumeration) body.push(listNode(shown, enumeration.items, marks));
+  return flow("Block", [...attr("id", block.id), ...attr("type", enumeration ? "list" : undefined)], body);
 }
 
-/** [start, end) offsets of the "\n"-joined items of a list block. */
-function listItems(value: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let start = 0;
-  for (const line of value.split("\n")) {
-    if (line.trim()) spans.push([start, start + line.length]);
-    start += line.length + 1;
-  }
-  return spans;
-}
-
-function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>, options: EmitOptions): RootContent {
+function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>): RootContent {
+  // The first use of each glossary term in a section is marked, where no figure covers it.
   const seenTerms = new Set<string>();
   const figures = section.blocks.reduce((n, b) => n + (statsByBlock.get(b.id)?.length ?? 0), 0);
   const children = section.blocks.map((block) => {
     const stats = (statsByBlock.get(block.id) ?? []).map(statMark);
-    const terms = (options.findTerms?.(block.text) ?? []).filter((hit) => {
+    const terms = (block.terms ?? []).filter((hit) => {
       if (seenTerms.has(hit.term)) return false;
       const clear = !stats.some((s) => s.start < hit.end && hit.start < s.end);
       if (clear) seenTerms.add(hit.term);
@@ -190,12 +158,12 @@ function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>, option
 }
 
 /** The MDX body of a report page: one `<Section>` per section, `<Block>` per block, `<Stat>`/`<Term>` inline. */
-export function digestToMdast(digest: ReportDigest, options: EmitOptions = {}): Root {
+export function digestToMdast(digest: ReportDigest): Root {
   const statsByBlock = new Map<string, Stat[]>();
   for (const stat of digest.stats) {
     const list = statsByBlock.get(stat.blockId);
     if (list) list.push(stat);
     else statsByBlock.set(stat.blockId, [stat]);
   }
-  return { type: "root", children: digest.sections.map((s) => sectionNode(s, statsByBlock, options)) };
+  return { type: "root", children: digest.sections.map((s) => sectionNode(s, statsByBlock)) };
 }

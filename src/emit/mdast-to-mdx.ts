@@ -7,7 +7,7 @@ import remarkMdx from "remark-mdx";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import type { ReportDigest } from "../ingest/types.ts";
-import { digestToMdast, type EmitOptions } from "./digest-to-mdast.ts";
+import { digestToMdast } from "./digest-to-mdast.ts";
 
 /**
  * mdast-util-mdx-jsx escapes only the quote in an attribute value, but MDX decodes character
@@ -37,5 +37,5 @@ export const stringifyMdx = (tree: Root): string => stringifier.stringify(string
 export const mdxPage = (slug: string, body: Root): string =>
   `---\nslug: ${JSON.stringify(slug)}\n---\n\n${stringifyMdx(body)}`;
 
-export const digestToMdx = (digest: ReportDigest, options: EmitOptions = {}): string =>
-  mdxPage(digest.slug, digestToMdast(digest, options));
+/** The MDX page of a report (what `npm run eject` gives an author, too). */
+export const digestToMdx = (digest: ReportDigest): string => mdxPage(digest.slug, digestToMdast(digest));

@@ -5,7 +5,7 @@ import remarkParse from "remark-parse";
 import { type HastNode, htmlToHast } from "satteri";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import { annotated, fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { compiledByAstroMdx } from "../../tests/support/astro-mdx.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { BUNDLED, CORPUS, hasCorpus, listFiles, parseFile } from "../ingest/testing.ts";
@@ -29,7 +29,7 @@ const reformat = (mdx: string) =>
 
 /** A report's body three ways: generated, ejected (and reformatted), compiled by @astrojs/mdx. */
 async function threeWays(digest: ReportDigest) {
-  const mdx = digestToMdx(digest, { findTerms });
+  const mdx = digestToMdx(annotated(digest, findTerms));
   return {
     generated: html(mdx),
     ejected: html(reformat(mdx)),
@@ -72,7 +72,7 @@ describe("report body HTML", () => {
         i === 0 ? { ...s, aliases: ["old-id"], mode: "review" as const, topics: ["产业", "经济发展"] } : s,
       ),
     };
-    const body = html(digestToMdx(digest, { findTerms }));
+    const body = html(digestToMdx(annotated(digest, findTerms)));
     expect(body).toContain(
       '<section class="sec sec-l1" data-section="huigu"><span id="old-id" class="alias-anchor" aria-hidden="true"></span><h2 id="huigu" class="sec-h">一、过去一年工作回顾<a class="h-anchor" href="#huigu" aria-label="本节链接：一、过去一年工作回顾">#</a></h2><p class="sec-meta"><span class="mode mode-review">回顾</span><span class="topic">产业</span><span class="topic">经济发展</span><span class="figcount">3 项数据</span></p>',
     );

@@ -230,3 +230,14 @@ export function createTermMatcher(entries: readonly GlossaryEntry[]): (text: str
     return hits;
   };
 }
+
+export type FindTerms = (text: string) => TermHit[];
+
+/** The term finder of a glossary file's text, its matcher built on first use (none: finds nothing). */
+export function termFinder(source: string | undefined): FindTerms {
+  let find: FindTerms | undefined;
+  return (text) => {
+    find ??= createTermMatcher(source === undefined ? [] : loadGlossary(source));
+    return find(text);
+  };
+}

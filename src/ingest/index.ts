@@ -3,12 +3,15 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { annotateSections } from "./annotate.ts";
+import { annotateBlocks } from "./annotate-blocks.ts";
 import { type ClassifiedDoc, classifyLines, detectKind } from "./classify.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";
+import type { FindTerms } from "./glossary.ts";
 import { htmlToLines } from "./html.ts";
 import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
+import { annotateFigures } from "./indicators.ts";
 import { markdownToLines } from "./markdown.ts";
 import { dominantRegion, isNationalOccasion, NATIONAL, regionInFileName, regionInTitle } from "./regions.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
@@ -26,6 +29,8 @@ export interface ParseInput {
   path: string;
   /** Values that win over both front matter and detection. */
   frontMatterOverrides?: Partial<FrontMatter>;
+  /** Finds the glossary's terms (./glossary.ts createTermMatcher); none marked without it. */
+  findTerms?: FindTerms;
 }
 
 export interface ParseResult {
@@ -33,7 +38,7 @@ export interface ParseResult {
   warnings: string[];
 }
 
-export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): ParseResult {
+export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: ParseInput): ParseResult {
   const { text, encoding } = decodeBytes(bytes, path);
   if (!/\S/u.test(text.replace(/[\u00a0\u3000\u2000-\u200d\ufeff]/gu, ""))) {
     throw new ReportInputError(path, "file holds only white space");
@@ -98,13 +103,15 @@ export function parseReport({ bytes, path, frontMatterOverrides }: ParseInput): 
     const kind = detectKind(title);
     if (kind) meta.kind = kind;
   }
+  // The annotate stage: topic tags and 回顾/部署 per section, each block's list reading and
+  // glossary terms, each figure's indicator, measure and year.
+  const annotated = annotateSections(sections, stats, { year: meta.year });
   const digest: ReportDigest = {
     slug: slugFromPath(path),
     title: title ?? null,
     meta,
-    // The annotate stage: topic tags and 回顾/部署 per section.
-    sections: annotateSections(sections, stats, { year: meta.year }),
-    stats,
+    sections: annotateBlocks(annotated, findTerms),
+    stats: annotateFigures(stats, annotated, meta.year),
     furniture,
   };
   return { digest, warnings };
@@ -228,7 +235,7 @@ function detectYear(
   return latest || undefined;
 }
 
-export function parseReportFile(path: string, frontMatterOverrides?: Partial<FrontMatter>): ParseResult {
+export function parseReportFile(path: string, findTerms?: FindTerms): ParseResult {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -244,5 +251,5 @@ export function parseReportFile(path: string, frontMatterOverrides?: Partial<Fro
             : `cannot read (${code || (e as Error).message})`;
     throw new ReportInputError(path, why);
   }
-  return parseReport({ bytes, path, ...(frontMatterOverrides ? { frontMatterOverrides } : {}) });
+  return parseReport({ bytes, path, ...(findTerms ? { findTerms } : {}) });
 }

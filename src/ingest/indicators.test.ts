@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalIndicator, figureYear, indicatorById, indicators } from "./indicators.ts";
+import { canonicalIndicator, figureYear, indicatorById, indicators, statMeasure } from "./indicators.ts";
 import lexicon from "./lexicon/indicators.json" with { type: "json" };
 import type { Stat } from "./types.ts";
 
@@ -120,5 +120,34 @@ describe("figureYear", () => {
   it("prefers a plausible year written in the label", () => {
     expect(figureYear(2023, stat({ label: "2021年地区生产总值" }), "review")).toBe(2021);
     expect(figureYear(2023, stat({ label: "1949年粮食产量" }), "review")).toBe(2022);
+  });
+});
+
+describe("statMeasure", () => {
+  const stat = (over: Partial<Stat>): Stat => ({
+    id: "s",
+    text: "",
+    value: 1,
+    unit: "元",
+    label: "地区生产总值",
+    kind: "amount",
+    blockId: "b",
+    start: 0,
+    ...over,
+  });
+
+  it("reads growth from the label, the kind or a percentage of a non-percentage indicator", () => {
+    expect(statMeasure(stat({}), "元", "level")).toBe("level");
+    expect(statMeasure(stat({ unit: "%" }), "元", "growth")).toBe("growth");
+    expect(statMeasure(stat({ unit: "%", kind: "growth" }), "元", "level")).toBe("growth");
+    expect(statMeasure(stat({ unit: "%", kind: "target" }), "元", "level")).toBe("growth");
+    expect(statMeasure(stat({ unit: "%" }), "%", "level")).toBe("level");
+  });
+
+  it("leaves shares, ranks and unit mismatches out of the indicator", () => {
+    expect(statMeasure(stat({ unit: "%", kind: "share" }), "元", "level")).toBeNull();
+    expect(statMeasure(stat({ unit: "名", kind: "rank" }), "元", "level")).toBeNull();
+    expect(statMeasure(stat({ unit: "家" }), "元", "level")).toBeNull();
+    expect(statMeasure(stat({ unit: "元", kind: "growth" }), "元", "level")).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // to one indicator from lexicon/indicators.json, and dates figures (review vs target year).
 import { z } from "zod";
 import lexicon from "./lexicon/indicators.json" with { type: "json" };
-import type { SectionMode, Stat } from "./types.ts";
+import type { Section, SectionMode, Stat } from "./types.ts";
 
 const lexiconSchema = z.object({
   prefixes: z.array(z.string().min(1)),
@@ -200,4 +200,43 @@ export function figureYear(
   if (stat.kind === "target" || stat.target === true) return reportYear;
   if (mode === "plan") return reportYear;
   return reportYear - 1;
+}
+
+/** Kinds that say something other than the indicator's level or growth (its share, rank …). */
+const OFF_MEASURE = new Set(["share", "rank", "multiple"]);
+
+/**
+ * Whether a stat measures its indicator's level or its growth: a growth label (地区生产总值增速),
+ * a growth kind, or a percentage of an indicator that is not itself a percentage (增长6%).
+ */
+export function statMeasure(
+  stat: Stat,
+  indicatorUnit: string,
+  labelMeasure: IndicatorMeasure,
+): IndicatorMeasure | null {
+  if (OFF_MEASURE.has(stat.kind)) return null;
+  if (labelMeasure === "growth" || stat.kind === "growth") return stat.unit === "%" ? "growth" : null;
+  if (stat.unit === indicatorUnit) return "level";
+  return stat.unit === "%" ? "growth" : null;
+}
+
+/**
+ * The figure annotation stage: each stat's canonical indicator, whether it is that indicator's
+ * level or growth, and the year it refers to, stored on the stat.
+ */
+export function annotateFigures(stats: Stat[], sections: Section[], reportYear: number | undefined): Stat[] {
+  const modeOfBlock = new Map<string, SectionMode | undefined>();
+  for (const section of sections) for (const block of section.blocks) modeOfBlock.set(block.id, section.mode);
+  return stats.map((stat) => {
+    const out = { ...stat };
+    const indicator = canonicalIndicator(stat.label);
+    if (indicator) {
+      out.indicator = indicator.id;
+      const measure = statMeasure(stat, indicator.unit, indicator.measure);
+      if (measure) out.measure = measure;
+    }
+    const year = figureYear(reportYear, stat, modeOfBlock.get(stat.blockId));
+    if (year !== undefined) out.year = year;
+    return out;
+  });
 }

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { termFinder } from "./glossary.ts";
 import { parseReport } from "./index.ts";
 import type { ReportDigest } from "./types.ts";
 
@@ -22,12 +23,15 @@ export function listFiles(dir: string): string[] {
   return out;
 }
 
+/** The bundled glossary's term finder, as a build of the bundled site marks terms. */
+export const bundledFindTerms = termFinder(readFileSync(join(BUNDLED, "../glossary.yml"), "utf8"));
+
 export function parseText(text: string, path = "test.txt"): ReportDigest {
-  return parseReport({ bytes: new TextEncoder().encode(text), path }).digest;
+  return parseReport({ bytes: new TextEncoder().encode(text), path, findTerms: bundledFindTerms }).digest;
 }
 
 export function parseFile(path: string): ReportDigest {
-  return parseReport({ bytes: readFileSync(path), path }).digest;
+  return parseReport({ bytes: readFileSync(path), path, findTerms: bundledFindTerms }).digest;
 }
 
 /** What a reader sees: headings with levels, and block texts, in order. */

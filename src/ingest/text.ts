@@ -20,12 +20,6 @@ export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
 
-const HAN_CHARS = /\p{Script=Han}/gu;
-
-export function countHan(text: string): number {
-  return text.match(HAN_CHARS)?.length ?? 0;
-}
-
 /** "政 府 工 作 报 告" -> "政府工作报告"; other text unchanged. */
 export function unLetterSpace(text: string): string {
   if (/^\p{Script=Han}(?: +\p{Script=Han}){2,}$/u.test(text)) return text.replace(/ +/g, "");

@@ -26,6 +26,35 @@ export const blockSchema = z.object({
   text: z.string(),
   /** Length of a bold lead-in sentence at the start of `text` ("制造业竞争力不断增强。"), rendered bold. */
   lead: z.number().int().positive().optional(),
+  /**
+   * The block read as a list: a list block's lines, or a paragraph's numbered items (一是…二是…,
+   * （1）…). Offsets into `text`; the text itself is never changed.
+   */
+  enumeration: z
+    .object({
+      /** Length of the text before the first item (0 when the paragraph starts with "一是"). */
+      intro: z.number().int().nonnegative(),
+      items: z.array(
+        z.object({
+          start: z.number().int().nonnegative(),
+          end: z.number().int().nonnegative(),
+          /** Length of the item's bold first sentence ("一是全力加快国际陆港建设。"). */
+          lead: z.number().int().positive().optional(),
+        }),
+      ),
+    })
+    .optional(),
+  /** Policy terms of the glossary (content/glossary.yml) used in `text`, leftmost-longest. */
+  terms: z
+    .array(
+      z.object({
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        /** The glossary entry's term (the text may use one of its aliases). */
+        term: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export const statKindSchema = z.enum([
@@ -58,6 +87,12 @@ export const statSchema = z.object({
   target: z.boolean().optional(),
   /** "约", "余", "以上"… qualifiers that soften the value. */
   approx: z.boolean().optional(),
+  /** The canonical indicator the label names (lexicon/indicators.json id: "gdp"). */
+  indicator: z.string().optional(),
+  /** Whether the figure is that indicator's level or its growth (absent: neither, e.g. a share). */
+  measure: z.enum(["level", "growth"]).optional(),
+  /** The year the figure refers to (the year reviewed, or the year a target is set for). */
+  year: z.number().int().optional(),
 });
 
 export const sectionSchema = z.object({
@@ -112,6 +147,8 @@ export type SectionMode = NonNullable<z.infer<typeof sectionSchema>["mode"]>;
 export type Section = z.infer<typeof sectionSchema>;
 export type ReportMeta = z.infer<typeof reportMetaSchema>;
 export type ReportDigest = z.infer<typeof reportDigestSchema>;
+export type Enumeration = NonNullable<Block["enumeration"]>;
+export type BlockTerm = NonNullable<Block["terms"]>[number];
 
 /** A digest that does not match the contract: names the file and the first wrong field. */
 export class InvalidDigest extends Error {

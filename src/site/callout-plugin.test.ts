@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import { annotated, fixtureDigest, termsIn } from "../../tests/fixtures/digest.ts";
 import { compileLikeAstroMdx } from "../../tests/support/astro-mdx.ts";
 import { find, type HastNode, textOf } from "../../tests/support/mdx-tree.ts";
-import type { TermHit } from "../emit/digest-to-mdast.ts";
 import { digestToMdx } from "../emit/mdast-to-mdx.ts";
 import { reportMdxToHtml } from "../emit/mdx-to-html.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import type { GlossaryTerm } from "./callouts.ts";
-
-const termsIn =
-  (...terms: string[]) =>
-  (text: string): TermHit[] =>
-    terms.flatMap((term) => {
-      const i = text.indexOf(term);
-      return i < 0 ? [] : [{ start: i, end: i + term.length, term }];
-    });
 
 const compileWith = (mdx: string, glossary: Record<string, GlossaryTerm>) =>
   compileLikeAstroMdx(mdx, (term) => glossary[term]);
@@ -39,8 +30,7 @@ const glossary: Record<string, GlossaryTerm> = {
 
 describe("calloutPlugin", () => {
   it("compiles a whole body to static HTML, the same HTML generate() writes for it", async () => {
-    const findTerms = termsIn("专精特新");
-    const mdx = digestToMdx(fixtureDigest, { findTerms });
+    const mdx = digestToMdx(annotated(fixtureDigest, termsIn("专精特新")));
     const { code, html } = await compileWith(mdx, glossary);
     const calls = [...code.matchAll(/_jsxs?\((\w+)/gu)].map((m) => m[1]);
     // (MDXLayout and _createMdxContent are the compiler's own wrapper.)
@@ -65,7 +55,7 @@ describe("calloutPlugin", () => {
   });
 
   it("marks glossary terms with their explanation and leaves unknown terms as plain text", async () => {
-    const mdx = digestToMdx(fixtureDigest, { findTerms: termsIn("专精特新", "国际陆港") });
+    const mdx = digestToMdx(annotated(fixtureDigest, termsIn("专精特新", "国际陆港")));
     const { tree, html } = await compileWith(mdx, glossary);
     const terms = byClass(tree, "term");
     expect(
@@ -97,7 +87,7 @@ describe("calloutPlugin", () => {
       ...fixtureDigest,
       stats: fixtureDigest.stats.map((s) => ({ ...s, label: evil })),
     };
-    const { tree } = await compileWith(digestToMdx(digest, { findTerms: termsIn("专精特新") }), {
+    const { tree } = await compileWith(digestToMdx(annotated(digest, termsIn("专精特新"))), {
       专精特新: { term: "专精特新", explain: evil, anchor: `a"b` },
     });
     expect(find(tree, (n) => n.tagName === "script" || n.tagName === "img")).toEqual([]);

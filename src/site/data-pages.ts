@@ -16,7 +16,6 @@ import {
 } from "./data.ts";
 import { type FacetOptions, facetOptions, indicatorNames, type StatsDocument, viewRow } from "./data-row.ts";
 import { collectSeries, type Series } from "./data-series.ts";
-import { termMatcher } from "./glossary.ts";
 import { type TermUse, termUses } from "./glossary-usage.ts";
 import { allReports, loadDigest, type ReportListing } from "./reports.ts";
 import { describe } from "./summary.ts";
@@ -74,7 +73,7 @@ function load(listings: ReportListing[]): SiteData {
     figuresByRegion,
     facets: facetOptions(stats),
     summaries: new Map(digests.map((d) => [d.slug, describe(d)])),
-    termUses: termUses(digests, termMatcher()),
+    termUses: termUses(digests),
   };
 }
 

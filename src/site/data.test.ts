@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import { annotated, fixtureDigest } from "../../tests/fixtures/digest.ts";
 import type { ReportDigest, Stat } from "../ingest/types.ts";
-import { buildStats, regionIndex, statMeasure, tablePageCount, tablePageHref, topicIndex } from "./data.ts";
+import { buildStats, regionIndex, tablePageCount, tablePageHref, topicIndex } from "./data.ts";
 import { facetOptions, indicatorNames, viewRow } from "./data-row.ts";
 import { collectSeries, yearRows } from "./data-series.ts";
 import { asciiSlug, slugMap } from "./data-slugs.ts";
@@ -28,7 +28,7 @@ function report(
   target: number,
 ): ReportDigest {
   const text = `地区生产总值${gdp}亿元，增长${growth}%。预期目标增长${target}%。`;
-  return {
+  return annotated({
     slug,
     title: `${region}${year}年政府工作报告`,
     meta: { encoding: "utf-8", region, year },
@@ -56,7 +56,7 @@ function report(
       }),
     ],
     furniture: [],
-  };
+  });
 }
 
 const listings = [
@@ -123,23 +123,6 @@ describe("facetOptions", () => {
       kind: ["目标", "实绩", "增速"],
       year: ["2024", "2023", "2022"],
     });
-  });
-});
-
-describe("statMeasure", () => {
-  it("reads growth from the label, the kind or a percentage of a non-percentage indicator", () => {
-    expect(statMeasure(stat({}), "元", "level")).toBe("level");
-    expect(statMeasure(stat({ unit: "%" }), "元", "growth")).toBe("growth");
-    expect(statMeasure(stat({ unit: "%", kind: "growth" }), "元", "level")).toBe("growth");
-    expect(statMeasure(stat({ unit: "%", kind: "target" }), "元", "level")).toBe("growth");
-    expect(statMeasure(stat({ unit: "%" }), "%", "level")).toBe("level");
-  });
-
-  it("leaves shares, ranks and unit mismatches out of the indicator", () => {
-    expect(statMeasure(stat({ unit: "%", kind: "share" }), "元", "level")).toBeNull();
-    expect(statMeasure(stat({ unit: "名", kind: "rank" }), "元", "level")).toBeNull();
-    expect(statMeasure(stat({ unit: "家" }), "元", "level")).toBeNull();
-    expect(statMeasure(stat({ unit: "元", kind: "growth" }), "元", "level")).toBeNull();
   });
 });
 

@@ -1,26 +1,15 @@
-// Every figure of every report as one table: each stat gets its report, the year it refers to
-// (figureYear) and its canonical indicator (canonicalIndicator), with the measure (level or growth)
-// resolved from the label, the kind and the unit.
-import { canonicalIndicator, figureYear, indicators } from "../ingest/indicators.ts";
+// Every figure of every report as one table: each stat with its report and what ingest annotated
+// it with (the year it refers to, its canonical indicator, level or growth).
 import type { ReportDigest, SectionMode, Stat } from "../ingest/types.ts";
-import {
-  COLUMNS,
-  type IndicatorRef,
-  type Measure,
-  type ReportRef,
-  type RowTuple,
-  type StatsDocument,
-} from "./data-row.ts";
+import { COLUMNS, type IndicatorRef, type ReportRef, type RowTuple, type StatsDocument } from "./data-row.ts";
 import { asciiSlug, slugMap } from "./data-slugs.ts";
+import { indicatorCatalog } from "./indicator-catalog.ts";
 import { reportTitle } from "./summary.ts";
 
 export interface Listing {
   digest: ReportDigest;
   href: string;
 }
-
-/** Kinds that say something other than the indicator's level or growth (its share, rank …). */
-const OFF_MEASURE = new Set(["share", "rank", "multiple"]);
 
 export function reportRef({
   digest,
@@ -38,37 +27,14 @@ export function reportRef({
   };
 }
 
-/**
- * Whether a stat measures its indicator's level or its growth: a growth label (地区生产总值增速),
- * a growth kind, or a percentage of an indicator that is not itself a percentage (增长6%).
- */
-export function statMeasure(stat: Stat, indicatorUnit: string, labelMeasure: Measure): Measure | null {
-  if (OFF_MEASURE.has(stat.kind)) return null;
-  if (labelMeasure === "growth" || stat.kind === "growth") return stat.unit === "%" ? "growth" : null;
-  if (stat.unit === indicatorUnit) return "level";
-  return stat.unit === "%" ? "growth" : null;
-}
-
-function modesByBlock(digest: ReportDigest): Map<string, SectionMode | undefined> {
-  const modes = new Map<string, SectionMode | undefined>();
-  for (const section of digest.sections)
-    for (const block of section.blocks) modes.set(block.id, section.mode);
-  return modes;
-}
-
-export function statRow(
-  reportIndex: number,
-  reportYear: number | undefined,
-  stat: Stat,
-  mode?: SectionMode,
-): RowTuple {
-  const indicator = canonicalIndicator(stat.label);
-  const measure = indicator ? statMeasure(stat, indicator.unit, indicator.measure) : null;
+export function statRow(reportIndex: number, stat: Stat): RowTuple {
+  // A figure counts for its indicator only as its level or its growth.
+  const measure = stat.indicator ? (stat.measure ?? null) : null;
   return [
     reportIndex,
-    figureYear(reportYear, stat, mode) ?? null,
+    stat.year ?? null,
     stat.label,
-    measure && indicator ? indicator.id : null,
+    measure ? (stat.indicator ?? null) : null,
     measure,
     stat.kind,
     stat.target || stat.kind === "target" ? 1 : 0,
@@ -83,13 +49,10 @@ export function statRow(
 export function buildStats(listings: readonly Listing[]): StatsDocument {
   const rows: RowTuple[] = [];
   listings.forEach(({ digest }, i) => {
-    const modes = modesByBlock(digest);
-    for (const stat of digest.stats) rows.push(statRow(i, digest.meta.year, stat, modes.get(stat.blockId)));
+    for (const stat of digest.stats) rows.push(statRow(i, stat));
   });
   const used = new Set(rows.map((r) => r[3]));
-  const indicatorRefs: IndicatorRef[] = indicators
-    .filter((i) => used.has(i.id))
-    .map(({ id, name, unit }) => ({ id, name, unit }));
+  const indicatorRefs: IndicatorRef[] = indicatorCatalog.filter((i) => used.has(i.id));
   return { version: 1, columns: COLUMNS, reports: listings.map(reportRef), indicators: indicatorRefs, rows };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureDigest } from "../../tests/fixtures/digest.ts";
+import { annotated, fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { createTermMatcher } from "../ingest/glossary.ts";
 import { byCategory, readerAliases, termAnchors, termsInReport, termUses } from "./glossary-usage.ts";
 
@@ -24,7 +24,7 @@ describe("termUses", () => {
         },
       ],
     };
-    const uses = termUses([fixtureDigest, other], findTerms);
+    const uses = termUses([annotated(fixtureDigest, findTerms), annotated(other, findTerms)]);
     expect(uses.get("专精特新")).toEqual([
       { slug: "fixture", sectionId: "huigu", heading: "一、过去一年工作回顾" },
       { slug: "other", sectionId: "x", heading: null },
@@ -37,7 +37,7 @@ describe("termUses", () => {
   });
 
   it("lists a report's terms in order of first use", () => {
-    expect(termsInReport(fixtureDigest, findTerms)).toEqual(["专精特新", "国际陆港"]);
+    expect(termsInReport(annotated(fixtureDigest, findTerms))).toEqual(["专精特新", "国际陆港"]);
   });
 });
 

@@ -1,7 +1,7 @@
-// Where each glossary term is used: the report sections whose text contains it (as the term
-// matcher finds it, so aliases count), and a stable ASCII anchor per term for /glossary/.
+// Where each glossary term is used: the report sections whose blocks use it (each block's terms
+// were found in ingest, aliases included), and a stable ASCII anchor per term for /glossary/.
 import { pinyin } from "pinyin-pro";
-import type { GlossaryEntry, TermHit } from "../ingest/glossary.ts";
+import type { GlossaryEntry } from "../ingest/glossary.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import type { GlossaryTerm } from "./callouts.ts";
 
@@ -12,14 +12,12 @@ export interface TermUse {
   heading: string | null;
 }
 
-export type FindTerms = (text: string) => TermHit[];
-
 /** Every section using each term, in report order then section order; each section once per term. */
-export function termUses(digests: Iterable<ReportDigest>, findTerms: FindTerms): Map<string, TermUse[]> {
+export function termUses(digests: Iterable<ReportDigest>): Map<string, TermUse[]> {
   const uses = new Map<string, TermUse[]>();
   for (const digest of digests) {
     for (const section of digest.sections) {
-      const terms = new Set(section.blocks.flatMap((b) => findTerms(b.text).map((hit) => hit.term)));
+      const terms = new Set(section.blocks.flatMap((b) => (b.terms ?? []).map((hit) => hit.term)));
       for (const term of terms) {
         const use = { slug: digest.slug, sectionId: section.id, heading: section.heading };
         const list = uses.get(term);
@@ -32,10 +30,10 @@ export function termUses(digests: Iterable<ReportDigest>, findTerms: FindTerms):
 }
 
 /** The terms a report uses, each once, in the order they first appear. */
-export function termsInReport(digest: ReportDigest, findTerms: FindTerms): string[] {
+export function termsInReport(digest: ReportDigest): string[] {
   const seen = new Set<string>();
   for (const section of digest.sections)
-    for (const b of section.blocks) for (const hit of findTerms(b.text)) seen.add(hit.term);
+    for (const b of section.blocks) for (const hit of b.terms ?? []) seen.add(hit.term);
   return [...seen];
 }
 

@@ -1,16 +1,15 @@
-// The editorial glossary (content/glossary.yml), read once per build, with its term matcher and
-// the anchor of each term on /glossary/.
+// The editorial glossary (content/glossary.yml), read once per build: each term's entry, its markup
+// and the anchor of its entry on /glossary/.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { keyOf } from "../build/cache.ts";
-import { createTermMatcher, type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
+import { type GlossaryEntry, loadGlossary } from "../ingest/glossary.ts";
 import type { GlossaryTerm } from "./callouts.ts";
-import { type FindTerms, termAnchors, termLookup } from "./glossary-usage.ts";
+import { termAnchors, termLookup } from "./glossary-usage.ts";
 
 let source: string | undefined;
 let sourceKey: string | undefined;
 let entries: Map<string, GlossaryEntry> | undefined;
-let matcher: FindTerms | undefined;
 let anchors: Map<string, string> | undefined;
 
 const glossarySource = () => {
@@ -30,11 +29,6 @@ export const glossaryKey = () => {
 };
 
 export const glossaryEntry = (term: string) => glossary().get(term);
-
-export const termMatcher = (): FindTerms => {
-  matcher ??= createTermMatcher([...glossary().values()]);
-  return matcher;
-};
 
 let lookup: ((term: string) => GlossaryTerm | undefined) | undefined;
 

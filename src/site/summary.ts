@@ -1,10 +1,11 @@
 // Page-level summaries of a digest: table of contents, reading time, headline figures and the
 // one-line description used in listings and link previews.
-import { canonicalIndicator } from "../ingest/indicators.ts";
-import { countHan } from "../ingest/text.ts";
 import type { ReportDigest, Stat } from "../ingest/types.ts";
+import { normalizePunctuation } from "../text/punctuation.ts";
 import { formatValue } from "./format.ts";
-import { normalizePunctuation } from "./punctuation.ts";
+import { catalogIndicator } from "./indicator-catalog.ts";
+
+const HAN_CHARS = /\p{Script=Han}/gu;
 
 export interface TocEntry {
   id: string;
@@ -43,7 +44,7 @@ export function tableOfContents(digest: ReportDigest): TocEntry[] {
 
 export function cjkCount(digest: ReportDigest): number {
   let n = 0;
-  for (const s of digest.sections) for (const b of s.blocks) n += countHan(b.text);
+  for (const s of digest.sections) for (const b of s.blocks) n += b.text.match(HAN_CHARS)?.length ?? 0;
   return n;
 }
 
@@ -56,9 +57,9 @@ const isGrowth = (s: Stat) => s.kind === "growth";
 export function keyFigures(digest: ReportDigest, limit = 6): KeyFigure[] {
   const found = new Map<string, KeyFigure>();
   digest.stats.forEach((stat, i) => {
-    const indicator = canonicalIndicator(stat.label);
+    const indicator = catalogIndicator(stat.indicator);
     if (!indicator || !HEADLINE.includes(indicator.name) || found.has(indicator.name)) return;
-    if (isGrowth(stat) || indicator.measure === "growth" || stat.unit === "%") return;
+    if (stat.measure !== "level" || stat.unit === "%") return;
     const next = digest.stats[i + 1];
     const growth = next && next.blockId === stat.blockId && isGrowth(next) ? next : undefined;
     found.set(indicator.name, {

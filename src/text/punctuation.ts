@@ -1,4 +1,5 @@
-// Display-time punctuation: sources often type half-width ",;:!?()" inside Chinese sentences
+// Display punctuation (shared by ingest, which reads enumerations in the text as shown, and the
+// pages): sources often type half-width ",;:!?()" inside Chinese sentences
 // ("785.6亿元,总量"). Shown as full-width forms they sit on the CJK grid as a reader expects.
 // Each substitution is one UTF-16 unit for one, so figure offsets into the text stay valid;
 // numbers (1,234 · 10:30) and Latin text (GDP, CPI) are left alone.
