@@ -17,7 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { SEARCH_DIR } from "../src/search/shards.ts";
+import { SEARCH_DIR } from "../src/shared/shards.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { measureSearch, type PageWeight, pageWeight, type SearchFigures } from "./lib/browser.ts";
 import { type LighthouseResult, lighthouse } from "./lib/lighthouse.ts";

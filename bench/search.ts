@@ -11,7 +11,7 @@ import { annotateSections } from "../src/ingest/annotate.ts";
 import { parseReport } from "../src/ingest/index.ts";
 import type { ReportDigest } from "../src/ingest/types.ts";
 import { writeSearchIndex } from "../src/search/pagefind-index.ts";
-import { SEARCH_DIR } from "../src/search/shards.ts";
+import { SEARCH_DIR } from "../src/shared/shards.ts";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { holdsQuery, queryCases, searchOnPage } from "../tests/support/search-harness.ts";
 import { serveStatic } from "../tests/support/static-server.ts";

@@ -32,7 +32,7 @@ import { layout } from "./build/layout.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
 import { sourcesState } from "./build/sources-state.ts";
 import { type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
-import { SEARCH_DIR } from "./search/shards.ts";
+import { SEARCH_DIR } from "./shared/shards.ts";
 
 class ContentErrors extends Error {
   readonly problems: ContentProblem[];

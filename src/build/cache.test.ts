@@ -91,7 +91,7 @@ describe("moduleGraph", () => {
       expect.arrayContaining([
         "src/site/callout-plugin.ts",
         "src/site/callouts.ts",
-        "src/site/format.ts",
+        "src/shared/format.ts",
         "src/site/glossary.ts",
         "src/ingest/glossary.ts",
         "node_modules/satteri/package.json",

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const node = join(root, "node_modules/.bin/node");
 const run = (file: string) => spawnSync(node, ["src/cli/parse.ts", file], { cwd: root, encoding: "utf8" });
 const dir = mkdtempSync(join(tmpdir(), "parse-cli-"));

@@ -7,11 +7,11 @@ import { parseReport } from "./index.ts";
 import type { ReportDigest } from "./types.ts";
 
 /** ../shared next to the repository root, when this checkout has it. */
-export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+export const SHARED = fileURLToPath(new URL("../../../shared", import.meta.url));
 export const CORPUS = join(SHARED, "corpus");
 export const hasCorpus = existsSync(CORPUS);
 /** The bundled sample reports (the seeds, with front matter): always in the repository. */
-export const BUNDLED = fileURLToPath(new URL("../../content/reports/", import.meta.url));
+export const BUNDLED = fileURLToPath(new URL("../../content/reports", import.meta.url));
 
 export function listFiles(dir: string): string[] {
   const out: string[] = [];

@@ -3,7 +3,7 @@
 // then filters, sorts and renders only the rows in view (a virtualised tbody between two spacer
 // rows), so scrolling stays smooth at any size. With filters set, the CSV and JSON links download
 // the rows shown, in the order shown. Report text only ever goes in via textContent.
-import { statsCsv } from "../site/data-csv.ts";
+import { statsCsv } from "../shared/data-csv.ts";
 import {
   indicatorNames,
   type RowTuple,
@@ -11,7 +11,7 @@ import {
   rowFacets,
   type StatsDocument,
   viewRow,
-} from "../site/data-row.ts";
+} from "../shared/data-row.ts";
 
 type Column = "region" | "year" | "indicator" | "kind" | "value" | "report";
 const COLUMN_COUNT = 6;

@@ -1,7 +1,7 @@
 // The search dialog every page can open (Ctrl/⌘+K, "/", or the header button). Loaded on first
 // open only; it builds its own DOM, searches as you type, and hands over to /search/ for the
 // full, shareable result page.
-import { writeState } from "../search/url-state.ts";
+import { writeState } from "./search/url-state.ts";
 import { createView, onQueryInput } from "./search-ui.ts";
 
 function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q: string) => void } {

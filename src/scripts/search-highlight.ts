@@ -1,7 +1,7 @@
 // Arriving from a search result (…?hl=营商环境#section): marks the whole query (not its single
 // characters) in the target section, scrolls to the first mark and offers to clear the marks.
-import { matchRanges, normalizeWithMap } from "../search/match.ts";
-import { parseQuery } from "../search/query.ts";
+import { matchRanges, normalizeWithMap } from "./search/match.ts";
+import { parseQuery } from "./search/query.ts";
 
 const SKIP = ".sr-only, .h-anchor";
 

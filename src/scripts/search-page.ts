@@ -1,6 +1,6 @@
 // The /search/ page: the search state lives in the URL (?q=…&region=…&sort=…), so a search can be
 // shared, reloaded and walked back; typing updates results as you go.
-import { readState, type SearchState, writeState } from "../search/url-state.ts";
+import { readState, type SearchState, writeState } from "./search/url-state.ts";
 import { createView, onQueryInput } from "./search-ui.ts";
 
 const form = document.querySelector<HTMLFormElement>("[data-search-form]");

@@ -2,12 +2,12 @@
 // renders status, facet filters with counts, sort, results grouped by report (section hits linking
 // to their anchors, excerpts with the query marked) and the "related" sections apart.
 // Everything report-derived is set with textContent.
-import { FACETS, type Facet, type Hit, type SearchOutcome } from "../search/engine.ts";
-import { excerpt } from "../search/excerpt.ts";
-import { matchRanges, normalizeWithMap } from "../search/match.ts";
-import type { ParsedQuery } from "../search/query.ts";
-import { hitHref, type SearchState } from "../search/url-state.ts";
-import type { SearchReply, SearchRequest } from "../search/worker-protocol.ts";
+import { FACETS, type Facet, type Hit, type SearchOutcome } from "./search/engine.ts";
+import { excerpt } from "./search/excerpt.ts";
+import { matchRanges, normalizeWithMap } from "./search/match.ts";
+import type { ParsedQuery } from "./search/query.ts";
+import { hitHref, type SearchState } from "./search/url-state.ts";
+import type { SearchReply, SearchRequest } from "./search/worker-protocol.ts";
 
 const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", kind: "类型", topic: "主题" };
 const HITS_SHOWN = 3;
@@ -20,14 +20,14 @@ const waiting = new Map<number, (reply: SearchReply) => void>();
 
 type Answer = { outcome: SearchOutcome; query: ParsedQuery };
 
-/** Runs a search in the search worker (src/search/search-worker.ts), started on first use. */
+/** Runs a search in the search worker (src/scripts/search/search-worker.ts), started on first use. */
 /** Results per round: the dialog's short list, and the search page's. */
 const DIALOG_ROUND = 8;
 const PAGE_ROUND = 15;
 
 function searchInWorker(state: SearchState, pages: number, page: boolean): Promise<Answer> {
   if (!worker) {
-    worker = new Worker(new URL("../search/search-worker.ts", import.meta.url), { type: "module" });
+    worker = new Worker(new URL("./search/search-worker.ts", import.meta.url), { type: "module" });
     worker.addEventListener("message", (event: MessageEvent<SearchReply>) => {
       waiting.get(event.data.id)?.(event.data);
       waiting.delete(event.data.id);

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { searchFragments } from "../../tests/support/search-fragments.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import type { ShardList } from "../shared/shards.ts";
 import { type IndexedReport, shardCount, shardOf, writeSearchIndex } from "./pagefind-index.ts";
-import type { ShardList } from "./shards.ts";
 
 const dirs: string[] = [];
 const temp = (name: string) => {

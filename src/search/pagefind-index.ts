@@ -10,9 +10,9 @@ import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { keyOf, moduleGraphHash } from "../build/cache.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../shared/shards.ts";
 import { reportTitle } from "../site/summary.ts";
 import { type SearchRecord, searchRecords } from "./records.ts";
-import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "./shards.ts";
 
 /** A report to index: its slug, a key that changes whenever its digest does, and the digest. */
 export interface IndexedReport {

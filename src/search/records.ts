@@ -3,10 +3,12 @@
 // itself (title and front matter). What a reader filters or groups by (report, region, year, kind,
 // topic) are pagefind filters, not meta: pagefind searches every meta field, and a report's title
 // in each section's meta would make every section of it match the title's words.
+
 import synonyms from "../ingest/lexicon/synonyms.json" with { type: "json" };
 import type { ReportDigest, Section } from "../ingest/types.ts";
-import { normalize } from "./normalize.ts";
-import { indexText } from "./search-text.ts";
+import type { Facet } from "../shared/search-facets.ts";
+import { normalize } from "../shared/search-normalize.ts";
+import { indexText } from "../shared/search-text.ts";
 
 /** What pagefind's `addCustomRecord` takes. */
 export interface SearchRecord {
@@ -33,9 +35,6 @@ export interface SearchRecord {
   filters: Record<Facet | "report" | "figure", string[]>;
   sort: { date: string };
 }
-
-export const FACETS = ["region", "year", "kind", "topic"] as const;
-export type Facet = (typeof FACETS)[number];
 
 /**
  * The index's language. The records are in pagefind's words already (character pairs), so

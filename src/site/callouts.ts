@@ -6,7 +6,7 @@
 // serialiser escapes them.
 import type { Element, ElementContent } from "hast";
 import type { StatKind } from "../ingest/types.ts";
-import { formatValue, kindLabel } from "./format.ts";
+import { formatValue, kindLabel } from "../shared/format.ts";
 
 /** The attributes the emitter writes on a `<Stat>` (src/emit/mdx.ts). */
 export interface StatAttributes {

@@ -1,7 +1,7 @@
 // Geometry of a small year/value line chart, computed at build time and rendered as inline SVG by
 // ChartSvg.astro: no chart JavaScript reaches the page. Values are read in the magnitude a Chinese
 // reader expects (亿元, 万人), so the axis says 亿元 and the ticks say 600, 700, 800.
-import { magnitude, trimNumber } from "./format.ts";
+import { magnitude, trimNumber } from "../shared/format.ts";
 
 export interface ChartPoint {
   year: number;

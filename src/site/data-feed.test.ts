@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { ReportRef } from "../shared/data-row.ts";
 import { atomFeed, feedOrder, reportUpdated, sitemap, xmlEscape } from "./data-feed.ts";
-import type { ReportRef } from "./data-row.ts";
 
 const ref = (over: Partial<ReportRef>): ReportRef => ({
   slug: "a",

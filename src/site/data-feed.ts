@@ -1,7 +1,7 @@
 // The Atom feed of reports and the sitemap, written by hand: both are a few lines of XML, and
 // writing them here keeps every URL the site builds in one place (sitemapUrls) for the test that
 // checks the sitemap against the built pages.
-import type { ReportRef } from "./data-row.ts";
+import type { ReportRef } from "../shared/data-row.ts";
 
 export const xmlEscape = (s: string) =>
   s.replace(

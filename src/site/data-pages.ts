@@ -5,6 +5,13 @@
 // hours). Rebuilt when the set of reports changes (astro dev).
 
 import {
+  type FacetOptions,
+  facetOptions,
+  indicatorNames,
+  type StatsDocument,
+  viewRow,
+} from "../shared/data-row.ts";
+import {
   buildStats,
   type RegionEntry,
   regionIndex,
@@ -14,7 +21,6 @@ import {
   tablePageHref,
   topicIndex,
 } from "./data.ts";
-import { type FacetOptions, facetOptions, indicatorNames, type StatsDocument, viewRow } from "./data-row.ts";
 import { collectSeries, type Series } from "./data-series.ts";
 import { type TermUse, termUses } from "./glossary-usage.ts";
 import { allReports, loadDigest, type ReportListing } from "./reports.ts";

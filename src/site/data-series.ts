@@ -1,7 +1,7 @@
 // Figures over the years: for each region and canonical indicator, one value per year for the
 // results and one for the targets, picked from all reports that state it.
-import type { IndicatorRef, Measure, ReportRef, RowTuple, StatsDocument } from "./data-row.ts";
-import { figureHref, valueText } from "./data-row.ts";
+import type { IndicatorRef, Measure, ReportRef, RowTuple, StatsDocument } from "../shared/data-row.ts";
+import { figureHref, valueText } from "../shared/data-row.ts";
 
 export interface SeriesPoint {
   year: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { annotated, fixtureDigest } from "../../tests/fixtures/digest.ts";
 import type { ReportDigest, Stat } from "../ingest/types.ts";
+import { facetOptions, indicatorNames, viewRow } from "../shared/data-row.ts";
 import { buildStats, regionIndex, tablePageCount, tablePageHref, topicIndex } from "./data.ts";
-import { facetOptions, indicatorNames, viewRow } from "./data-row.ts";
 import { collectSeries, yearRows } from "./data-series.ts";
 import { asciiSlug, slugMap } from "./data-slugs.ts";
 

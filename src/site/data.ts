@@ -1,7 +1,13 @@
 // Every figure of every report as one table: each stat with its report and what ingest annotated
 // it with (the year it refers to, its canonical indicator, level or growth).
 import type { ReportDigest, SectionMode, Stat } from "../ingest/types.ts";
-import { COLUMNS, type IndicatorRef, type ReportRef, type RowTuple, type StatsDocument } from "./data-row.ts";
+import {
+  COLUMNS,
+  type IndicatorRef,
+  type ReportRef,
+  type RowTuple,
+  type StatsDocument,
+} from "../shared/data-row.ts";
 import { asciiSlug, slugMap } from "./data-slugs.ts";
 import { indicatorCatalog } from "./indicator-catalog.ts";
 import { reportTitle } from "./summary.ts";

@@ -1,8 +1,8 @@
 // Page-level summaries of a digest: table of contents, reading time, headline figures and the
 // one-line description used in listings and link previews.
 import type { ReportDigest, Stat } from "../ingest/types.ts";
+import { formatValue } from "../shared/format.ts";
 import { normalizePunctuation } from "../text/punctuation.ts";
-import { formatValue } from "./format.ts";
 import { catalogIndicator } from "./indicator-catalog.ts";
 
 const HAN_CHARS = /\p{Script=Han}/gu;

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../../src/search/shards.ts";
+import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../../src/shared/shards.ts";
 import { GOOD_REPORT } from "../support/hostile.ts";
 import { astroBin, REPO, tempProject, userEnv } from "../support/temp-project.ts";
 

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { displayText } from "../../src/search/search-text.ts";
-import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../../src/search/shards.ts";
+import { displayText } from "../../src/shared/search-text.ts";
+import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../../src/shared/shards.ts";
 
 export interface StoredRecord {
   url: string;

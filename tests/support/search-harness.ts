@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { ReportDigest } from "../../src/ingest/types.ts";
-import { parseQuery } from "../../src/search/query.ts";
+import { parseQuery } from "../../src/scripts/search/query.ts";
 
 export interface ExpectedSection {
   report: string;

@@ -11,7 +11,7 @@ import { parseFrontMatter } from "../../src/ingest/frontmatter.ts";
 import { encodeGbk } from "../support/gbk.ts";
 import { GOOD_REPORT } from "../support/hostile.ts";
 
-const repo = fileURLToPath(new URL("../../", import.meta.url));
+const repo = fileURLToPath(new URL("../..", import.meta.url));
 const node = join(repo, "node_modules/.bin/node");
 
 let root: string;

@@ -1,6 +1,6 @@
 // Every figure of every report as CSV (UTF-8 with BOM, so Excel shows the Chinese correctly).
 import type { APIContext } from "astro";
-import { statsCsv } from "../../site/data-csv.ts";
+import { statsCsv } from "../../shared/data-csv.ts";
 import { siteData } from "../../site/data-pages.ts";
 
 export async function GET({ site }: APIContext) {

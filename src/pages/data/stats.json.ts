@@ -1,4 +1,4 @@
-// Every figure of every report, in the compact form /data/ loads (see src/site/data-row.ts).
+// Every figure of every report, in the compact form /data/ loads (see src/shared/data-row.ts).
 import { siteData } from "../../site/data-pages.ts";
 
 export async function GET() {

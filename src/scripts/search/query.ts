@@ -1,7 +1,7 @@
 // A reader's query as the search understands it: normalised text, its terms (words split by
 // spaces, or one quoted phrase), each with the synonyms that also satisfy it.
-import lexicon from "../ingest/lexicon/synonyms.json" with { type: "json" };
-import { normalize } from "./normalize.ts";
+import lexicon from "../../ingest/lexicon/synonyms.json" with { type: "json" };
+import { normalize } from "../../shared/search-normalize.ts";
 
 export interface QueryTerm {
   /** The term as typed, normalised. */

@@ -1,7 +1,7 @@
 // The part of pagefind's browser API (pagefind.js) the search uses, typed; and how the site's shard
 // bundles are opened with it: the first shard is pagefind's own index, the others are merged into
 // it with mergeIndex, so one search runs over every shard.
-import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "./shards.ts";
+import { SEARCH_DIR, SHARDS_FILE, type ShardList } from "../../shared/shards.ts";
 
 export type PagefindFilters = Record<string, string | { not: string }>;
 
@@ -12,7 +12,7 @@ export interface PagefindOptions {
 
 export interface PagefindData {
   url: string;
-  /** The record's text as it was indexed (src/search/search-text.ts). */
+  /** The record's text as it was indexed (src/shared/search-text.ts). */
   content: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;

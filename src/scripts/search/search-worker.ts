@@ -1,5 +1,5 @@
 // The search, in a worker of its own: pagefind runs here, off the page's main thread, and here it
-// takes the query words exactly as the index has them (src/search/search-text.ts). On the page
+// takes the query words exactly as the index has them (src/shared/search-text.ts). On the page
 // itself pagefind would cut a Chinese query with the browser's segmenter (it reads the page's
 // lang="zh-CN"); a worker has no page, so pagefind leaves the words as they are given.
 import { DEFAULT_LIMITS, runSearch } from "./engine.ts";

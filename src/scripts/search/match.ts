@@ -1,6 +1,6 @@
 // Whether a section's text holds a query, and where: whole terms only, with figures matched as
 // figures (12 does not match 120, 5.2% does not match 15.2%).
-import { normalize, wordsOf } from "./normalize.ts";
+import { normalize, wordsOf } from "../../shared/search-normalize.ts";
 import type { ParsedQuery, QueryTerm } from "./query.ts";
 
 export type Tier = "exact" | "words" | "partial";

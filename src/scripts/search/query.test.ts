@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalize } from "./normalize.ts";
+import { normalize } from "../../shared/search-normalize.ts";
 import { parseQuery, synonymsOf } from "./query.ts";
 
 describe("normalize", () => {

@@ -1,15 +1,16 @@
 // Search over pagefind with precision built in. Each term is looked for as pagefind quoted
-// (positional) searches of its pieces (src/search/search-text.ts), so pagefind proposes exactly
+// (positional) searches of its pieces (src/shared/search-text.ts), so pagefind proposes exactly
 // the sections holding it (or, through the index's synonyms, a synonym of it); a plain search of
 // all the query's words ranks them (or orders them by date). The best are then checked against
 // their stored text: sections holding the whole query (or every word of it) are results, sections
 // holding only part of it are "related". No DOM here: pagefind is passed in.
+
+import { FACETS, type Facet } from "../../shared/search-facets.ts";
+import { normalize } from "../../shared/search-normalize.ts";
+import { displayText, type QueryPiece, queryPieces } from "../../shared/search-text.ts";
 import { occurrences, type Tier, termCount, tierOf, wordsOfTerm } from "./match.ts";
-import { normalize } from "./normalize.ts";
 import type { Pagefind, PagefindFilters, PagefindResponse, PagefindResult } from "./pagefind-api.ts";
 import type { ParsedQuery } from "./query.ts";
-import { FACETS, type Facet } from "./records.ts";
-import { displayText, type QueryPiece, queryPieces } from "./search-text.ts";
 
 export { FACETS, type Facet };
 export type Filters = Partial<Record<Facet, string>>;

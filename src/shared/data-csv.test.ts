@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { parseCsv } from "../../tests/support/csv.ts";
-import { buildStats } from "./data.ts";
+import { buildStats } from "../site/data.ts";
 import { BOM, CSV_HEADER, csvCell, csvLine, statsCsv } from "./data-csv.ts";
 
 describe("csv", () => {
