@@ -5,7 +5,7 @@ import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import reportDigest from "./src/integration.ts";
 import { calloutPlugin } from "./src/site/callout-plugin.ts";
-import { glossaryTerm } from "./src/site/glossary.ts";
+import { glossaryTerm } from "./src/site/glossary-terms.ts";
 
 // Report text is data: no GFM autolinks/tables/strikethrough and no smart punctuation, so the
 // compiler never rewrites or links what a report says. The emitter only produces CommonMark + MDX.

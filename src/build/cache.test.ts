@@ -92,7 +92,7 @@ describe("moduleGraph", () => {
         "src/site/callout-plugin.ts",
         "src/site/callouts.ts",
         "src/shared/format.ts",
-        "src/site/glossary.ts",
+        "src/site/glossary-terms.ts",
         "src/ingest/glossary.ts",
         "node_modules/satteri/package.json",
         "node_modules/@astrojs/mdx/package.json",

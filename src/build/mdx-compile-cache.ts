@@ -34,7 +34,7 @@ const WRAPPED = Symbol("report-digest:mdx-compile-cache");
  * Everything besides the MDX text that decides what the compile produces: the config and all it
  * imports (the compiler packages, the callout plugin and the glossary it bakes in), and the glossary.
  */
-export function compilerVersion(root: string): string {
+function compilerVersion(root: string): string {
   const glossary = layout(root).glossary;
   return keyOf(
     moduleGraphHash(join(root, "astro.config.mjs")),

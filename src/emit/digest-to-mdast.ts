@@ -5,7 +5,7 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent, Text } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
 import type { Block, BlockTerm, Enumeration, ReportDigest, Section, Stat } from "../ingest/types.ts";
-import { normalizePunctuation } from "../text/punctuation.ts";
+import { normalizePunctuation } from "../shared/punctuation.ts";
 
 /** An inline mark over block text: a figure or a glossary term. */
 interface Mark {

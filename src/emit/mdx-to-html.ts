@@ -58,7 +58,7 @@ function checkVocabulary(node: Root | RootContent): void {
 }
 
 /** An MDX page as mdast (its front matter a `yaml` node), checked to need nothing but this module. */
-export function parseReportMdx(source: string): Root {
+function parseReportMdx(source: string): Root {
   // Without positions (a third of the parse, and copied into every hast node after): they are
   // only wanted for the line of a refusal, so MDX that is refused is parsed again with them.
   const tree = parse(source, false);
@@ -83,7 +83,7 @@ const pipeline = (lookupTerm: LookupTerm) =>
     .use(rehypeStringify);
 
 /** The body HTML of a report's MDX tree (as parseReportMdx gives it). */
-export function reportMdastToHtml(tree: Root, lookupTerm: LookupTerm): string {
+function reportMdastToHtml(tree: Root, lookupTerm: LookupTerm): string {
   let processor = pipelines.get(lookupTerm);
   if (!processor) {
     processor = pipeline(lookupTerm);

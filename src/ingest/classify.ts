@@ -97,7 +97,7 @@ export interface SchemeMatch {
   marker: string;
 }
 
-export function matchScheme(text: string): SchemeMatch | null {
+function matchScheme(text: string): SchemeMatch | null {
   for (const s of SCHEMES) {
     const m = s.re.exec(text);
     if (m && m[0].length < text.length) return { scheme: s.scheme, rank: s.rank, marker: m[0] };

@@ -54,7 +54,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Share of characters that are not plausible in a Chinese report (0 = all plausible). */
-export function implausibleShare(text: string): number {
+function implausibleShare(text: string): number {
   let bad = 0;
   let total = 0;
   for (let i = 0; i < text.length; i++) {
@@ -108,7 +108,7 @@ const COMMON_HAN = new Set(commonHanzi.characters);
  * among the most frequent in reports (~0.9 for text decoded right, near 0 for bytes decoded with
  * a wrong encoding, which come out as rare characters); 0 without Chinese.
  */
-export function chineseLikeness(text: string): number {
+function chineseLikeness(text: string): number {
   let han = 0;
   let common = 0;
   for (const c of text) {

@@ -2,13 +2,13 @@
 // On the page such a paragraph reads better as its opening words followed by a list, each item
 // led by its bold first sentence. This finds the spans (of a list block too: its lines); the text
 // itself is never changed.
-import { normalizePunctuation } from "../text/punctuation.ts";
+import { normalizePunctuation } from "../shared/punctuation.ts";
 import type { Block, Enumeration } from "./types.ts";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 /**
  * The ways reports number items inside a paragraph: 一是/二是, （1）/（2）, （一）/（二）. The
- * parentheses are the full-width display forms (see src/text/punctuation.ts).
+ * parentheses are the full-width display forms (see src/shared/punctuation.ts).
  */
 const MARKERS: Array<(ordinal: number) => string | undefined> = [
   (n) => NUMERALS[n] && `${NUMERALS[n]}是`,

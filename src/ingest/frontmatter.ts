@@ -4,7 +4,7 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import { ReportInputError } from "./errors.ts";
 
-export const frontMatterSchema = z.object({
+const frontMatterSchema = z.object({
   title: z.string().optional(),
   region: z.string().optional(),
   year: z.number().int().min(1900).max(2200).optional(),

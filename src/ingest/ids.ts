@@ -16,12 +16,12 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-export function shortHash(text: string): string {
+function shortHash(text: string): string {
   return fnv1a(text).toString(36).padStart(7, "0");
 }
 
 /** Text as compared for identity: whitespace carries no meaning. */
-export function normaliseForId(text: string): string {
+function normaliseForId(text: string): string {
   return text.replace(/\s+/gu, "");
 }
 

@@ -7,7 +7,7 @@ import { parseReport } from "./index.ts";
 import type { ReportDigest } from "./types.ts";
 
 /** ../shared next to the repository root, when this checkout has it. */
-export const SHARED = fileURLToPath(new URL("../../../shared", import.meta.url));
+const SHARED = fileURLToPath(new URL("../../../shared", import.meta.url));
 export const CORPUS = join(SHARED, "corpus");
 export const hasCorpus = existsSync(CORPUS);
 /** The bundled sample reports (the seeds, with front matter): always in the repository. */
@@ -24,7 +24,7 @@ export function listFiles(dir: string): string[] {
 }
 
 /** The bundled glossary's term finder, as a build of the bundled site marks terms. */
-export const bundledFindTerms = termFinder(readFileSync(join(BUNDLED, "../glossary.yml"), "utf8"));
+const bundledFindTerms = termFinder(readFileSync(join(BUNDLED, "../glossary.yml"), "utf8"));
 
 export function parseText(text: string, path = "test.txt"): ReportDigest {
   return parseReport({ bytes: new TextEncoder().encode(text), path, findTerms: bundledFindTerms }).digest;

@@ -4,7 +4,7 @@
 // Fields may be added; the contract's fields are never renamed or dropped.
 import { z } from "zod";
 
-export const furnitureTypeSchema = z.enum([
+const furnitureTypeSchema = z.enum([
   "title-chrome",
   "byline",
   "dateline",
@@ -17,9 +17,9 @@ export const furnitureTypeSchema = z.enum([
   "other",
 ]);
 
-export const furnitureSchema = z.object({ type: furnitureTypeSchema, text: z.string() });
+const furnitureSchema = z.object({ type: furnitureTypeSchema, text: z.string() });
 
-export const blockSchema = z.object({
+const blockSchema = z.object({
   id: z.string(),
   type: z.enum(["paragraph", "list"]),
   /** Plain text, no markup; a list joins its items with "\n". */
@@ -57,7 +57,7 @@ export const blockSchema = z.object({
     .optional(),
 });
 
-export const statKindSchema = z.enum([
+const statKindSchema = z.enum([
   "amount",
   "count",
   "percent",
@@ -69,7 +69,7 @@ export const statKindSchema = z.enum([
   "multiple",
 ]);
 
-export const statSchema = z.object({
+const statSchema = z.object({
   id: z.string(),
   /** The verbatim span as it stands in block.text. */
   text: z.string(),
@@ -95,7 +95,7 @@ export const statSchema = z.object({
   year: z.number().int().optional(),
 });
 
-export const sectionSchema = z.object({
+const sectionSchema = z.object({
   id: z.string(),
   heading: z.string().nullable(),
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
@@ -111,7 +111,7 @@ export const sectionSchema = z.object({
 });
 
 // Front matter may carry fields of its own: they are kept.
-export const reportMetaSchema = z.looseObject({
+const reportMetaSchema = z.looseObject({
   encoding: z.string(),
   region: z.string().optional(),
   year: z.number().int().optional(),
@@ -128,7 +128,7 @@ export const reportMetaSchema = z.looseObject({
   subtitle: z.string().optional(),
 });
 
-export const reportDigestSchema = z.object({
+const reportDigestSchema = z.object({
   slug: z.string().min(1),
   title: z.string().nullable(),
   meta: reportMetaSchema,
@@ -140,7 +140,6 @@ export const reportDigestSchema = z.object({
 export type FurnitureType = z.infer<typeof furnitureTypeSchema>;
 export type Furniture = z.infer<typeof furnitureSchema>;
 export type Block = z.infer<typeof blockSchema>;
-export type BlockType = Block["type"];
 export type StatKind = z.infer<typeof statKindSchema>;
 export type Stat = z.infer<typeof statSchema>;
 export type SectionMode = NonNullable<z.infer<typeof sectionSchema>["mode"]>;

@@ -35,7 +35,7 @@ export interface WrittenIndex {
  * Reports per shard. Each shard costs every query its own index chunks, so shards are few; each
  * is small enough to write in a few seconds, which is what a rebuild after one edit pays.
  */
-export const REPORTS_PER_SHARD = 150;
+const REPORTS_PER_SHARD = 150;
 
 export const shardCount = (reports: number, perShard = REPORTS_PER_SHARD): number =>
   Math.max(1, Math.ceil(reports / perShard));

@@ -41,7 +41,7 @@ export interface SearchRecord {
  * pagefind must not cut them again: "und" (undetermined) has no segmenter or stemmer in pagefind.
  * The site's pages (lang="zh-CN") open it as the site's only index.
  */
-export const INDEX_LANGUAGE = "und";
+const INDEX_LANGUAGE = "und";
 
 export interface RecordOptions {
   /** Href of the report page ("/reports/slug/"). */

@@ -172,7 +172,7 @@ export function stringAttributes(
 }
 
 /** The report vocabulary: the MDX elements a report page may use. */
-export const FLOW_CALLOUTS = ["Section", "Block"];
+const FLOW_CALLOUTS = ["Section", "Block"];
 export const TEXT_CALLOUTS = ["Stat", "Term", "strong"];
 export const REPORT_ELEMENTS = [...FLOW_CALLOUTS, ...TEXT_CALLOUTS];
 

@@ -33,7 +33,7 @@ export function reportRef({
   };
 }
 
-export function statRow(reportIndex: number, stat: Stat): RowTuple {
+function statRow(reportIndex: number, stat: Stat): RowTuple {
   // A figure counts for its indicator only as its level or its growth.
   const measure = stat.indicator ? (stat.measure ?? null) : null;
   return [

@@ -3,7 +3,7 @@
 // covers every piece of data the page shows that Astro cannot see (it tracks code and the compiled
 // MDX itself); no key means the page is always rendered.
 import { keyOf as hashOf } from "../build/cache.ts";
-import { glossaryKey } from "./glossary.ts";
+import { glossaryKey } from "./glossary-terms.ts";
 import type { ReportListing } from "./reports.ts";
 import { reportTitle } from "./summary.ts";
 

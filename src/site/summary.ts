@@ -2,7 +2,7 @@
 // one-line description used in listings and link previews.
 import type { ReportDigest, Stat } from "../ingest/types.ts";
 import { formatValue } from "../shared/format.ts";
-import { normalizePunctuation } from "../text/punctuation.ts";
+import { normalizePunctuation } from "../shared/punctuation.ts";
 import { catalogIndicator } from "./indicator-catalog.ts";
 
 const HAN_CHARS = /\p{Script=Han}/gu;
@@ -42,7 +42,7 @@ export function tableOfContents(digest: ReportDigest): TocEntry[] {
   );
 }
 
-export function cjkCount(digest: ReportDigest): number {
+function cjkCount(digest: ReportDigest): number {
   let n = 0;
   for (const s of digest.sections) for (const b of s.blocks) n += b.text.match(HAN_CHARS)?.length ?? 0;
   return n;

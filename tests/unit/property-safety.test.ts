@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { digestToMdx } from "../../src/emit/mdast-to-mdx.ts";
 import { parseReport } from "../../src/ingest/index.ts";
 import type { ReportDigest } from "../../src/ingest/types.ts";
-import { normalizePunctuation } from "../../src/text/punctuation.ts";
+import { normalizePunctuation } from "../../src/shared/punctuation.ts";
 import { HOSTILE } from "../support/hostile.ts";
 
 const HAN =

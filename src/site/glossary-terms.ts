@@ -28,8 +28,6 @@ export const glossaryKey = () => {
   return sourceKey;
 };
 
-export const glossaryEntry = (term: string) => glossary().get(term);
-
 let lookup: ((term: string) => GlossaryTerm | undefined) | undefined;
 
 /** A term with its explanation and the anchor of its /glossary/ entry, as a page marks it up. */
