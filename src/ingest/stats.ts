@@ -1,6 +1,7 @@
 // Stage 8: statistics in a block's text. A figure is digits + optional multiplier
 // (万/亿…) + a unit from lexicon/units.json. Dates, slogans with numbers, line and grade
 // numbers, codes and quoted programme names are not statistics.
+import statWords from "./lexicon/stat-words.json" with { type: "json" };
 import unitLexicon from "./lexicon/units.json" with { type: "json" };
 import type { StatKind } from "./types.ts";
 
@@ -34,6 +35,8 @@ const MULT_ALT = Object.keys(MULTIPLIERS)
   .sort((a, b) => b.length - a.length)
   .map(esc)
   .join("|");
+/** A regex alternation of words, in their lexicon order (the first that fits is taken). */
+const alternation = (list: readonly string[]) => list.map(esc).join("|");
 const NUM = "\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
 
 // number, optional range, 余/多, multiplier, 余/多, unit
@@ -43,24 +46,22 @@ const FIGURE = new RegExp(
 );
 const RANK = /(?<![A-Za-z0-9])第(\d{1,3})(名|位(?!次))?/gu;
 
-const CURRENCY = new Set(["元", "美元", "港元", "欧元", "英镑", "日元"]);
-const GROWTH_BEFORE =
-  /(?:增长|增加|提高|提升|下降|降低|减少|回落|上升|增速|增幅|降幅|压减|压缩|缩短|减排|同比|环比|年均|分别增长|分别下降|分别提高)(?:了|达到?|为|至|到|约|近|超过?|逾)?(?:分别)?$/u;
-const SHARE_WORDS = /占|比重|占比|份额|覆盖率|比例/u;
-const TARGET_WORDS = /力争|预期|目标|确保|计划|争取|预计|力求|拟|将达到|要达到|以上的目标/u;
-const APPROX_BEFORE = /(?:约|近|逾|超过|超|大约|将近|接近|不到|不足|达到近)$/u;
-const APPROX_AFTER = /^(?:左右|以上|以下|上下|之多|有余|多)/u;
+const CURRENCY = new Set(statWords.currencies);
+const GROWTH_BEFORE = new RegExp(
+  `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.growthLinks)})?(?:分别)?$`,
+  "u",
+);
+const SHARE_WORDS = new RegExp(alternation(statWords.shareWords), "u");
+const TARGET_WORDS = new RegExp(alternation(statWords.targetWords), "u");
+const APPROX_BEFORE = new RegExp(`(?:${alternation(statWords.approxBefore)})$`, "u");
+const APPROX_AFTER = new RegExp(`^(?:${alternation(statWords.approxAfter)})`, "u");
 // Delimiters that end the phrase a label is taken from.
 const CLAUSE_DELIM = /[，。；：！？、,;:!?（）()“”\n]/u;
 const CLAUSE_DELIM_CHARS = "，。；：！？、,;:!?（）()“”\n";
 const SENTENCE_END_CHARS = "。！？；\n";
-const LABEL_TRIM_START =
-  /^(?:其中|全年|全区|全市|全省|全县|全镇|全国|全乡|我区|我市|我省|我县|今年|去年|当年|同比|比上年|以上|另外|此外|并|且|和|及|共|累计|年内|目前|截至目前|截至年底|年末|年底)+/u;
-const LABEL_TRIM_END =
-  /(?:完成|达到|达|实现|为|突破|超过|超|增长|增加|提高|提升|下降|降低|减少|压缩至|压缩|压减|减少至|至|到|了|约|近|逾|共|累计|合计|总计|共计|新增|分别|共有|拥有|有|是|的|实际|同比|比上年|首次|连续|稳定在|控制在|保持在|在)+$/u;
-
-const BARE_VERB =
-  /^(?:开展|推进|新设|建成|新建|实施|打造|培育|新增|完成|发放|引进|支持|建设|创建|加快|组织|举办|改造|新培育|新认定|认定|签约|落地|投用|开工|提升|改建|新改建|实现|达到|突破|拥有|累计|共有|形成|设立|成立|选树|命名|评选)$/u;
+const LABEL_TRIM_START = new RegExp(`^(?:${alternation(statWords.labelLeadWords)})+`, "u");
+const LABEL_TRIM_END = new RegExp(`(?:${alternation(statWords.labelTailWords)})+$`, "u");
+const BARE_VERB = new RegExp(`^(?:${alternation(statWords.bareVerbs)})$`, "u");
 
 function parseNum(s: string): number {
   return Number(s.replace(/,/gu, ""));
