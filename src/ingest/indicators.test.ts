@@ -17,6 +17,11 @@ describe("indicators.json", () => {
     for (const ind of indicators) expect(ind.id).toMatch(/^[a-z0-9-]+$/);
   });
 
+  it("names only its own indicators as headline figures", () => {
+    expect(lexicon.headline.length).toBeGreaterThan(0);
+    for (const id of lexicon.headline) expect(indicatorById(id), id).toBeDefined();
+  });
+
   it("maps every listed variant back to its own indicator", () => {
     for (const ind of lexicon.indicators) {
       for (const variant of ind.variants) expect(canonicalIndicator(variant)?.id, variant).toBe(ind.id);

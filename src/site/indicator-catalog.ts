@@ -19,3 +19,6 @@ const byId = new Map(indicatorCatalog.map((i) => [i.id, i]));
 
 export const catalogIndicator = (id: string | undefined): CatalogIndicator | undefined =>
   id === undefined ? undefined : byId.get(id);
+
+/** Indicators worth a place in a report's headline panel, in display order (ids). */
+export const HEADLINE: readonly string[] = lexicon.headline;

@@ -3,7 +3,7 @@
 import type { ReportDigest, Stat } from "../ingest/types.ts";
 import { formatValue } from "../shared/format.ts";
 import { normalizePunctuation } from "../shared/punctuation.ts";
-import { catalogIndicator } from "./indicator-catalog.ts";
+import { catalogIndicator, HEADLINE } from "./indicator-catalog.ts";
 
 const HAN_CHARS = /\p{Script=Han}/gu;
 
@@ -19,20 +19,6 @@ export interface KeyFigure {
   growth?: string;
   statId: string;
 }
-
-/** Indicators worth a place in a report's headline panel, in display order. */
-const HEADLINE = [
-  "地区生产总值",
-  "一般公共预算收入",
-  "社会消费品零售总额",
-  "固定资产投资",
-  "规模以上工业增加值",
-  "城乡居民人均可支配收入",
-  "城镇居民人均可支配收入",
-  "农村居民人均可支配收入",
-  "进出口总额",
-  "新增城镇就业",
-];
 
 const CJK_PER_MINUTE = 400;
 
@@ -58,11 +44,11 @@ export function keyFigures(digest: ReportDigest, limit = 6): KeyFigure[] {
   const found = new Map<string, KeyFigure>();
   digest.stats.forEach((stat, i) => {
     const indicator = catalogIndicator(stat.indicator);
-    if (!indicator || !HEADLINE.includes(indicator.name) || found.has(indicator.name)) return;
+    if (!indicator || !HEADLINE.includes(indicator.id) || found.has(indicator.id)) return;
     if (stat.measure !== "level" || stat.unit === "%") return;
     const next = digest.stats[i + 1];
     const growth = next && next.blockId === stat.blockId && isGrowth(next) ? next : undefined;
-    found.set(indicator.name, {
+    found.set(indicator.id, {
       name: indicator.name,
       value: formatValue(stat.value, stat.unit),
       growth: growth
@@ -71,8 +57,8 @@ export function keyFigures(digest: ReportDigest, limit = 6): KeyFigure[] {
       statId: stat.id,
     });
   });
-  return HEADLINE.flatMap((name) => {
-    const f = found.get(name);
+  return HEADLINE.flatMap((id) => {
+    const f = found.get(id);
     return f ? [f] : [];
   }).slice(0, limit);
 }
