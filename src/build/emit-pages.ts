@@ -6,7 +6,8 @@
 // them, and a second core taken by the emit was taken from the index, the longer of the two
 // (1,000 reports: 107 s with the emit here, 117.5 s with it on two cores; bench/README.md).
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { mdxToMdast } from "satteri";
 import { digestToMdx } from "../emit/mdast-to-mdx.ts";
 import { type LookupTerm, NeedsMdxCompiler, reportMdxToHtml } from "../emit/mdx-to-html.ts";
 import { loadGlossary } from "../ingest/glossary.ts";
@@ -78,4 +79,16 @@ export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, st
     written.set(slug, write);
   }
   return written;
+}
+
+/** Checks ejected MDX compiles; the message names the file and line like every content error. */
+export function checkEjected(root: string, path: string): string | undefined {
+  try {
+    mdxToMdast(readFileSync(path, "utf8"), { features: { gfm: false }, position: false });
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /^(\d+):(\d+): /.exec(message);
+    return `${relative(root, path)}${at ? `:${at[1]}` : ""}: MDX does not compile: ${at ? message.slice(at[0].length) : message}`;
+  }
 }

@@ -4,20 +4,21 @@
 // An ejected body that needs the MDX compiler goes to .generated/mdx-pages/ for @astrojs/mdx.
 // Parses are cached by content hash, and files are only rewritten when their bytes change, so a
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join, relative } from "node:path";
-import { mdxToMdast } from "satteri";
 import { ReportInputError } from "../ingest/errors.ts";
 import { termFinder } from "../ingest/glossary.ts";
 import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { fileCache, keyOf, moduleGraphHash } from "./cache.ts";
 import type { ReportHead } from "./digest-store.ts";
-import { bodyFiles, emitPages, type PageJob, readGlossary } from "./emit-pages.ts";
-import { idHistoryPath, loadIdHistory, rememberIds, serializeIdHistory } from "./id-history.ts";
-import { GENERATED_KINDS, layout, type ProjectLayout } from "./layout.ts";
+import { bodyFiles, checkEjected, emitPages, type PageJob, readGlossary } from "./emit-pages.ts";
+import { generatedFiles, writeIfChanged } from "./generated-files.ts";
+import { idHistoryPath, registryKey, withRememberedIds } from "./id-history.ts";
+import { layout } from "./layout.ts";
 import { parseCached, parseKey } from "./parse-cache.ts";
 import { warmParseCache } from "./parse-workers.ts";
+import { readSourceStates, type SourceState } from "./source-states.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
@@ -86,114 +87,6 @@ export function listSources(dir: string): string[] {
     .sort()
     .map((name) => join(dir, name));
 }
-
-/** Writes a file only when its content differs, so unchanged outputs keep their mtimes. */
-function writeIfChanged(path: string, content: string): void {
-  if (existsSync(path) && readFileSync(path, "utf8") === content) return;
-  writeFileSync(path, content);
-}
-
-/**
- * The generated files of a previous build and the keys they were made from (.generated/manifest.json):
- * a file whose key is unchanged is neither re-emitted, re-read nor rewritten.
- */
-function generatedFiles(dirs: ProjectLayout) {
-  const dir = dirs.generated;
-  const path = dirs.manifest;
-  let previous: Record<string, string> = {};
-  try {
-    previous = JSON.parse(readFileSync(path, "utf8")) as Record<string, string>;
-  } catch {
-    // First build, or an unreadable manifest: everything is written.
-  }
-  const next: Record<string, string> = {};
-  return {
-    /** Writes `file` (relative to `dir`) unless it was made from the same key and still exists. */
-    put(file: string, key: string, content: () => string): void {
-      next[file] = key;
-      const target = join(dir, file);
-      if (previous[file] === key && existsSync(target)) return;
-      writeFileSync(target, content());
-    },
-    /** Records `file` (written by someone else) as made from `key`. */
-    record(file: string, key: string): void {
-      next[file] = key;
-    },
-    /** Whether one of `candidates` was made from `key` and still exists (it is then kept as it is). */
-    kept(candidates: string[], key: string): boolean {
-      const file = candidates.find((f) => previous[f] === key && existsSync(join(dir, f)));
-      if (file) next[file] = key;
-      return file !== undefined;
-    },
-    /** Removes files no report produces any more and records the keys for the next build. */
-    finish(): void {
-      for (const sub of GENERATED_KINDS) {
-        for (const name of readdirSync(join(dir, sub))) {
-          if (!(`${sub}/${name}` in next)) rmSync(join(dir, sub, name));
-        }
-      }
-      writeFileSync(path, JSON.stringify(next));
-    },
-  };
-}
-
-/** Checks ejected MDX compiles; the message names the file and line like every content error. */
-function checkEjected(root: string, path: string): string | undefined {
-  try {
-    mdxToMdast(readFileSync(path, "utf8"), { features: { gfm: false }, position: false });
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /^(\d+):(\d+): /.exec(message);
-    return `${relative(root, path)}${at ? `:${at[1]}` : ""}: MDX does not compile: ${at ? message.slice(at[0].length) : message}`;
-  }
-}
-
-/**
- * The digest with the ids its report had before kept as section aliases (from the report's id
- * registry); the registry's next text goes into `histories`, written with the other outputs.
- */
-function withRememberedIds(
-  digest: ReportDigest,
-  dir: string | undefined,
-  histories: Map<string, string>,
-): ReportDigest {
-  if (!dir) return digest;
-  const registry = loadIdHistory(idHistoryPath(dir, digest.slug));
-  const { sections, history } = rememberIds(digest.sections, digest.stats, registry);
-  histories.set(digest.slug, serializeIdHistory(history));
-  return { ...digest, sections };
-}
-
-/**
- * What a build remembers of each source (.generated/sources.json): the keys of its parse and of
- * its id registry, and what the report's digest gave. A source whose parse key and registry are
- * unchanged (and whose digest file is there) gives the same report: a rebuild takes it from here
- * instead of reading its cached parse and remembering its ids again.
- */
-interface SourceState {
-  parseKey: string;
-  registry: string;
-  /** Whether the build that made this state recorded the report's ids in its registry. */
-  recorded: boolean;
-  key: string;
-  head: ReportHead;
-  warnings: string[];
-}
-
-function readSourceStates(path: string): Record<string, SourceState> {
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as Record<string, SourceState>;
-  } catch {
-    return {}; // First build, or an unreadable file: every report is read in full.
-  }
-}
-
-/** The key of a report's id registry file as it is on disk ("" without one). */
-const registryKey = (dir: string | undefined, slug: string) => {
-  const path = dir && idHistoryPath(dir, slug);
-  return path && existsSync(path) ? keyOf(readFileSync(path)) : "";
-};
 
 const headOf = ({ slug, title, meta }: ReportDigest): ReportHead => ({ slug, title, meta });
 

@@ -10,7 +10,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Section, Stat } from "../ingest/types.ts";
+import type { ReportDigest, Section, Stat } from "../ingest/types.ts";
+import { keyOf } from "./cache.ts";
 
 export interface IdHistory {
   sections: Record<string, string>;
@@ -132,3 +133,25 @@ export function rememberIds(
   });
   return { sections: result, history: next };
 }
+
+/**
+ * The digest with the ids its report had before kept as section aliases (from the report's id
+ * registry); the registry's next text goes into `histories`, written with the other outputs.
+ */
+export function withRememberedIds(
+  digest: ReportDigest,
+  dir: string | undefined,
+  histories: Map<string, string>,
+): ReportDigest {
+  if (!dir) return digest;
+  const registry = loadIdHistory(idHistoryPath(dir, digest.slug));
+  const { sections, history } = rememberIds(digest.sections, digest.stats, registry);
+  histories.set(digest.slug, serializeIdHistory(history));
+  return { ...digest, sections };
+}
+
+/** The key of a report's id registry file as it is on disk ("" without one). */
+export const registryKey = (dir: string | undefined, slug: string) => {
+  const path = dir && idHistoryPath(dir, slug);
+  return path && existsSync(path) ? keyOf(readFileSync(path)) : "";
+};
