@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { annotateSections } from "./annotate.ts";
 import { annotateBlocks } from "./annotate-blocks.ts";
-import { type ClassifiedDoc, classifyLines, detectKind } from "./classify.ts";
+import { type ClassifiedDoc, classifyLines, detectKind } from "./classify/index.ts";
 import { decodeBytes } from "./decode.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyLines } from "./classify.ts";
+import { classifyLines } from "./classify/index.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { segmentLines } from "./segment.ts";
 

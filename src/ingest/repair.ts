@@ -1,6 +1,6 @@
 // Stage 6: join paragraphs that page/column breaks, blank lines, hard wraps and
 // interleaved furniture cut mid-sentence; gather 一是…/——… runs into lists.
-import type { ClassifiedLine, HeadingScheme, ItemKind } from "./classify.ts";
+import type { ClassifiedLine, HeadingScheme, ItemKind } from "./classify/index.ts";
 import { isTerminated } from "./text.ts";
 import type { Furniture } from "./types.ts";
 

@@ -1,0 +1,264 @@
+// The body: which lines are headings (numbered, Markdown, newspaper headlines, a number on its own
+// line), which are photo captions, and which body lines open list items or carry a bold lead-in.
+import { endsMidClause, isTerminated } from "../text.ts";
+import {
+  type ClassifiedLine,
+  countBlanksBefore,
+  isHeadlineish,
+  nextContent,
+  previousContent,
+} from "./lines.ts";
+import { matchScheme } from "./schemes.ts";
+
+const ORDINAL_ITEM =
+  /^(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}[，,、])/u;
+
+const DASH_ITEM = /^(?:——|—|--|-|－－|─)(?!\d|$)/u;
+
+const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
+
+function hasImageCredits(lines: ClassifiedLine[]): boolean {
+  return lines.some(
+    (l) =>
+      (l.kind === "furniture" && (l.furniture === "credit" || l.furniture === "caption")) ||
+      (l.kind === "furniture" && l.furniture === "byline" && /[/／]\s*图|摄$/u.test(l.text)),
+  );
+}
+
+/**
+ * Whether blank lines carry structure: enough blank runs follow a finished sentence or a
+ * short unpunctuated line (a headline). Blank lines that only cut sentences (page or column
+ * breaks, hard-wrapped copies) do not count.
+ */
+function blankLinesSeparateParagraphs(lines: ClassifiedLine[]): boolean {
+  let runs = 0;
+  let structural = 0;
+  let prev: ClassifiedLine | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank") {
+      if (lines[i - 1]?.kind !== "blank" && prev) {
+        runs++;
+        if (prev.kind !== "body" || isTerminated(prev.text) || isHeadlineish(prev.text)) structural++;
+      }
+      continue;
+    }
+    if (l.kind !== "furniture") prev = l;
+  }
+  return structural >= 3 && structural >= runs * 0.3;
+}
+
+function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
+  const n = nextContent(lines, i);
+  if (n < 0) return true;
+  const nl = lines[n] as ClassifiedLine;
+  return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
+}
+
+export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
+  const images = hasImageCredits(lines);
+  const usesBlankLines = blankLinesSeparateParagraphs(lines);
+  let prevBody: ClassifiedLine | null = null; // last content line that was body
+  const lastContent = (() => {
+    for (let j = lines.length - 1; j >= 0; j--) if (lines[j]?.kind === "body") return j;
+    return -1;
+  })();
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "title" || l.kind === "meta") {
+      prevBody = null;
+      continue;
+    }
+    if (l.kind === "furniture") {
+      // A lone ordinal ("2") right before a headline is the headline's number, not a page number.
+      if (
+        l.furniture === "page-number" &&
+        /^\d{1,2}$/u.test(l.text) &&
+        (!prevBody || isTerminated(prevBody.text))
+      ) {
+        const n = nextContent(lines, i);
+        const nl = n >= 0 ? lines[n] : undefined;
+        if (
+          nl &&
+          nl.kind === "body" &&
+          isHeadlineish(nl.text) &&
+          !matchScheme(nl.text) &&
+          nl.text.length <= 30
+        ) {
+          l.kind = "blank";
+          l.furniture = undefined;
+          nl.kind = "heading";
+          nl.scheme = "ordinal-line";
+          nl.heading = nl.text;
+          nl.number = l.text;
+          i = n;
+          prevBody = null;
+        }
+      }
+      continue;
+    }
+    if (l.kind === "blank") continue;
+    if (l.kind === "heading") {
+      prevBody = null;
+      continue;
+    }
+    const t = l.text;
+    const continuing = prevBody !== null && !isTerminated(prevBody.text);
+    if (fragments.has(t)) {
+      // An inline link cut out of its sentence: glue it back, and undo a heading it cut short.
+      const prev = previousContent(lines, i);
+      if (
+        prev &&
+        prev.kind === "heading" &&
+        (prev.scheme === "headline" ||
+          (prev.scheme !== "ordinal-line" && (prev.heading ?? prev.text).length <= 10))
+      ) {
+        prev.kind = "body";
+        prev.item = "numbered";
+        prev.text = prev.heading ?? prev.text;
+        prevBody = prev;
+      }
+      l.glue = true;
+      prevBody = l;
+      continue;
+    }
+    const md = /^(#{1,6})\s+(\S.*)$/u.exec(t);
+    if (md && !continuing) {
+      l.kind = "heading";
+      l.scheme = "markdown";
+      l.heading = (md[2] as string).replace(/\s*#+$/u, "");
+      l.level = Math.min(3, (md[1] as string).length) as 1 | 2 | 3;
+      prevBody = null;
+      continue;
+    }
+    const scheme = matchScheme(t);
+
+    if (scheme) {
+      const rest = t.slice(scheme.marker.length);
+      const stop = /[。！？；!?;]/u.exec(rest);
+      const strong = scheme.rank <= 1;
+      if (continuing && !strong) {
+        prevBody = l;
+        continue;
+      }
+      const lone = !stop || stop.index === rest.length - 1;
+      const maxLen = scheme.scheme === "arabic" || scheme.scheme === "arabic-paren" ? 30 : 48;
+      const commas = rest.match(/[，,]/gu)?.length ?? 0;
+      const endsStop = stop !== null && stop.index === rest.length - 1;
+      // "1、物联网：是指…" defines a term: a list item, not a heading.
+      const definition = /[：:].|即|是指/u.test(rest);
+      // A heading without a full stop is one clause or two; the next line never picks up mid-word.
+      const nextLine = lines[nextContent(lines, i)];
+      const cutBelow = nextLine !== undefined && /^\p{Script=Han}[，,。；;、：:）)”]/u.test(nextLine.text);
+      const headingLike =
+        lone &&
+        !definition &&
+        !cutBelow &&
+        // Two clauses fit a heading; 30-odd characters with a comma are a hard-wrapped paragraph start.
+        (endsStop || commas === 0 || (commas === 1 && t.length <= 28) || (commas === 2 && t.length <= 24)) &&
+        t.length <= maxLen &&
+        !endsMidClause(t) &&
+        (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
+        !(scheme.rank >= 3 && commas > 0);
+      if (headingLike) {
+        l.kind = "heading";
+        l.scheme = scheme.scheme;
+        l.heading = t;
+        prevBody = null;
+        continue;
+      }
+      // A numbered lead-in sentence running on into its paragraph stays body, rendered bold.
+      if (stop && stop.index < rest.length - 1 && scheme.marker.length + stop.index + 1 <= 50) {
+        l.lead = scheme.marker.length + stop.index + 1;
+      }
+      l.item = "numbered";
+      prevBody = l;
+      continue;
+    }
+
+    const blanks = countBlanksBefore(lines, i);
+    // Where blank lines separate blocks, a headline is set apart from the paragraph above it.
+    const setApart = !usesBlankLines || lines[i - 1]?.kind !== "body";
+    // Long unnumbered lines are headlines only as spaced newspaper phrases set apart by blank lines;
+    // otherwise a line of 30-odd characters is far more often a hard-wrapped piece of a paragraph.
+    const headlineLength =
+      t.length <= 26 || (/ /u.test(t) && blanks > 0 && lines[i + 1]?.kind === "blank" && t.length <= 48);
+    // A multi-phrase headline set apart by blank lines is a headline even after a paragraph
+    // that lacks its final full stop: a wrapped fragment never looks like "聚焦… 经济运行…".
+    const spacedHeadline =
+      usesBlankLines &&
+      blanks > 0 &&
+      lines[i + 1]?.kind === "blank" &&
+      /^\p{Script=Han}[^ ]{3,}(?: [^ ]{2,}){1,3}$/u.test(t) &&
+      !/[，,、]/u.test(t);
+    if (
+      (!continuing || spacedHeadline) &&
+      setApart &&
+      headlineLength &&
+      isHeadlineish(t) &&
+      i !== lastContent
+    ) {
+      // Photo captions: short unpunctuated phrases set apart on pages that carry pictures.
+      if (
+        images &&
+        t.length <= 14 &&
+        !/[\s“”"‘’《》·：:，,、]/u.test(t) &&
+        (blanks >= 2 || nextIsHeadline(lines, i))
+      ) {
+        l.kind = "furniture";
+        l.furniture = "caption";
+        continue;
+      }
+      const n = nextContent(lines, i);
+      const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
+      // The next line picks up mid-clause ("家、100家…"): this line is the start of its sentence.
+      const continuedBelow =
+        nl !== undefined && /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(nl.text);
+      // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
+      if (
+        nl &&
+        nl.kind === "body" &&
+        isHeadlineish(nl.text) &&
+        !matchScheme(nl.text) &&
+        !fragments.has(nl.text) &&
+        (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
+        t.length + nl.text.length <= 30 &&
+        nl.text.length <= 12
+      ) {
+        l.kind = "heading";
+        l.scheme = "headline";
+        l.heading = t + nl.text;
+        nl.kind = "blank";
+        prevBody = null;
+        i = n;
+        continue;
+      }
+      if (t.length >= 4 && nl && !continuedBelow && !/^\d/u.test(t.replace(/^\d{4}年?/u, "x"))) {
+        l.kind = "heading";
+        l.scheme = "headline";
+        l.heading = t;
+        prevBody = null;
+        continue;
+      }
+    }
+    if (images && !continuing && i === lastContent && isHeadlineish(t) && t.length <= 14 && !/\s/u.test(t)) {
+      l.kind = "furniture";
+      l.furniture = "caption";
+      continue;
+    }
+
+    // Body line.
+    if (!continuing) {
+      if (ORDINAL_ITEM.test(t)) l.item = "ordinal";
+      else if (DASH_ITEM.test(t) && !/^[—–\-－─]+\s*\d{4}年\d/u.test(t)) l.item = "dash";
+      const first = FIRST_SENTENCE.exec(t);
+      if (first && first[0].length < t.length) {
+        const s = first[0];
+        if (l.item === "ordinal" && s.length <= 50) l.lead = s.length;
+        else if (!l.item && s.length <= 24 && !/[，,、：:“”]/u.test(s) && s.endsWith("。")) l.lead = s.length;
+      }
+    }
+    prevBody = l;
+  }
+}

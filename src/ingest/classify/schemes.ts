@@ -1,0 +1,29 @@
+// Heading numbering schemes (第一部分, 一、, （一）, 1., ①…) and their rank in the hierarchy.
+import type { HeadingScheme } from "./lines.ts";
+
+const CN_NUM = "[一二三四五六七八九十百零〇两]{1,4}";
+
+export const SCHEMES: { scheme: HeadingScheme; rank: number; re: RegExp }[] = [
+  { scheme: "part", rank: 0, re: new RegExp(`^第${CN_NUM}(?:部分|章|篇|编)[、，:：\\s]*`, "u") },
+  { scheme: "cn", rank: 1, re: new RegExp(`^${CN_NUM}(?:、|[．.](?!\\d))\\s*`, "u") },
+  { scheme: "cn-paren", rank: 2, re: new RegExp(`^[（(]${CN_NUM}[）)][、.．]?\\s*`, "u") },
+  { scheme: "section", rank: 2, re: new RegExp(`^第${CN_NUM}节[、，:：\\s]*`, "u") },
+  { scheme: "article", rank: 3, re: new RegExp(`^第(?:${CN_NUM}|\\d{1,3})条[、，:：\\s]*`, "u") },
+  { scheme: "arabic", rank: 3, re: /^\d{1,2}(?:[、．]|\.(?!\d))\s*/u },
+  { scheme: "arabic-paren", rank: 4, re: /^[（(]\d{1,2}[）)][、.．]?\s*/u },
+  { scheme: "circled", rank: 5, re: /^[①-⑳]\s*/u },
+];
+
+export interface SchemeMatch {
+  scheme: HeadingScheme;
+  rank: number;
+  marker: string;
+}
+
+export function matchScheme(text: string): SchemeMatch | null {
+  for (const s of SCHEMES) {
+    const m = s.re.exec(text);
+    if (m && m[0].length < text.length) return { scheme: s.scheme, rank: s.rank, marker: m[0] };
+  }
+  return null;
+}
