@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { reportMdxToHtml } from "../emit/mdx-to-html.ts";
 import { BUNDLED, listFiles, parseFile } from "../ingest/testing.ts";
 import { bodyFiles, emitPages, type PageJob, readGlossary, termMarkup } from "./emit-pages.ts";
 import { layout } from "./layout.ts";
+import { MIN_FOR_WORKER } from "./two-cores.ts";
 
 const repo = join(import.meta.dirname, "../..");
 const roots: string[] = [];
@@ -32,8 +33,8 @@ function projectWithDigests(n: number): { root: string; jobs: PageJob[] } {
 }
 
 describe("emitPages", () => {
-  it("emits every page, each body compiled from the MDX file on disk", () => {
-    const { root, jobs } = projectWithDigests(8);
+  it("emits every page in a worker, each body compiled from the MDX file on disk", () => {
+    const { root, jobs } = projectWithDigests(MIN_FOR_WORKER + 4);
     const dirs = layout(root);
     // An ejected page that needs @astrojs/mdx, among the others.
     writeFileSync(dirs.ejected("report-3"), '<Block id="p-1">\n  共{1 + 1}项\n</Block>\n');
@@ -52,5 +53,14 @@ describe("emitPages", () => {
         reportMdxToHtml(mdx, lookupTerm),
       );
     }
+  });
+
+  it("throws a page's error here when the worker could not emit it, a stale body not taken for it", () => {
+    const { root, jobs } = projectWithDigests(MIN_FOR_WORKER + 2);
+    const dirs = layout(root);
+    writeFileSync(join(dirs.generated, bodyFiles("report-1").html), "<p>old</p>");
+    writeFileSync(join(dirs.digests, "report-1.json"), "{ not json");
+    expect(() => emitPages(jobs, { root, glossary: undefined })).toThrow(/JSON/u);
+    expect(existsSync(join(dirs.generated, bodyFiles("report-1").html))).toBe(false);
   });
 });

@@ -2,9 +2,10 @@
 // digest on disk (.generated/reports/<slug>.mdx), or is a copy of the author's ejected one; the
 // body is compiled from that file as it is on disk, so what `eject` gives an author is exactly what
 // the site renders. A body whose MDX needs @astrojs/mdx goes to .generated/mdx-pages/ instead of
-// .generated/bodies/. Pages are emitted on this thread: a build writes the search index beside
-// them, and a second core taken by the emit was taken from the index, the longer of the two
-// (1,000 reports: 107 s with the emit here, 117.5 s with it on two cores; bench/README.md).
+// .generated/bodies/. Pages are emitted on one core, in a worker thread: a build writes the search
+// index beside them, and a second core taken by the emit was taken from the index, the longer of
+// the two (1,000 reports: 107 s on one core, 117.5 s on two; bench/README.md); in a worker, the
+// emit's allocations leave with it instead of raising the build's memory peak.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { mdxToMdast } from "satteri";
@@ -14,6 +15,7 @@ import { loadGlossary } from "../ingest/glossary.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { readDigestFile } from "./digest-store.ts";
 import { layout } from "./layout.ts";
+import { MIN_FOR_WORKER, runInWorker } from "./two-cores.ts";
 
 export interface PageJob {
   slug: string;
@@ -57,11 +59,10 @@ function bodyHtml(mdx: string, lookupTerm: LookupTerm): string | undefined {
   }
 }
 
-/** Emits the pages of `jobs`; returns, by slug, which body file (see bodyFiles) each now has. */
-export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, string> {
+/** Emits `jobs` on this thread, calling `onDone` after each. */
+export function emitShare(jobs: PageJob[], context: EmitContext, onDone: () => void = () => {}): void {
   const dirs = layout(context.root);
   const lookupTerm = termMarkup(context.glossary);
-  const written = new Map<string, string>();
   for (const { slug, ejected } of jobs) {
     const mdxPath = join(dirs.mdx, `${slug}.mdx`);
     writeFileSync(
@@ -76,7 +77,39 @@ export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, st
     const [write, remove] = html === undefined ? [mdxPage, htmlFile] : [htmlFile, mdxPage];
     rmSync(join(dirs.generated, remove), { force: true });
     writeFileSync(join(dirs.generated, write), html ?? mdx);
-    written.set(slug, write);
+    onDone();
+  }
+}
+
+/** The worker's share: a page that fails is left without its body, for emitPages to redo here. */
+export function emitShareOnWorker(jobs: PageJob[], context: EmitContext, onDone: () => void): void {
+  for (const job of jobs) {
+    try {
+      emitShare([job], context);
+    } catch {
+      // emitPages emits it again on its own thread, where the error is thrown.
+    }
+    onDone();
+  }
+}
+
+/**
+ * Emits the pages of `jobs` (in a worker when there are enough to pay for one); returns, by slug,
+ * which body file (see bodyFiles) each now has. A page the worker could not emit is emitted again
+ * here, so its error is thrown as it would be.
+ */
+export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, string> {
+  const dirs = layout(context.root);
+  const bodyOf = (slug: string) =>
+    Object.values(bodyFiles(slug)).find((file) => existsSync(join(dirs.generated, file)));
+  // A body still on disk after the worker then means it was emitted now.
+  for (const { slug } of jobs)
+    for (const file of Object.values(bodyFiles(slug))) rmSync(join(dirs.generated, file), { force: true });
+  if (jobs.length >= MIN_FOR_WORKER) runInWorker(jobs, context, join(import.meta.dirname, "emit-worker.ts"));
+  const written = new Map<string, string>();
+  for (const job of jobs) {
+    if (!bodyOf(job.slug)) emitShare([job], context);
+    written.set(job.slug, bodyOf(job.slug) as string);
   }
   return written;
 }

@@ -1,7 +1,7 @@
-// Work that is one independent job per report (parsing) runs on two cores: a
-// worker thread takes every other job while this thread does the rest. generate() is synchronous
-// (Astro's config hook, the CLI, tests), so this thread waits for the worker on a shared counter
-// rather than on a message. A job the worker could not do is left undone (its outputs missing):
+// Work that is one independent job per report runs in a worker thread: parsing on two cores (a
+// worker takes every other job while this thread does the rest), emitting in a worker alone (its
+// memory goes with it). generate() is synchronous (Astro's config hook, the CLI, tests), so this
+// thread waits for the worker on a shared counter rather than on a message. A job the worker could not do is left undone (its outputs missing):
 // the caller does it again on this thread, where its error surfaces as usual.
 import { Worker, workerData } from "node:worker_threads";
 
@@ -31,27 +31,46 @@ export function runOnTwoCores<Job, Context>(
     return 0;
   }
   // Alternate jobs so both halves get a similar mix of long and short reports.
-  const counter = new Int32Array(new SharedArrayBuffer(8));
-  const worker = new Worker(workerModule, {
-    workerData: { jobs: jobs.filter((_, i) => i % 2 === 1), context, counter },
-  });
+  const wait = startWorker(
+    jobs.filter((_, i) => i % 2 === 1),
+    context,
+    workerModule,
+  );
   run(
     jobs.filter((_, i) => i % 2 === 0),
     context,
     () => {},
   );
-  let seen = Atomics.load(counter, DONE);
-  let lastProgress = performance.now();
-  while (Atomics.load(counter, FINISHED) === 0 && performance.now() - lastProgress < STALL_MS) {
-    Atomics.wait(counter, FINISHED, 0, 500);
-    const done = Atomics.load(counter, DONE);
-    if (done !== seen) {
-      seen = done;
-      lastProgress = performance.now();
+  return wait();
+}
+
+/**
+ * Runs all of `jobs` in a worker thread while this thread waits: one core, as if run here, but
+ * what the work allocates goes with the worker (its heap is not this thread's high-water mark).
+ * Returns how many jobs the worker finished.
+ */
+export function runInWorker<Job, Context>(jobs: Job[], context: Context, workerModule: string): number {
+  return startWorker(jobs, context, workerModule)();
+}
+
+/** Starts a worker on `jobs`; the function returned waits for it and says how many it finished. */
+function startWorker<Job, Context>(jobs: Job[], context: Context, workerModule: string): () => number {
+  const counter = new Int32Array(new SharedArrayBuffer(8));
+  const worker = new Worker(workerModule, { workerData: { jobs, context, counter } });
+  return () => {
+    let seen = Atomics.load(counter, DONE);
+    let lastProgress = performance.now();
+    while (Atomics.load(counter, FINISHED) === 0 && performance.now() - lastProgress < STALL_MS) {
+      Atomics.wait(counter, FINISHED, 0, 500);
+      const done = Atomics.load(counter, DONE);
+      if (done !== seen) {
+        seen = done;
+        lastProgress = performance.now();
+      }
     }
-  }
-  void worker.terminate();
-  return Atomics.load(counter, DONE);
+    void worker.terminate();
+    return Atomics.load(counter, DONE);
+  };
 }
 
 /** The worker thread's side: runs its share, counting each job and flagging the end. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ClassifiedDoc, classifyLines, matchFurniture, parseChineseDate } from "./classify/index.ts";
+import { type ClassifiedDoc, classifyLines, matchFurniture } from "./classify/index.ts";
+import { parseChineseDate } from "./dates.ts";
 import { segmentLines } from "./segment.ts";
 
 // Short excerpts of real reports (../shared/corpus and the seeds), a few lines each.

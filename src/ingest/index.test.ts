@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportInputError } from "./errors.ts";
-import { fillFromNewsLead, parseReport } from "./index.ts";
+import { parseReport } from "./index.ts";
+import { fillFromNewsLead } from "./metadata.ts";
 import { BUNDLED, countCjk, digestCjk, listFiles, parseText } from "./testing.ts";
 import type { ReportMeta } from "./types.ts";
 

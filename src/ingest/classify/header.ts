@@ -1,6 +1,7 @@
 // The header zone before the first paragraph: the title, its subtitle, and the metadata lines
 // (venue and date, speaker and role) with what they say.
-import { chineseToNumber, isTerminated, unLetterSpace } from "../text.ts";
+import { parseChineseDate } from "../dates.ts";
+import { isTerminated, unLetterSpace } from "../text.ts";
 import {
   type ClassifiedDoc,
   type ClassifiedLine,
@@ -38,19 +39,6 @@ const SPEAKER_RE = new RegExp(
   `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?[\\p{Script=Han}·]){1,9})$`,
   "u",
 );
-
-export function parseChineseDate(s: string): string | undefined {
-  const m =
-    /^(\d{4}|[〇零一二三四五六七八九]{4})年([\d一二三四五六七八九十]{1,3})月([\d一二三四五六七八九十]{1,3})日$/u.exec(
-      s,
-    );
-  if (!m) return undefined;
-  const y = chineseToNumber(m[1] as string);
-  const mo = chineseToNumber(m[2] as string);
-  const d = chineseToNumber(m[3] as string);
-  if (y == null || mo == null || d == null || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
 
 const KIND_WORDS: [RegExp, string][] = [
   [/政府工作报告/u, "政府工作报告"],

@@ -49,5 +49,5 @@ export function classifyLines(input: SourceLine[]): ClassifiedDoc {
 }
 
 export { matchFurniture } from "./furniture.ts";
-export { detectKind, parseChineseDate } from "./header.ts";
+export { detectKind } from "./header.ts";
 export type { ClassifiedDoc, ClassifiedLine, HeadingScheme, ItemKind } from "./lines.ts";

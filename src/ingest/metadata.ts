@@ -1,0 +1,115 @@
+// Report metadata in one place: what the header lines said (classify/header.ts), the news lead
+// of a newspaper summary, the title, headings and file name, then front matter, which wins.
+import { basename, extname } from "node:path";
+import type { ClassifiedDoc } from "./classify/index.ts";
+import { isoDate } from "./dates.ts";
+import type { FrontMatter } from "./frontmatter.ts";
+import { dominantRegion, isNationalOccasion, NATIONAL, regionInFileName, regionInTitle } from "./regions.ts";
+import type { ReportMeta, Section } from "./types.ts";
+
+export function buildMeta(
+  path: string,
+  encoding: string,
+  doc: ClassifiedDoc,
+  sections: Section[],
+  fm: FrontMatter,
+  overrides: Partial<FrontMatter> | undefined,
+): ReportMeta {
+  const meta: ReportMeta = { encoding };
+  const detected = doc.meta;
+  const title = doc.title ?? "";
+  const allBlocks = sections.flatMap((s) => s.blocks);
+  const firstText = allBlocks
+    .slice(0, 12)
+    .map((b) => b.text.slice(0, 200))
+    .join("\n");
+  // The news lead naming the occasion ("2月27日，在…会议上，区长…作政府工作报告") may sit below a lead box.
+  const newsLead =
+    allBlocks
+      .slice(0, 80)
+      .find(
+        (b) => /\d{1,2}月\d{1,2}日/u.test(b.text.slice(0, 80)) && /工作报告|召开/u.test(b.text.slice(0, 200)),
+      )
+      ?.text.slice(0, 300) ?? firstText;
+  const region =
+    regionInTitle(title) ??
+    (detected.meeting ? regionInTitle(detected.meeting) : undefined) ??
+    (isNationalOccasion(`${title}\n${detected.meeting ?? ""}`) ? NATIONAL : undefined) ??
+    regionInFileName(basename(path, extname(path))) ??
+    dominantRegion(
+      sections
+        .flatMap((s) => s.blocks)
+        .map((b) => b.text)
+        .join("\n"),
+    );
+  if (region) meta.region = region;
+  const headingText = sections.map((s) => s.heading ?? "").join("\n");
+  const year = detectYear(title, detected.date, headingText, firstText);
+  if (year) meta.year = year;
+  if (detected.date) meta.date = detected.date;
+  if (detected.kind) meta.kind = detected.kind;
+  if (detected.speaker) meta.speaker = detected.speaker;
+  if (detected.role) meta.role = detected.role;
+  if (detected.meeting) meta.meeting = detected.meeting;
+  if (detected.subtitle) meta.subtitle = detected.subtitle;
+  const venue = (detected as Record<string, unknown>).venue;
+  if (typeof venue === "string") meta.venue = venue;
+  fillFromNewsLead(meta, newsLead);
+  // Front matter, then explicit overrides, win over detection.
+  for (const src of [fm, overrides ?? {}]) {
+    for (const [k, v] of Object.entries(src)) if (v !== undefined && k !== "title") meta[k] = v;
+  }
+  return meta;
+}
+
+/**
+ * Newspaper summaries state the occasion in their first paragraph: "2月27日，在二七区第十七届
+ *人民代表大会第三次会议上，区长虎荣鑫向大会作政府工作报告". Fills only what is still missing.
+ */
+export function fillFromNewsLead(meta: ReportMeta, text: string): void {
+  const lead = text.slice(0, 2400);
+  if (!meta.kind) {
+    if (
+      /政府工作报告|代表[\p{Script=Han}]{0,12}(?:人民政府|国务院|政府)[，,]?\s*向大会(?:报告|作)/u.test(lead)
+    ) {
+      meta.kind = "政府工作报告";
+    } else if (/经济工作会议/u.test(lead)) meta.kind = "经济工作会议";
+  }
+  const occasion =
+    /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[，,]?\s*(?:[\p{Script=Han}]{0,8}?(?:召开|在))?\s*([^，,。；]{4,60}(?:会议|大会))/u.exec(
+      lead,
+    );
+  if (occasion) {
+    const year = occasion[1] ? Number(occasion[1]) : meta.year;
+    const date = year ? isoDate(year, Number(occasion[2]), Number(occasion[3])) : undefined;
+    if (!meta.date && date) meta.date = date;
+    if (!meta.meeting) meta.meeting = (occasion[4] as string).replace(/^在/u, "");
+  }
+  if (!meta.speaker) {
+    const sp =
+      /(?:^|[，,。\s])(?:[\p{Script=Han}]{0,10}?)(省长|市长|区长|县长|州长|旗长|总理)(\p{Script=Han}{2,3})(?:代表[\p{Script=Han}]{2,8})?(?:向大会)?作(?:政府)?工作报告/u.exec(
+        lead,
+      );
+    if (sp) {
+      meta.speaker = sp[2] as string;
+      meta.role ??= sp[1] as string;
+    }
+  }
+}
+
+function detectYear(
+  title: string,
+  date: string | undefined,
+  headings: string,
+  text: string,
+): number | undefined {
+  if (date) return Number(date.slice(0, 4));
+  const inTitle = /(?:^|[^\d])((?:19|20)\d{2})(?:年|\s|$)/u.exec(title);
+  if (inTitle) return Number(inTitle[1]);
+  const stated = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/u.exec(text);
+  if (stated) return Number(stated[1]);
+  // A report that plans "2023年" after reviewing "2022年" is the 2023 report: the latest year its headings name.
+  let latest = 0;
+  for (const m of headings.matchAll(/((?:19|20)\d{2})年/gu)) latest = Math.max(latest, Number(m[1]));
+  return latest || undefined;
+}
