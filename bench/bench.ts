@@ -57,6 +57,8 @@ export interface OursFigures {
   totalMs: number;
   cpuMs: number;
   peakRssBytes: number;
+  /** When the cold build's memory peaked and which processes held it. */
+  peak: RunResult["peak"];
   distBytes: number;
   indexBytes: number;
   reportPage: PageWeight;
@@ -169,6 +171,7 @@ async function benchOurs(work: string, reports: BenchReport[], sample: string): 
     totalMs: cold.wallMs,
     cpuMs: cold.cpuMs,
     peakRssBytes: cold.peakRssBytes,
+    peak: cold.peak,
     distBytes: dirBytes(dist),
     indexBytes: [SEARCH_DIR]
       .map((name) => join(dist, name))
@@ -221,7 +224,9 @@ try {
     const ours = await benchOurs(work, reports, sample);
     results.ours.push(ours);
     console.error(
-      `  ours ${n}: ${(ours.totalMs / 1000).toFixed(1)} s wall, ${(ours.cpuMs / 1000).toFixed(1)} s CPU`,
+      `  ours ${n}: ${(ours.totalMs / 1000).toFixed(1)} s wall, ${(ours.cpuMs / 1000).toFixed(1)} s CPU; ` +
+        `memory peak at ${ours.peak.atSeconds.toFixed(0)} s: ` +
+        ours.peak.processes.map((p) => `${p.command} ${(p.rssBytes / 1e6).toFixed(0)} MB`).join(", "),
     );
     if (withStarlight) {
       const base = await benchStarlight(reports);

@@ -11,6 +11,8 @@ export interface RunResult {
   /** CPU time of the whole tree (user + system): steadier than wall time on a shared machine. */
   cpuMs: number;
   peakRssBytes: number;
+  /** When the peak was reached (seconds from the start) and each process's share of it, largest first. */
+  peak: { atSeconds: number; processes: { command: string; rssBytes: number }[] };
   output: string;
   code: number | null;
 }
@@ -38,6 +40,17 @@ function processes(): Map<number, ProcStat> {
     }
   }
   return all;
+}
+
+/** A process's command line, short: the script it runs ("astro.mjs build", "write-index-cli.ts"). */
+function commandOf(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    const script = args.find((a, i) => i > 0 && !a.startsWith("-")) ?? args[0] ?? "?";
+    return script.slice(script.lastIndexOf("/") + 1);
+  } catch {
+    return "?";
+  }
 }
 
 function rssOf(pid: number): number {
@@ -84,16 +97,29 @@ export function run(
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
     let peak = 0;
+    let peakAt = 0;
+    let peakProcesses: { command: string; rssBytes: number }[] = [];
     // Last CPU reading per process; a process's final 100 ms may be missed, nothing more.
     const cpuTicks = new Map<number, number>();
     const poll = setInterval(() => {
       if (!child.pid) return;
       let rss = 0;
+      const byPid: [number, number][] = [];
       for (const [pid, ticks] of tree(child.pid)) {
-        rss += rssOf(pid);
+        const own = rssOf(pid);
+        rss += own;
+        byPid.push([pid, own]);
         cpuTicks.set(pid, Math.max(ticks, cpuTicks.get(pid) ?? 0));
       }
-      peak = Math.max(peak, rss);
+      if (rss > peak) {
+        peak = rss;
+        peakAt = performance.now() - started;
+        // Named now: a process may be gone by the end.
+        peakProcesses = byPid
+          .filter(([, bytes]) => bytes > 20e6)
+          .sort((a, b) => b[1] - a[1])
+          .map(([pid, rssBytes]) => ({ command: commandOf(pid), rssBytes }));
+      }
     }, 100);
     child.on("error", (e) => {
       clearInterval(poll);
@@ -106,6 +132,7 @@ export function run(
         wallMs: performance.now() - started,
         cpuMs: (ticks / CLOCK_TICKS_PER_SECOND) * 1000,
         peakRssBytes: peak,
+        peak: { atSeconds: peakAt / 1000, processes: peakProcesses },
         // Colour codes would sit between the words the benchmark reads from the log.
         output: stripVTControlCharacters(output),
         code,
