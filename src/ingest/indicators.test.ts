@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { statOf } from "../../tests/fixtures/digest.ts";
 import { canonicalIndicator, figureYear, indicatorById, indicators, statMeasure } from "./indicators.ts";
 import lexicon from "./lexicon/indicators.json" with { type: "json" };
 import type { Stat } from "./types.ts";
@@ -129,17 +130,7 @@ describe("figureYear", () => {
 });
 
 describe("statMeasure", () => {
-  const stat = (over: Partial<Stat>): Stat => ({
-    id: "s",
-    text: "",
-    value: 1,
-    unit: "元",
-    label: "地区生产总值",
-    kind: "amount",
-    blockId: "b",
-    start: 0,
-    ...over,
-  });
+  const stat = statOf;
 
   it("reads growth from the label, the kind or a percentage of a non-percentage indicator", () => {
     expect(statMeasure(stat({}), "元", "level")).toBe("level");

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { annotated, fixtureDigest } from "../../tests/fixtures/digest.ts";
-import type { ReportDigest, Stat } from "../ingest/types.ts";
+import { annotated, fixtureDigest, statOf } from "../../tests/fixtures/digest.ts";
+import type { ReportDigest } from "../ingest/types.ts";
 import { facetOptions, indicatorNames, viewRow } from "../shared/data-row.ts";
 import { buildStats, regionIndex, tablePageCount, tablePageHref, topicIndex } from "./data.ts";
 import { collectSeries, yearRows } from "./data-series.ts";
 import { asciiSlug, slugMap } from "./data-slugs.ts";
 
-const stat = (over: Partial<Stat>): Stat => ({
-  id: "s",
-  text: "",
-  value: 1,
-  unit: "元",
-  label: "地区生产总值",
-  kind: "amount",
-  blockId: "b",
-  start: 0,
-  ...over,
-});
+const stat = statOf;
 
 /** A report with one GDP level, one GDP growth and one target, delivered in `year`. */
 function report(
