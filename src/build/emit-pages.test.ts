@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { reportMdxToHtml } from "../emit/mdx-to-html.ts";
+import { reportBodyCompiler } from "../emit/mdx-to-html.ts";
 import { BUNDLED, listFiles, parseFile } from "../ingest/testing.ts";
 import { bodyFiles, emitPages, type PageJob, readGlossary, termMarkup } from "./emit-pages.ts";
 import { layout } from "./layout.ts";
@@ -50,7 +50,7 @@ describe("emitPages", () => {
       }
       expect(written.get(slug)).toBe(bodyFiles(slug).html);
       expect(readFileSync(join(dirs.generated, bodyFiles(slug).html), "utf8")).toBe(
-        reportMdxToHtml(mdx, lookupTerm),
+        reportBodyCompiler(lookupTerm)(mdx),
       );
     }
   });

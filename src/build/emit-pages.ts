@@ -10,11 +10,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { mdxToMdast } from "satteri";
 import { digestToMdx } from "../emit/mdast-to-mdx.ts";
-import { type LookupTerm, NeedsMdxCompiler, reportMdxToHtml } from "../emit/mdx-to-html.ts";
+import { type LookupTerm, NeedsMdxCompiler, reportBodyCompiler } from "../emit/mdx-to-html.ts";
 import { loadGlossary } from "../ingest/glossary.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { readDigestFile } from "./digest-store.ts";
-import { layout } from "./layout.ts";
+import { layout, type ProjectLayout } from "./layout.ts";
 import { MIN_FOR_WORKER, runInWorker } from "./two-cores.ts";
 
 export interface PageJob {
@@ -46,52 +46,50 @@ export function termMarkup(source: string | undefined): LookupTerm {
 
 export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 
-/**
- * The HTML of a report's MDX page, or undefined when it needs the MDX compiler (an ejected page
- * with imports, expressions or components beyond the report vocabulary).
- */
-function bodyHtml(mdx: string, lookupTerm: LookupTerm): string | undefined {
+/** Emits one page; `compile` is the body compiler of the build's glossary. */
+function emitPage({ slug, ejected }: PageJob, dirs: ProjectLayout, compile: (mdx: string) => string): void {
+  const mdxPath = join(dirs.mdx, `${slug}.mdx`);
+  writeFileSync(
+    mdxPath,
+    ejected
+      ? readFileSync(dirs.ejected(slug), "utf8")
+      : digestToMdx(readDigestFile(join(dirs.digests, `${slug}.json`))),
+  );
+  const mdx = readFileSync(mdxPath, "utf8");
+  let html: string | undefined;
   try {
-    return reportMdxToHtml(mdx, lookupTerm);
+    html = compile(mdx);
   } catch (error) {
-    if (error instanceof NeedsMdxCompiler) return undefined;
-    throw error;
+    // MDX that needs the MDX compiler (imports, expressions, other components): @astrojs/mdx's.
+    if (!(error instanceof NeedsMdxCompiler)) throw error;
   }
+  const { html: htmlFile, mdxPage } = bodyFiles(slug);
+  const [write, remove] = html === undefined ? [mdxPage, htmlFile] : [htmlFile, mdxPage];
+  rmSync(join(dirs.generated, remove), { force: true });
+  writeFileSync(join(dirs.generated, write), html ?? mdx);
 }
 
-/** Emits `jobs` on this thread, calling `onDone` after each. */
-export function emitShare(jobs: PageJob[], context: EmitContext, onDone: () => void = () => {}): void {
+/**
+ * Emits a share of pages, the glossary's markup and the compiler made once for all of them. On
+ * the worker (`keepGoing`), a page that fails is left without its body for emitPages to redo on
+ * its own thread, where the error is thrown.
+ */
+function emitShare(jobs: PageJob[], context: EmitContext, onDone: () => void, keepGoing: boolean): void {
   const dirs = layout(context.root);
-  const lookupTerm = termMarkup(context.glossary);
-  for (const { slug, ejected } of jobs) {
-    const mdxPath = join(dirs.mdx, `${slug}.mdx`);
-    writeFileSync(
-      mdxPath,
-      ejected
-        ? readFileSync(dirs.ejected(slug), "utf8")
-        : digestToMdx(readDigestFile(join(dirs.digests, `${slug}.json`))),
-    );
-    const mdx = readFileSync(mdxPath, "utf8");
-    const html = bodyHtml(mdx, lookupTerm);
-    const { html: htmlFile, mdxPage } = bodyFiles(slug);
-    const [write, remove] = html === undefined ? [mdxPage, htmlFile] : [htmlFile, mdxPage];
-    rmSync(join(dirs.generated, remove), { force: true });
-    writeFileSync(join(dirs.generated, write), html ?? mdx);
-    onDone();
-  }
-}
-
-/** The worker's share: a page that fails is left without its body, for emitPages to redo here. */
-export function emitShareOnWorker(jobs: PageJob[], context: EmitContext, onDone: () => void): void {
+  const compile = reportBodyCompiler(termMarkup(context.glossary));
   for (const job of jobs) {
     try {
-      emitShare([job], context);
-    } catch {
-      // emitPages emits it again on its own thread, where the error is thrown.
+      emitPage(job, dirs, compile);
+    } catch (error) {
+      if (!keepGoing) throw error;
     }
     onDone();
   }
 }
+
+/** The worker's share (emit-worker.ts). */
+export const emitShareOnWorker = (jobs: PageJob[], context: EmitContext, onDone: () => void): void =>
+  emitShare(jobs, context, onDone, true);
 
 /**
  * Emits the pages of `jobs` (in a worker when there are enough to pay for one); returns, by slug,
@@ -108,7 +106,7 @@ export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, st
   if (jobs.length >= MIN_FOR_WORKER) runInWorker(jobs, context, join(import.meta.dirname, "emit-worker.ts"));
   const written = new Map<string, string>();
   for (const job of jobs) {
-    if (!bodyOf(job.slug)) emitShare([job], context);
+    if (!bodyOf(job.slug)) emitShare([job], context, () => {}, false);
     written.set(job.slug, bodyOf(job.slug) as string);
   }
   return written;

@@ -1,8 +1,10 @@
 // Work that is one independent job per report runs in a worker thread: parsing on two cores (a
 // worker takes every other job while this thread does the rest), emitting in a worker alone (its
 // memory goes with it). generate() is synchronous (Astro's config hook, the CLI, tests), so this
-// thread waits for the worker on a shared counter rather than on a message. A job the worker could not do is left undone (its outputs missing):
-// the caller does it again on this thread, where its error surfaces as usual.
+// thread waits for the worker on a shared counter rather than on a message. A job the worker
+// could not do is left undone (its outputs missing): the caller does it again on this thread,
+// where its error surfaces as usual. Callers decide whether a run is big enough for a worker
+// (MIN_FOR_WORKER).
 import { Worker, workerData } from "node:worker_threads";
 
 /** Below this many jobs a worker's start-up (~0.2 s) is not worth it. */
@@ -26,10 +28,6 @@ export function runOnTwoCores<Job, Context>(
   run: JobRunner<Job, Context>,
   workerModule: string,
 ): number {
-  if (jobs.length < MIN_FOR_WORKER) {
-    run(jobs, context, () => {});
-    return 0;
-  }
   // Alternate jobs so both halves get a similar mix of long and short reports.
   const wait = startWorker(
     jobs.filter((_, i) => i % 2 === 1),

@@ -12,12 +12,12 @@ import { BUNDLED, CORPUS, hasCorpus, listFiles, parseFile } from "../ingest/test
 import type { ReportDigest } from "../ingest/types.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { digestToMdx, stringifyMdx } from "./mdast-to-mdx.ts";
-import { NeedsMdxCompiler, reportMdxToHtml } from "./mdx-to-html.ts";
+import { NeedsMdxCompiler, reportBodyCompiler } from "./mdx-to-html.ts";
 
 const entries = loadGlossary(readFileSync(join(BUNDLED, "../glossary.yml"), "utf8"));
 const findTerms = createTermMatcher(entries);
 const lookupTerm = termLookup(entries);
-const html = (mdx: string) => reportMdxToHtml(mdx, lookupTerm);
+const html = reportBodyCompiler(lookupTerm);
 
 // An author's copy of the page after it was reformatted: its body parsed by remark-parse with
 // remark-mdx (not the parser the build uses) and written again.

@@ -74,24 +74,14 @@ function parseReportMdx(source: string): Root {
 const parse = (source: string, position: boolean) =>
   mdxToMdast(source, { features: { gfm: false, smartPunctuation: false }, position }) as Root;
 
-const pipelines = new Map<LookupTerm, ReturnType<typeof pipeline>>();
-
-const pipeline = (lookupTerm: LookupTerm) =>
-  unified()
+/**
+ * The compiler of report bodies for one glossary: MDX page → body HTML. It throws NeedsMdxCompiler
+ * for MDX that needs @astrojs/mdx. Make one per run of pages: its pipeline is built once.
+ */
+export function reportBodyCompiler(lookupTerm: LookupTerm): (source: string) => string {
+  const processor = unified()
     .use(remarkRehype, { passThrough: ["mdxJsxFlowElement", "mdxJsxTextElement"] })
     .use(rehypeReportVocabulary, { lookupTerm })
     .use(rehypeStringify);
-
-/** The body HTML of a report's MDX tree (as parseReportMdx gives it). */
-function reportMdastToHtml(tree: Root, lookupTerm: LookupTerm): string {
-  let processor = pipelines.get(lookupTerm);
-  if (!processor) {
-    processor = pipeline(lookupTerm);
-    pipelines.set(lookupTerm, processor);
-  }
-  return processor.stringify(processor.runSync(tree) as HastRoot);
+  return (source) => processor.stringify(processor.runSync(parseReportMdx(source)) as HastRoot);
 }
-
-/** The body HTML of a report's MDX page; throws NeedsMdxCompiler for MDX that needs @astrojs/mdx. */
-export const reportMdxToHtml = (source: string, lookupTerm: LookupTerm): string =>
-  reportMdastToHtml(parseReportMdx(source), lookupTerm);

@@ -3,7 +3,7 @@ import { annotated, fixtureDigest, termsIn } from "../../tests/fixtures/digest.t
 import { compileLikeAstroMdx } from "../../tests/support/astro-mdx.ts";
 import { find, type HastNode, textOf } from "../../tests/support/mdx-tree.ts";
 import { digestToMdx } from "../emit/mdast-to-mdx.ts";
-import { reportMdxToHtml } from "../emit/mdx-to-html.ts";
+import { reportBodyCompiler } from "../emit/mdx-to-html.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import type { GlossaryTerm } from "./callouts.ts";
 
@@ -36,7 +36,7 @@ describe("calloutPlugin", () => {
     // (MDXLayout and _createMdxContent are the compiler's own wrapper.)
     expect(new Set(calls)).toEqual(new Set(["Fragment", "MDXLayout", "_createMdxContent"]));
     expect(code).not.toMatch(/\b(Section|Stat|Term|Block)\b/u);
-    expect(html).toBe(reportMdxToHtml(mdx, (term) => glossary[term]));
+    expect(html).toBe(reportBodyCompiler((term) => glossary[term])(mdx));
   });
 
   it("marks every figure up with what it measures, its value and kind, linked to itself", async () => {

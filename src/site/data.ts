@@ -34,8 +34,9 @@ export function reportRef({
 }
 
 function statRow(reportIndex: number, stat: Stat): RowTuple {
-  // A figure counts for its indicator only as its level or its growth.
-  const measure = stat.indicator ? (stat.measure ?? null) : null;
+  // A figure counts for its indicator only as its level or its growth (ingest sets `measure` only
+  // on a figure that has an indicator).
+  const measure = stat.measure ?? null;
   return [
     reportIndex,
     stat.year ?? null,
