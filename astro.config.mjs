@@ -3,6 +3,7 @@
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
+import { layout } from "./src/build/layout.ts";
 import reportDigest from "./src/integration.ts";
 import { calloutPlugin } from "./src/site/callout-plugin.ts";
 import { glossaryTerm } from "./src/site/glossary-terms.ts";
@@ -18,7 +19,7 @@ const processor = satteri({
 export default defineConfig({
   // Astro's content-layer cache (data store) beside our other caches rather than in node_modules,
   // so a project sharing node_modules (the benchmark's) keeps its own.
-  cacheDir: "./.cache/astro",
+  cacheDir: layout(".").astroCache,
   site: process.env.SITE_URL ?? "https://report-digest.example.org",
   trailingSlash: "always",
   markdown: { processor },

@@ -218,7 +218,7 @@ export default function reportDigest(): AstroIntegration {
         // they are on disk, while the MDX and HTML are emitted and Astro bundles and renders, so
         // the work uses both cores instead of one after the other.
         const startIndex = (reports: IndexedReportKey[]) => {
-          const stage = join(root, ".cache/search-stage");
+          const stage = layout(root).searchStage;
           searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage, reports) };
           // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
           searchIndex.done.catch(() => {});
@@ -227,7 +227,7 @@ export default function reportDigest(): AstroIntegration {
         // Astro writes into a staging directory; the finished site replaces outDir only when the
         // whole build, search index included, succeeded, so a failed build never damages a good dist/.
         outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
-        stagingDir = join(root, ".cache/staging-dist");
+        stagingDir = layout(root).stagingDist;
         rmSync(stagingDir, { recursive: true, force: true });
         updateConfig({
           outDir: pathToFileURL(`${stagingDir}/`),
@@ -247,7 +247,7 @@ export default function reportDigest(): AstroIntegration {
         server.watcher.add([dir, layout(root).glossary]);
         // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration;
         // the server does not wait for it (pages serve at once, search a moment later).
-        const devSite = join(root, ".cache/dev-site");
+        const devSite = layout(root).devSite;
         const indexing = coalesced(() => indexForSearch(root, devSite, logger));
         indexing.request().catch((error) => logger.error(`search index: ${String(error)}`));
         // The files a build writes beside the pages, served from where they are made.

@@ -2,9 +2,10 @@
 // staging directory. The lock is a file holding the building process's pid; a lock whose process
 // is gone (a build killed with SIGKILL) is taken over, so nothing is ever left to clean by hand.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
+import { layout } from "./layout.ts";
 
-export const buildLockPath = (root: string): string => join(root, ".cache/build.lock");
+export const buildLockPath = (root: string): string => layout(root).buildLock;
 
 export class BuildRunning extends Error {
   readonly pid: number;

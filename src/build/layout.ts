@@ -41,6 +41,8 @@ export const layout = (root: string) => {
     mdxCompileCache: join(cache, "mdx-compile"),
     searchCache: join(cache, "search"),
     searchStage: join(cache, "search-stage"),
+    /** `astro dev`'s search index and data files, rewritten with every regeneration. */
+    devSite: join(cache, "dev-site"),
     stagingDist: join(cache, "staging-dist"),
     astroCache: join(cache, "astro"),
     buildLock: join(cache, "build.lock"),

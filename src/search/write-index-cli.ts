@@ -4,8 +4,8 @@
 // prints a one-line JSON summary. The build runs it as a separate process while Astro builds the
 // pages, so the two use both cores instead of one after the other.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { listedDigests } from "../build/digest-store.ts";
+import { layout } from "../build/layout.ts";
 import { writeSearchIndex } from "./pagefind-index.ts";
 
 const [root, siteDir, listFile] = process.argv.slice(2);
@@ -18,6 +18,6 @@ if (!root || !siteDir || !listFile) {
 process.stdin.on("close", () => process.exit(130));
 process.stdin.resume();
 const reports = listedDigests(root, JSON.parse(readFileSync(listFile, "utf8")));
-const written = await writeSearchIndex(reports, siteDir, join(root, ".cache/search"));
+const written = await writeSearchIndex(reports, siteDir, layout(root).searchCache);
 process.stdout.write(`${JSON.stringify(written)}\n`);
 process.exit(0);
