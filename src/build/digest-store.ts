@@ -3,11 +3,11 @@
 // the build inlines as one JSON string (86 MB at 1,000 reports) and keeps in memory.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkedDigest, checkedHeads, type ReportDigest } from "../ingest/types.ts";
+import { checkedDigest, checkedHeads, type ReportDigest, type ReportHead } from "../ingest/types.ts";
 import { keyOf } from "./cache.ts";
 import { layout } from "./layout.ts";
 
-export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
+export type { ReportHead };
 
 /** Every report's slug, title and front matter, written by generate(). */
 export const readHeads = (root: string): ReportHead[] => {

@@ -169,8 +169,11 @@ export function checkedDigest(value: unknown, where: string): ReportDigest {
 
 const reportHeadsSchema = z.array(reportDigestSchema.pick({ slug: true, title: true, meta: true }));
 
-/** The heads of every report (slug, title, front matter) read from `where`, checked. */
-export function checkedHeads(value: unknown, where: string): Pick<ReportDigest, "slug" | "title" | "meta">[] {
+/** What lists and links show of a report: its slug, title and front matter. */
+export type ReportHead = Pick<ReportDigest, "slug" | "title" | "meta">;
+
+/** The heads of every report read from `where`, checked. */
+export function checkedHeads(value: unknown, where: string): ReportHead[] {
   const result = reportHeadsSchema.safeParse(value);
   if (!result.success) throw new InvalidDigest(where, result.error);
   return result.data;
