@@ -50,7 +50,7 @@ describe("heading schemes", () => {
     expect(headings(classify(["第一章 总则", BODY].join("\n")))).toEqual([[1, "第一章 总则"]]);
   });
 
-  it("a docx heading ending in 。 alone on its line is a heading; a run-on lead-in is not", () => {
+  it("a docx heading ending in 。 alone on its line is a heading; so is a run-in sub-title, which keeps its paragraph", () => {
     const d = classify(
       [
         "一、2023年工作回顾",
@@ -62,9 +62,11 @@ describe("heading schemes", () => {
     expect(headings(d)).toEqual([
       [1, "一、2023年工作回顾"],
       [2, "（一）全力以赴稳增长，经济运行回升向好。"],
+      [2, "（二）经济实力迈上新台阶"],
     ]);
     const runOn = d.lines.find((l) => l.text.startsWith("（二）"));
-    expect(runOn?.kind).toBe("body");
+    expect(runOn?.runIn).toBe(true);
+    expect(runOn?.text).toBe("（二）经济实力迈上新台阶。2016年，全区地区生产总值完成785.6亿元，增长7%。");
     expect(runOn?.lead).toBe("（二）经济实力迈上新台阶。".length);
   });
 

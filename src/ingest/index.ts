@@ -94,6 +94,7 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
     }
     const section: Section = { id, heading: d.heading, level: d.level, blocks };
     if (d.number) section.number = d.number;
+    if (d.runIn) section.runIn = true;
     sections.push(section);
   }
 

@@ -10,6 +10,8 @@ export interface HeadingUnit {
   level: 1 | 2 | 3;
   scheme: HeadingScheme;
   number?: string;
+  /** Set run-in: the paragraph after it opens with this heading's sentence. */
+  runIn?: boolean;
   line: number;
 }
 
@@ -83,8 +85,15 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
           level: l.level ?? 1,
           scheme: l.scheme ?? "headline",
           ...(l.number ? { number: l.number } : {}),
+          ...(l.runIn ? { runIn: true } : {}),
           line: l.line,
         });
+        if (l.runIn) {
+          open = { type: "paragraph", text: l.text, line: l.line, ...(l.lead ? { lead: l.lead } : {}) };
+          pieces = [l.text];
+          lastPiece = l.text;
+          units.push(open);
+        }
         break;
       case "body": {
         // Pieces are collected and joined once: repeated concatenation is quadratic on long texts.

@@ -19,17 +19,30 @@ const CHUNK = 1500;
 const HEADING_START =
   /[ 。！？；](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}部分)/g;
 const TERMINAL = /[。！？；][”’」』）)]?/g;
+/** In a run-together document a space after a sentence end is where a paragraph ended. */
+const PARAGRAPH_SPACE = /(?<=[。！？；][”’」』）)]?) (?=\S)/g;
 const CJK = "\\u3400-\\u9fff\\uf900-\\ufaff";
 const WRAP_SPACE = new RegExp(`(?<=[${CJK}，、；：“”（）《》])\\s(?=[${CJK}，、。；：！？“”（）《》])`, "g");
+/**
+ * Spaces between Han characters per 1,000 characters above which a file's print line breaks
+ * survive as spaces ("比上年增 长"); below it such a space is meant ("中共中央 国务院").
+ */
+const WRAP_SPACE_DENSITY = 3;
+/** Short lines keep their spaces: letter-spaced titles, "国务院总理 温家宝" bylines. */
+const MIN_WRAPPED_LINE = 12;
+/** Fewer wrap spaces than this say nothing about a file (a short text's bylines and slogans). */
+const MIN_WRAP_SPACES = 20;
+const WRAPPED_RUN = new RegExp(`[^\\s]{8}${WRAP_SPACE.source}`, "g");
 
 /** Splits a run-together document line into heading and paragraph-sized pieces. */
 export function splitLongLine(text: string): string[] {
   // Break before heading markers that follow a space or a sentence end.
-  const marked = text.replace(HEADING_START, (m) => (m === " " ? "\n" : `${m}\n`));
+  const marked = text
+    .replace(HEADING_START, (m) => (m === " " ? "\n" : `${m}\n`))
+    .replace(PARAGRAPH_SPACE, "\n");
   const out: string[] = [];
   for (let piece of marked.split("\n")) {
-    // Spaces between CJK characters in such files are left-over hard wraps.
-    piece = piece.replace(WRAP_SPACE, "").trim();
+    piece = piece.trim();
     if (!piece) continue;
     // A heading directly followed by its text: the first space within the heading length ends it.
     const head =
@@ -40,6 +53,8 @@ export function splitLongLine(text: string): string[] {
       out.push(`${head[1]}${head[2]}`);
       piece = head[3] as string;
     }
+    // Spaces between CJK characters in such files are left-over hard wraps.
+    piece = piece.replace(WRAP_SPACE, "");
     if (piece.length <= LONG_LINE) {
       out.push(piece);
       continue;
@@ -85,16 +100,31 @@ export function segmentLines(text: string, firstLine = 1): SourceLine[] {
 
 /** Normalises raw source lines (from any format) and cuts run-together documents into pieces. */
 export function segmentSourceLines(raw: SourceLine[]): SourceLine[] {
+  const normalized = raw.map((l) => ({ ...l, text: normalizeLine(l.text) }));
+  const unwrap = hasWrapSpaces(normalized);
   const out: SourceLine[] = [];
-  for (const { text, line, forced } of raw) {
-    const norm = normalizeLine(text);
-    const parts = norm.includes("\n") ? norm.split("\n") : [norm];
+  for (const { text, line, forced } of normalized) {
+    const parts = text.includes("\n") ? text.split("\n") : [text];
     for (const p of parts) {
       if (forced) out.push(p ? { text: p, line, forced } : { text: p, line });
       else if (p.length > LONG_LINE) {
         for (const piece of splitLongLine(p)) out.push({ text: piece, line });
-      } else out.push({ text: p, line });
+      } else if (unwrap && p.length >= MIN_WRAPPED_LINE) out.push({ text: p.replace(WRAP_SPACE, ""), line });
+      else out.push({ text: p, line });
     }
   }
   return out;
+}
+
+/** Whether the file's paragraphs still carry their print line breaks as spaces between Han characters. */
+function hasWrapSpaces(lines: SourceLine[]): boolean {
+  let chars = 0;
+  let spaces = 0;
+  for (const l of lines) {
+    if (l.forced || l.text.length < MIN_WRAPPED_LINE) continue;
+    chars += l.text.length;
+    // A print line ends a long run of text; a byline's spaces ("记者 韩娟 通讯员 张光明") part short names.
+    spaces += l.text.match(WRAPPED_RUN)?.length ?? 0;
+  }
+  return spaces >= MIN_WRAP_SPACES && spaces * 1000 > chars * WRAP_SPACE_DENSITY;
 }

@@ -12,6 +12,7 @@ export interface DraftSection {
   heading: string | null;
   level: 1 | 2 | 3;
   number?: string;
+  runIn?: boolean;
   blocks: DraftBlock[];
 }
 
@@ -20,7 +21,13 @@ export function buildSections(units: Unit[]): DraftSection[] {
   let current: DraftSection | null = null;
   for (const u of units) {
     if (u.type === "heading") {
-      current = { heading: u.text, level: u.level, blocks: [], ...(u.number ? { number: u.number } : {}) };
+      current = {
+        heading: u.text,
+        level: u.level,
+        blocks: [],
+        ...(u.number ? { number: u.number } : {}),
+        ...(u.runIn ? { runIn: true } : {}),
+      };
       sections.push(current);
       continue;
     }

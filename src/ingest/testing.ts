@@ -67,8 +67,11 @@ export function reflow(text: string, widths: number[], inserts: number[]): strin
     }
     let rest = line;
     const pieces: string[] = [];
-    while (rest.length > 45) {
-      let cut = widths[k++ % widths.length] ?? 35;
+    // A printer measures the width on visible text: indentation (spaces, "<U+00A0>" tokens) is not.
+    let indent = /^(?:\s|<U\+00A0>|&nbsp;)*/u.exec(line)?.[0].length ?? 0;
+    while (rest.length > indent + 45) {
+      let cut = indent + (widths[k++ % widths.length] ?? 35);
+      indent = 0;
       while (cut < rest.length - 5 && !canWrapAt(rest, cut)) cut++;
       if (cut >= rest.length - 5) break;
       pieces.push(rest.slice(0, cut));

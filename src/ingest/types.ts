@@ -108,6 +108,8 @@ const sectionSchema = z.object({
   aliases: z.array(z.string()).optional(),
   /** The heading's number when the layout set it on its own line ("2" above "构建现代产业体系"). */
   number: z.string().optional(),
+  /** The heading is set run-in: its sentence opens the first block, which keeps it. */
+  runIn: z.literal(true).optional(),
 });
 
 // Front matter may carry fields of its own: they are kept.

@@ -3,9 +3,50 @@
 import { isTerminated } from "../text.ts";
 import type { ClassifiedLine } from "./lines.ts";
 
+const key = (t: string) => t.replace(/\s+/gu, "");
+
+/** Consecutive content lines that repeat an earlier run make a body copy when they hold this much text. */
+const MIN_COPY_CHARS = 300;
+
+/**
+ * A page that holds its body twice (a scraper took the article and its print view): a run of
+ * content lines repeating an earlier run line for line is a copy, whatever its lines are
+ * (wrapped pieces, headings, short paragraphs), and leaves the body as duplicate furniture.
+ */
+function markRepeatedRuns(lines: ClassifiedLine[]): void {
+  const content = lines.filter((l) => l.kind === "body" || l.kind === "heading");
+  // A heading's text may be more than its line (one broken over two lines); a run-in heading's line is its paragraph.
+  const fullText = (l: ClassifiedLine) => (l.runIn ? l.text : (l.heading ?? l.text));
+  const keys = content.map((l) => key(fullText(l)));
+  const first = new Map<string, number>();
+  let i = 0;
+  while (i < content.length) {
+    const j = first.get(keys[i] as string);
+    if (j === undefined || (keys[i] as string).length < 10) {
+      if (j === undefined) first.set(keys[i] as string, i);
+      i++;
+      continue;
+    }
+    let n = 0;
+    let chars = 0;
+    while (i + n < content.length && j + n < i && keys[i + n] === keys[j + n]) {
+      chars += (keys[i + n] as string).length;
+      n++;
+    }
+    if (chars >= MIN_COPY_CHARS) {
+      for (const l of content.slice(i, i + n)) {
+        l.text = fullText(l);
+        l.kind = "furniture";
+        l.furniture = "duplicate";
+      }
+      i += n;
+    } else i++;
+  }
+}
+
 export function markDuplicates(lines: ClassifiedLine[]): void {
+  markRepeatedRuns(lines);
   const seen = new Set<string>();
-  const key = (t: string) => t.replace(/\s+/gu, "");
   // A second copy of the header (title, venue, speaker lines) further down is a duplicate.
   const header = new Set(
     lines.filter((l) => l.kind === "title" || l.kind === "meta").map((l) => key(l.text)),
@@ -21,7 +62,8 @@ export function markDuplicates(lines: ClassifiedLine[]): void {
   for (const l of lines) {
     const before = prev;
     if (l.kind !== "blank" && l.kind !== "furniture") prev = l;
-    if (l.kind !== "body") continue;
+    // A run-in heading is a paragraph too (its text is the whole paragraph).
+    if (l.kind !== "body" && !l.runIn) continue;
     const k = key(l.text);
     if (k.length < 20) continue;
     // Only whole paragraphs count: pieces of hard-wrapped text repeat common phrases.
@@ -36,7 +78,7 @@ export function markDuplicates(lines: ClassifiedLine[]): void {
   const headSeen = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as ClassifiedLine;
-    if (l.kind !== "heading") continue;
+    if (l.kind !== "heading" || l.runIn) continue;
     const k = key(l.heading ?? l.text);
     if (headSeen.has(k)) {
       let allDup = true;

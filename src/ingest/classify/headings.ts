@@ -17,6 +17,19 @@ const DASH_ITEM = /^(?:——|—|--|-|－－|─)(?!\d|$)/u;
 
 const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 
+/** A numbered title sentence: 一、 or （一） and one short statement, not a definition or a clause list. */
+function isRunInTitle(scheme: { rank: number }, sentence: string): boolean {
+  return (
+    scheme.rank >= 1 &&
+    scheme.rank <= 2 &&
+    /[。！]$/u.test(sentence) &&
+    sentence.length >= 5 &&
+    sentence.length <= 40 &&
+    !/[：:；;]|是指/u.test(sentence) &&
+    (sentence.match(/[，,、]/gu)?.length ?? 0) <= 2
+  );
+}
+
 function hasImageCredits(lines: ClassifiedLine[]): boolean {
   return lines.some(
     (l) =>
@@ -171,6 +184,17 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
       // A numbered lead-in sentence running on into its paragraph stays body, rendered bold.
       if (stop && stop.index < rest.length - 1 && scheme.marker.length + stop.index + 1 <= 50) {
         l.lead = scheme.marker.length + stop.index + 1;
+        // "（一）全力以赴稳增长，经济运行回升向好。2023年…": a sub-title set run-in, as national
+        // reports print them. It heads a section (the table of contents lists it) while the sentence
+        // stays the paragraph's bold opening.
+        if (!continuing && isRunInTitle(scheme, rest.slice(0, stop.index + 1))) {
+          l.kind = "heading";
+          l.scheme = scheme.scheme;
+          l.heading = t.slice(0, l.lead - 1);
+          l.runIn = true;
+          prevBody = null;
+          continue;
+        }
       }
       l.item = "numbered";
       prevBody = l;

@@ -37,6 +37,8 @@ export interface ClassifiedLine extends SourceLine {
   item?: ItemKind;
   /** Body text that always continues the paragraph before it (an inline link fragment). */
   glue?: boolean;
+  /** A heading set run-in: `heading` is its title, `text` the paragraph it opens, `lead` the title sentence. */
+  runIn?: boolean;
 }
 
 export interface ClassifiedDoc {
