@@ -87,20 +87,28 @@ function nonOverlapping(marks: Mark[]): Mark[] {
   return kept;
 }
 
-/** Phrasing for a paragraph span, with the bold lead-in sentence when the block has one. */
+/** Whether a span's lead-in sentence can be set bold: it lies inside the span and cuts no figure or term. */
+function leadFits(from: number, to: number, marks: Mark[], lead?: number): lead is number {
+  const leadEnd = lead ? from + lead : from;
+  return leadEnd > from && leadEnd <= to && !marks.some((m) => m.start < leadEnd && m.end > leadEnd);
+}
+
+/**
+ * Phrasing for a paragraph span, with the bold lead-in sentence when the block has one; a run-in
+ * heading's lead carries its section (id and level) so that it renders as that heading.
+ */
 function paragraphContent(
   source: string,
   from: number,
   to: number,
   marks: Mark[],
   lead?: number,
+  heading: MdxJsxAttribute[] = [],
 ): PhrasingContent[] {
-  const leadEnd = lead ? from + lead : from;
-  const splitsAMark = marks.some((m) => m.start < leadEnd && m.end > leadEnd);
-  if (leadEnd <= from || leadEnd > to || splitsAMark) return phrasing(source, from, to, marks);
+  if (!leadFits(from, to, marks, lead)) return phrasing(source, from, to, marks);
   return [
-    inline("strong", [], phrasing(source, from, leadEnd, marks)),
-    ...phrasing(source, leadEnd, to, marks),
+    inline("strong", heading, phrasing(source, from, from + lead, marks)),
+    ...phrasing(source, from + lead, to, marks),
   ];
 }
 
@@ -115,7 +123,7 @@ const listNode = (source: string, items: Enumeration["items"], marks: Mark[]): L
   })),
 });
 
-function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
+function blockNode(block: Block, marks: Mark[], heading: MdxJsxAttribute[] = []): MdxJsxFlowElement {
   // Display text: full-width punctuation, same offsets as block.text (the digest keeps the source).
   const shown = normalizePunctuation(block.text);
   // A block read as a list (a list block, or a paragraph enumerating 一是…二是…) shows as its
@@ -123,7 +131,9 @@ function blockNode(block: Block, marks: Mark[]): MdxJsxFlowElement {
   const { enumeration } = block;
   const intro = enumeration ? enumeration.intro : shown.length;
   const body: Array<Paragraph | List> =
-    intro > 0 ? [{ type: "paragraph", children: paragraphContent(shown, 0, intro, marks, block.lead) }] : [];
+    intro > 0
+      ? [{ type: "paragraph", children: paragraphContent(shown, 0, intro, marks, block.lead, heading) }]
+      : [];
   if (enumeration) body.push(listNode(shown, enumeration.items, marks));
   return flow("Block", [...attr("id", block.id), ...attr("type", enumeration ? "list" : undefined)], body);
 }
@@ -132,7 +142,8 @@ function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>): RootC
   // The first use of each glossary term in a section is marked, where no figure covers it.
   const seenTerms = new Set<string>();
   const figures = section.blocks.reduce((n, b) => n + (statsByBlock.get(b.id)?.length ?? 0), 0);
-  const children = section.blocks.map((block) => {
+  let runIn = false;
+  const children = section.blocks.map((block, i) => {
     const stats = (statsByBlock.get(block.id) ?? []).map(statMark);
     const terms = (block.terms ?? []).filter((hit) => {
       if (seenTerms.has(hit.term)) return false;
@@ -140,7 +151,13 @@ function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>): RootC
       if (clear) seenTerms.add(hit.term);
       return clear;
     });
-    return blockNode(block, nonOverlapping([...stats, ...terms.map(termMark)]));
+    const marks = nonOverlapping([...stats, ...terms.map(termMark)]);
+    // A run-in heading is its first paragraph's bold lead, where that can be set; else a heading of its own.
+    const intro = block.enumeration ? block.enumeration.intro : block.text.length;
+    runIn ||= i === 0 && section.runIn === true && leadFits(0, intro, marks, block.lead);
+    const heading =
+      runIn && i === 0 ? [...attr("section", section.id), ...attr("level", section.level + 1)] : [];
+    return blockNode(block, marks, heading);
   });
   return flow(
     "Section",
@@ -148,6 +165,7 @@ function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>): RootC
       ...attr("id", section.id),
       ...attr("level", section.level),
       ...attr("heading", section.heading === null ? undefined : normalizePunctuation(section.heading)),
+      ...attr("runIn", runIn ? "true" : undefined),
       ...attr("topics", section.topics?.join(",")),
       ...attr("mode", section.mode),
       ...attr("figures", figures),

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { annotated, fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { compiledByAstroMdx } from "../../tests/support/astro-mdx.ts";
 import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
-import { BUNDLED, CORPUS, hasCorpus, listFiles, parseFile } from "../ingest/testing.ts";
+import { BUNDLED, CORPUS, hasCorpus, listFiles, parseFile, parseText } from "../ingest/testing.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { digestToMdx, stringifyMdx } from "./mdast-to-mdx.ts";
@@ -75,6 +75,29 @@ describe("report body HTML", () => {
     const body = html(digestToMdx(annotated(digest, findTerms)));
     expect(body).toContain(
       '<section class="sec sec-l1" data-section="huigu"><span id="old-id" class="alias-anchor" aria-hidden="true"></span><h2 id="huigu" class="sec-h">一、过去一年工作回顾<a class="h-anchor" href="#huigu" aria-label="本节链接：一、过去一年工作回顾">#</a></h2><p class="sec-meta"><span class="mode mode-review">回顾</span><span class="topic">产业</span><span class="topic">经济发展</span><span class="figcount">3 项数据</span></p>',
+    );
+  });
+
+  it("shows a run-in sub-title once, as its paragraph's bold opening marked as a heading", async () => {
+    const digest = parseText(
+      [
+        "一、2023年工作回顾",
+        "（一）全力以赴稳增长，经济运行回升向好。全年地区生产总值增长5.2%，规模以上工业增加值增长4.6%。",
+        "（二）经济实力迈上新台阶。全区地区生产总值完成785.6亿元，增长7%。",
+      ].join("\n"),
+    );
+    const section = digest.sections.find((s) => s.runIn && s.heading?.startsWith("（二）"));
+    expect(section?.heading).toBe("（二）经济实力迈上新台阶");
+    const { generated, ejected, compiled } = await threeWays(digest);
+    expect(ejected).toBe(generated);
+    expect(compiled).toBe(generated);
+    // Once as text (the anchor link's label names it too).
+    expect(generated.match(/>[^<>]*经济实力迈上新台阶/gu)).toHaveLength(1);
+    expect(generated).toMatch(
+      new RegExp(
+        `<section class="sec sec-l2" id="${section?.id}"[^>]*>.*?<strong role="heading" aria-level="3">（二）经济实力迈上新台阶。<a class="h-anchor" href="#${section?.id}"`,
+        "u",
+      ),
     );
   });
 

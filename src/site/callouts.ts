@@ -92,6 +92,8 @@ export interface SectionAttributes {
   /** "1" to "3": the heading level under the page title. */
   level: string;
   heading?: string;
+  /** "true" when the heading is set run-in: the first block's bold opening sentence is the heading. */
+  runIn?: string;
   /** Comma-separated topic names. */
   topics?: string;
   mode?: string;
@@ -124,16 +126,13 @@ function sectionElement(attributes: SectionAttributes, children: ElementContent[
   const out: ElementContent[] = (aliases ? aliases.split(",") : []).map((alias) =>
     element("span", { id: alias, className: ["alias-anchor"], ariaHidden: "true" }, []),
   );
-  if (heading) {
+  // A run-in heading stays where the report prints it, as its first paragraph's bold opening.
+  const runIn = Boolean(heading) && attributes.runIn === "true";
+  if (heading && !runIn) {
     const tagName = level === "1" ? "h2" : level === "2" ? "h3" : "h4";
-    out.push(
-      element(tagName, { id, className: ["sec-h"] }, [
-        text(heading),
-        element("a", { className: ["h-anchor"], href: `#${id}`, ariaLabel: `本节链接：${heading}` }, [
-          text("#"),
-        ]),
-      ]),
-    );
+    out.push(element(tagName, { id, className: ["sec-h"] }, [text(heading), headingAnchor(id, heading)]));
+  }
+  if (heading) {
     const modeLabel = mode ? MODE_LABELS[mode] : undefined;
     const figureCount = Number(figures ?? 0);
     const meta: ElementContent[] = [
@@ -147,9 +146,23 @@ function sectionElement(attributes: SectionAttributes, children: ElementContent[
   }
   return element(
     "section",
-    { className: ["sec", `sec-l${level}`], ...(heading ? {} : { id }), dataSection: id },
+    { className: ["sec", `sec-l${level}`], ...(heading && !runIn ? {} : { id }), dataSection: id },
     [...out, ...children],
   );
+}
+
+const headingAnchor = (id: string, heading: string) =>
+  element("a", { className: ["h-anchor"], href: `#${id}`, ariaLabel: `本节链接：${heading}` }, [text("#")]);
+
+/** A bold lead-in sentence; one that carries a section is that section's run-in heading. */
+function leadElement(attributes: Record<string, string>, children: ElementContent[], shown: () => string) {
+  const { section, level } = attributes;
+  if (!section) return element("strong", {}, children);
+  const heading = shown().replace(/[。！]$/u, "");
+  return element("strong", { role: "heading", ariaLevel: level ?? "3" }, [
+    ...children,
+    headingAnchor(section, heading),
+  ]);
 }
 
 /** A paragraph or list with its content-derived anchor id. */
@@ -203,7 +216,7 @@ export const calloutElement: CalloutConverter = (name, attributes, children, sho
     }
     default:
       // The bold lead-in sentence: may hold figures and terms, converted on their own.
-      return element("strong", {}, children);
+      return leadElement(attributes, children, shown);
   }
 };
 
