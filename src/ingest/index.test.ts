@@ -35,7 +35,8 @@ describe("parseReport", () => {
     const { digest: d, warnings } = parse(REPORT, "content/reports/上街区-2023.txt");
     expect(warnings).toEqual([]);
     expect(d.slug).toBe("shang-jie-qu-2023");
-    expect(d.title).toBe("政府工作报告");
+    // The source says only "政府工作报告": the title names region and year.
+    expect(d.title).toBe("上街区2023年政府工作报告");
     expect(d.meta).toMatchObject({
       encoding: "utf-8",
       region: "上街区",

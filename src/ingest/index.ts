@@ -13,7 +13,7 @@ import { htmlToLines } from "./html.ts";
 import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
 import { annotateFigures } from "./indicators.ts";
 import { markdownToLines } from "./markdown.ts";
-import { buildMeta } from "./metadata.ts";
+import { buildMeta, reportTitle } from "./metadata.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { type SourceLine, segmentLines, segmentSourceLines } from "./segment.ts";
 import { findStats } from "./stats.ts";
@@ -99,7 +99,7 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
   }
 
   const meta = buildMeta(path, encoding, doc, sections, fm.data, frontMatterOverrides);
-  const title = frontMatterOverrides?.title ?? fm.data.title ?? doc.title;
+  const title = frontMatterOverrides?.title ?? fm.data.title ?? reportTitle(doc.title, meta);
   if (title && !meta.kind) {
     const kind = detectKind(title);
     if (kind) meta.kind = kind;

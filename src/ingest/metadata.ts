@@ -4,7 +4,16 @@ import { basename, extname } from "node:path";
 import type { ClassifiedDoc } from "./classify/index.ts";
 import { isoDate } from "./dates.ts";
 import type { FrontMatter } from "./frontmatter.ts";
-import { dominantRegion, isNationalOccasion, NATIONAL, regionInFileName, regionInTitle } from "./regions.ts";
+import {
+  addressedGovernment,
+  dominantRegion,
+  isNationalOccasion,
+  NATIONAL,
+  regionAtLevel,
+  regionInFileName,
+  regionInTitle,
+  sameLevel,
+} from "./regions.ts";
 import type { ReportMeta, Section } from "./types.ts";
 
 export function buildMeta(
@@ -31,17 +40,27 @@ export function buildMeta(
         (b) => /\d{1,2}月\d{1,2}日/u.test(b.text.slice(0, 80)) && /工作报告|召开/u.test(b.text.slice(0, 200)),
       )
       ?.text.slice(0, 300) ?? firstText;
-  const region =
-    regionInTitle(title) ??
-    (detected.meeting ? regionInTitle(detected.meeting) : undefined) ??
-    (isNationalOccasion(`${title}\n${detected.meeting ?? ""}`) ? NATIONAL : undefined) ??
-    regionInFileName(basename(path, extname(path))) ??
-    dominantRegion(
-      sections
-        .flatMap((s) => s.blocks)
-        .map((b) => b.text)
-        .join("\n"),
-    );
+  // The speaker's own words ("我代表徐水区人民政府", "我代表国务院") name the region best.
+  const address = addressedGovernment(
+    allBlocks
+      .slice(0, 60)
+      .map((b) => b.text)
+      .join("\n"),
+  );
+  const fromFileName = regionInFileName(basename(path, extname(path)));
+  const candidates = [
+    address?.place,
+    regionInTitle(title),
+    detected.meeting ? regionInTitle(detected.meeting) : undefined,
+    isNationalOccasion(`${title}\n${detected.meeting ?? ""}`) ? NATIONAL : undefined,
+    fromFileName,
+    dominantRegion(allBlocks.map((b) => b.text).join("\n")),
+  ].filter((r): r is string => r !== undefined);
+  // "我代表州人民政府" in 黔南.txt: the region whose level the address states (a prefecture, not 贵州省).
+  const levelWord = address?.levelWord;
+  const region = levelWord
+    ? regionAtLevel(candidates.find((r) => sameLevel(r, levelWord)) ?? candidates[0] ?? "", levelWord)
+    : candidates[0];
   if (region) meta.region = region;
   const headingText = sections.map((s) => s.heading ?? "").join("\n");
   const year = detectYear(title, detected.date, headingText, firstText);
@@ -55,6 +74,14 @@ export function buildMeta(
   const venue = (detected as Record<string, unknown>).venue;
   if (typeof venue === "string") meta.venue = venue;
   fillFromNewsLead(meta, newsLead);
+  // A body without its opening words still reads as a work report: it reviews a year and plans the next.
+  if (
+    !meta.kind &&
+    /工作回顾/u.test(headingText) &&
+    /工作安排|主要任务|重点工作|工作建议|总体要求/u.test(headingText)
+  ) {
+    meta.kind = "政府工作报告";
+  }
   // Front matter, then explicit overrides, win over detection.
   for (const src of [fm, overrides ?? {}]) {
     for (const [k, v] of Object.entries(src)) if (v !== undefined && k !== "title") meta[k] = v;
@@ -112,4 +139,21 @@ function detectYear(
   let latest = 0;
   for (const m of headings.matchAll(/((?:19|20)\d{2})年/gu)) latest = Math.max(latest, Number(m[1]));
   return latest || undefined;
+}
+
+/** A title that says only what kind of report it is, maybe with a year and region ("2020年顺平县政府工作报告"). */
+const GENERIC_TITLE = /^(?:(?:19|20)\d{2}年)?[\p{Script=Han}]{0,16}?(?:政府工作报告|工作报告)$/u;
+
+/**
+ * The title a reader sees: the report's own, unless it has none or only a generic one; then region,
+ * year and kind in one order for every report ("顺平县2020年政府工作报告", "2008年国务院政府工作报告").
+ */
+export function reportTitle(found: string | null, meta: ReportMeta): string | null {
+  const own = found?.replace(/\s+/gu, "") ?? "";
+  if (own && !GENERIC_TITLE.test(own)) return found;
+  if (own && regionInTitle(own) && regionInTitle(own) !== meta.region && meta.region !== NATIONAL)
+    return found;
+  const { region, year, kind } = meta;
+  if (!region || !year || kind !== "政府工作报告") return found;
+  return region === NATIONAL ? `${year}年国务院政府工作报告` : `${region}${year}年政府工作报告`;
 }

@@ -14,10 +14,11 @@ const LEVEL_RANK: Record<Level, number> = { province: 0, city: 1, county: 2 };
 
 /** "河北省" → "河北", "恩施土家族苗族自治州" → "恩施", "海拉尔区" → "海拉尔": how places are often written. */
 function shortForm(name: string): string | undefined {
-  const short = name.replace(
-    /(?:(?:[\p{Script=Han}]{1,3}族)+)?(?:自治区|自治州|自治县|特别行政区|省|市|地区|盟|县|区|旗)$/u,
-    "",
-  );
+  // The shortest name before the peoples (布依族苗族) and the level word: 黔南, not 黔.
+  const short =
+    /^(\p{Script=Han}{2,}?)(?:\p{Script=Han}{1,3}族)*(?:自治区|自治州|自治县|特别行政区|省|市|地区|盟|县|区|旗)$/u.exec(
+      name,
+    )?.[1] ?? name;
   return short.length >= 2 && short !== name ? short : undefined;
 }
 
@@ -97,3 +98,54 @@ export const NATIONAL = "全国";
 const NATIONAL_OCCASION = /国务院|全国人民代表大会(?!常务委员会)/u;
 
 export const isNationalOccasion = (text: string) => NATIONAL_OCCASION.test(text);
+
+/** What the speaker's address says of the government reporting: "我代表徐水区人民政府", "我代表县政府", "我代表国务院". */
+export interface AddressedGovernment {
+  /** The place it names in full ("徐水区"), or 全国 for the State Council. */
+  place?: string;
+  /** The level word alone ("县" in "我代表县人民政府"). */
+  levelWord?: string;
+}
+
+const ADDRESS = /我代表([\p{Script=Han}]{0,16}?)(?:人民政府|政府|国务院)/u;
+
+export function addressedGovernment(text: string): AddressedGovernment | undefined {
+  const m = ADDRESS.exec(text);
+  if (!m) return undefined;
+  if (m[0].endsWith("国务院")) return { place: NATIONAL };
+  const named = m[1] as string;
+  if (/^(?:省|市|州|盟|县|区|旗|自治区|自治州|自治县)$/u.test(named)) return { levelWord: named };
+  const place = regionInFileName(named);
+  return place ? { place } : undefined;
+}
+
+/**
+ * A region named as the address says it is governed: "清苑区" addressed as "县人民政府" (before
+ * it became a district) is 清苑县. A name already ending in the level word stays as it is.
+ */
+export function regionAtLevel(region: string, levelWord: string): string {
+  if (region === NATIONAL || region.endsWith(levelWord)) return region;
+  const short = shortForm(region);
+  return short ? `${short}${levelWord}` : region;
+}
+
+const LEVEL_OF_WORD: Record<string, Level> = {
+  省: "province",
+  自治区: "province",
+  市: "city",
+  州: "city",
+  自治州: "city",
+  盟: "city",
+  县: "county",
+  自治县: "county",
+  区: "county",
+  旗: "county",
+};
+
+/** Whether a region is at the level a level word names (市 is also a county-level city's word). */
+export function sameLevel(region: string, levelWord: string): boolean {
+  const place = places.find((p) => p.name === region);
+  const level = LEVEL_OF_WORD[levelWord];
+  if (!place || !level) return false;
+  return place.level === level || (levelWord === "市" && place.level === "county" && region.endsWith("市"));
+}
