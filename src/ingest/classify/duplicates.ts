@@ -16,7 +16,7 @@ const MIN_COPY_CHARS = 300;
 function markRepeatedRuns(lines: ClassifiedLine[]): void {
   const content = lines.filter((l) => l.kind === "body" || l.kind === "heading");
   // A heading's text may be more than its line (one broken over two lines); a run-in heading's line is its paragraph.
-  const fullText = (l: ClassifiedLine) => (l.runIn ? l.text : (l.heading ?? l.text));
+  const fullText = (l: ClassifiedLine) => (l.kind === "heading" && !l.runIn ? (l.heading ?? l.text) : l.text);
   const keys = content.map((l) => key(fullText(l)));
   const first = new Map<string, number>();
   let i = 0;

@@ -19,6 +19,9 @@ const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 
 /** A numbered title sentence: 一、 or （一） and one short statement, not a definition or a clause list. */
 function isRunInTitle(scheme: { rank: number }, sentence: string): boolean {
+  // "1、农村饮水安全工程。重点解决…": a numbered project heads its paragraph when its title is a name.
+  if (scheme.rank === 3)
+    return sentence.length <= 24 && /。$/u.test(sentence) && !/[，,、：:；;]/u.test(sentence);
   return (
     scheme.rank >= 1 &&
     scheme.rank <= 2 &&
@@ -61,6 +64,22 @@ function blankLinesSeparateParagraphs(lines: ClassifiedLine[]): boolean {
   return structural >= 3 && structural >= runs * 0.3;
 }
 
+/**
+ * Whether the file's paragraphs are cut into lines (a print layout, a hard-wrapped copy): many
+ * longer lines stop mid-sentence and go on in the next line.
+ */
+function isHardWrapped(lines: ClassifiedLine[]): boolean {
+  let long = 0;
+  let cut = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind !== "body" || l.text.length < 20) continue;
+    long++;
+    if (!isTerminated(l.text) && !/[：:]$/u.test(l.text)) cut++;
+  }
+  return long > 0 && cut > long * 0.2;
+}
+
 function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   const n = nextContent(lines, i);
   if (n < 0) return true;
@@ -71,6 +90,7 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
 export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
   const images = hasImageCredits(lines);
   const usesBlankLines = blankLinesSeparateParagraphs(lines);
+  const wrapped = isHardWrapped(lines);
   let prevBody: ClassifiedLine | null = null; // last content line that was body
   const lastContent = (() => {
     for (let j = lines.length - 1; j >= 0; j--) if (lines[j]?.kind === "body") return j;
@@ -129,7 +149,10 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
       ) {
         prev.kind = "body";
         prev.item = "numbered";
-        prev.text = prev.heading ?? prev.text;
+        // A run-in heading's line is its paragraph already.
+        if (!prev.runIn) prev.text = prev.heading ?? prev.text;
+        delete prev.runIn;
+        delete prev.heading;
         prevBody = prev;
       }
       l.glue = true;
@@ -168,8 +191,13 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
         lone &&
         !definition &&
         !cutBelow &&
-        // Two clauses fit a heading; 30-odd characters with a comma are a hard-wrapped paragraph start.
-        (endsStop || commas === 0 || (commas === 1 && t.length <= 28) || (commas === 2 && t.length <= 24)) &&
+        // Two clauses fit a heading; 30-odd characters with a comma are a hard-wrapped paragraph start,
+        // unless the file's paragraphs stand on one line each.
+        (endsStop ||
+          commas === 0 ||
+          (commas === 1 && t.length <= 28) ||
+          (commas === 2 && t.length <= 24) ||
+          (!wrapped && scheme.rank <= 2 && commas <= 3)) &&
         t.length <= maxLen &&
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
