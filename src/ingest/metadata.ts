@@ -16,6 +16,10 @@ import {
 } from "./regions.ts";
 import type { ReportMeta, Section } from "./types.ts";
 
+/** What each source of a built meta said of the region, for the parse's doubts (./doubts.ts). */
+const regionsSeen = new WeakMap<ReportMeta, { fileName?: string | undefined; text?: string | undefined }>();
+export const regionsBehind = (meta: ReportMeta) => regionsSeen.get(meta) ?? {};
+
 export function buildMeta(
   path: string,
   encoding: string,
@@ -62,6 +66,8 @@ export function buildMeta(
     ? regionAtLevel(candidates.find((r) => sameLevel(r, levelWord)) ?? candidates[0] ?? "", levelWord)
     : candidates[0];
   if (region) meta.region = region;
+  const textRegion = address?.place ?? (levelWord && region ? region : undefined);
+  regionsSeen.set(meta, { fileName: fromFileName, text: textRegion });
   const headingText = sections.map((s) => s.heading ?? "").join("\n");
   const year = detectYear(title, detected.date, headingText, firstText);
   if (year) meta.year = year;
@@ -141,12 +147,12 @@ function detectYear(
   return latest || undefined;
 }
 
-/** A title that says only what kind of report it is, maybe with a year and region ("2020年顺平县政府工作报告"). */
-const GENERIC_TITLE = /^(?:(?:19|20)\d{2}年)?[\p{Script=Han}]{0,16}?(?:政府工作报告|工作报告)$/u;
+/** A title that says only what kind of report it is ("政府工作报告", "海拉尔区人民政府工作报告"): no year. */
+const GENERIC_TITLE = /^[\p{Script=Han}]{0,16}?(?:政府工作报告|工作报告)$/u;
 
 /**
- * The title a reader sees: the report's own, unless it has none or only a generic one; then region,
- * year and kind in one order for every report ("顺平县2020年政府工作报告", "2008年国务院政府工作报告").
+ * The title a reader sees: the report's own as printed ("2020年顺平县政府工作报告"), unless it has
+ * none or one without a year; then region, year and kind ("晋城市2024年政府工作报告", "2008年国务院政府工作报告").
  */
 export function reportTitle(found: string | null, meta: ReportMeta): string | null {
   const own = found?.replace(/\s+/gu, "") ?? "";

@@ -116,7 +116,9 @@ export function addressedGovernment(text: string): AddressedGovernment | undefin
   const named = m[1] as string;
   if (/^(?:省|市|州|盟|县|区|旗|自治区|自治州|自治县)$/u.test(named)) return { levelWord: named };
   const place = regionInFileName(named);
-  return place ? { place } : undefined;
+  if (!place) return undefined;
+  // The name as the speaker states it: 清苑县 in 2008, though it is 清苑区 now.
+  return { place: shortForm(named) === shortForm(place) ? named : place };
 }
 
 /**

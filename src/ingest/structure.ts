@@ -6,6 +6,8 @@ export interface DraftBlock {
   type: "paragraph" | "list";
   text: string;
   lead?: number;
+  /** The source line the block starts on (for messages; not part of the digest). */
+  line: number;
 }
 
 export interface DraftSection {
@@ -35,7 +37,7 @@ export function buildSections(units: Unit[]): DraftSection[] {
       current = { heading: null, level: 1, blocks: [] };
       sections.push(current);
     }
-    const block: DraftBlock = { type: u.type, text: u.text };
+    const block: DraftBlock = { type: u.type, text: u.text, line: u.line };
     if (u.lead && u.type === "paragraph") block.lead = u.lead;
     current.blocks.push(block);
   }
