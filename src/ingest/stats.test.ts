@@ -19,6 +19,14 @@ describe("findStats: figures", () => {
     expect(one("全市生产总值达到5.67万亿元")[0]).toMatchObject({ value: 5.67e12, unit: "元" });
   });
 
+  it("thousands grouped with a full-width comma, as older print has them (national 1980)", () => {
+    const s = findStats("原煤产量达到62，000万吨，钢产量33，212万吨。");
+    expect(s.map((x) => [x.text, x.value, x.unit])).toEqual([
+      ["62，000万吨", 620000000, "吨"],
+      ["33，212万吨", 332120000, "吨"],
+    ]);
+  });
+
   it("areas, counts with 余/多 and compound units", () => {
     expect(one("盘活闲置厂房、楼宇8.36万平方米")[0]).toMatchObject({
       text: "8.36万平方米",

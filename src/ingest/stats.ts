@@ -37,7 +37,8 @@ const MULT_ALT = Object.keys(MULTIPLIERS)
   .join("|");
 /** A regex alternation of words, in their lexicon order (the first that fits is taken). */
 const alternation = (list: readonly string[]) => list.map(esc).join("|");
-const NUM = "\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+// Thousands may be grouped with a comma, full-width in older print ("３３，２１２万吨").
+const NUM = "\\d{1,3}(?:[,，]\\d{3})+(?![\\d])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
 
 // number, optional range, 余/多, multiplier, 余/多, unit
 const FIGURE = new RegExp(
@@ -64,7 +65,7 @@ const LABEL_TRIM_END = new RegExp(`(?:${alternation(statWords.labelTailWords)})+
 const BARE_VERB = new RegExp(`^(?:${alternation(statWords.bareVerbs)})$`, "u");
 
 function parseNum(s: string): number {
-  return Number(s.replace(/,/gu, ""));
+  return Number(s.replace(/[,，]/gu, ""));
 }
 
 function insideShortQuote(text: string, start: number, end: number): boolean {
