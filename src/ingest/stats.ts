@@ -187,7 +187,8 @@ export function findStats(text: string): FoundStat[] {
       text: m[0],
       start: m.index,
       value: Number(m[1]),
-      unit: "名",
+      // "第2位" is counted in 位; a bare "第5" or "第3名" in 名.
+      unit: m[2] === "位" ? "位" : "名",
       kind: "rank",
       label: null,
     });
