@@ -66,7 +66,12 @@ describe("findStats: figures", () => {
       { text: "9个位次", value: 9, unit: "个位次", kind: "rank" },
     ]);
     expect(one("位列全省第3名")[0]).toMatchObject({ text: "第3名", value: 3, unit: "名", kind: "rank" });
-    expect(one("经济总量居全国第5位")[0]).toMatchObject({ text: "第5位", value: 5, unit: "位", kind: "rank" });
+    expect(one("经济总量居全国第5位")[0]).toMatchObject({
+      text: "第5位",
+      value: 5,
+      unit: "位",
+      kind: "rank",
+    });
   });
 
   it("ranges, approximations and targets", () => {
