@@ -70,6 +70,22 @@ describe("heading schemes", () => {
     expect(runOn?.lead).toBe("（二）经济实力迈上新台阶。".length);
   });
 
+  it("第一，… alone on its line is a sub-title; opening a paragraph it stays body (河北省 2004)", () => {
+    const d = classify(
+      [
+        "一、2004年的主要任务",
+        "第一，牢记第一要务，凝神聚力抓发展",
+        BODY,
+        "第二，我们要坚持扩大内需。全年固定资产投资增长15%，社会消费品零售总额增长12%。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、2004年的主要任务"],
+      [2, "第一，牢记第一要务，凝神聚力抓发展"],
+    ]);
+    expect(d.lines.find((l) => l.text.startsWith("第二"))?.kind).toBe("body");
+  });
+
   it("一是… runs stay body with a bold lead", () => {
     const d = classify(
       ["一、工作回顾", "一是全力加快国际陆港建设。尽快启动海关监管作业场所建设，完善多式联运基础设施。"].join(

@@ -18,7 +18,9 @@ const DASH_ITEM = /^(?:——|—|--|-|－－|─)(?!\d|$)/u;
 const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 
 /** A numbered title sentence: 一、 or （一） and one short statement, not a definition or a clause list. */
-function isRunInTitle(scheme: { rank: number }, sentence: string): boolean {
+function isRunInTitle(scheme: { rank: number; scheme: string }, sentence: string): boolean {
+  // "第一，…。…" opens one of a speech's enumerated points, not a sub-title.
+  if (scheme.scheme === "ordinal") return false;
   // "1、农村饮水安全工程。重点解决…": a numbered project heads its paragraph when its title is a name.
   if (scheme.rank === 3)
     return sentence.length <= 24 && /。$/u.test(sentence) && !/[，,、：:；;]/u.test(sentence);

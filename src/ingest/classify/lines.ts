@@ -11,6 +11,7 @@ export type HeadingScheme =
   | "cn" // 一、
   | "cn-paren" // （一）
   | "section" // 第一节
+  | "ordinal" // 第一，… on a line of its own
   | "article" // 第一条
   | "arabic" // 1. / 1、
   | "arabic-paren" // (1)

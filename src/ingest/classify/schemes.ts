@@ -8,6 +8,8 @@ export const SCHEMES: { scheme: HeadingScheme; rank: number; re: RegExp }[] = [
   { scheme: "cn", rank: 1, re: new RegExp(`^${CN_NUM}(?:、|[．.](?!\\d))\\s*`, "u") },
   { scheme: "cn-paren", rank: 2, re: new RegExp(`^[（(]${CN_NUM}[）)][、.．]?\\s*`, "u") },
   { scheme: "section", rank: 2, re: new RegExp(`^第${CN_NUM}节[、，:：\\s]*`, "u") },
+  // "第一，牢记第一要务，凝神聚力抓发展" standing alone; as a paragraph's opening it is a list item.
+  { scheme: "ordinal", rank: 2, re: new RegExp(`^第${CN_NUM}[，,]`, "u") },
   { scheme: "article", rank: 3, re: new RegExp(`^第(?:${CN_NUM}|\\d{1,3})条[、，:：\\s]*`, "u") },
   { scheme: "arabic", rank: 3, re: /^\d{1,2}(?:[、．]|\.(?!\d))\s*/u },
   { scheme: "arabic-paren", rank: 4, re: /^[（(]\d{1,2}[）)][、.．]?\s*/u },
