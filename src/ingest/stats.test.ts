@@ -27,6 +27,19 @@ describe("findStats: figures", () => {
     ]);
   });
 
+  it("units written another way are counted in the lexicon's base unit; new units (吉瓦, 趟, 方)", () => {
+    const s = findStats(
+      "新建2万平米，PM2.5降至28.5微克每立方米，新增装机22吉瓦，开行班列123趟，清淤46万方，从3方面推进。",
+    );
+    expect(s.map((x) => [x.text, x.value, x.unit])).toEqual([
+      ["2万平米", 20000, "平方米"],
+      ["28.5微克每立方米", 28.5, "微克/立方米"],
+      ["22吉瓦", 22, "吉瓦"],
+      ["123趟", 123, "趟"],
+      ["46万方", 460000, "方"],
+    ]);
+  });
+
   it("areas, counts with 余/多 and compound units", () => {
     expect(one("盘活闲置厂房、楼宇8.36万平方米")[0]).toMatchObject({
       text: "8.36万平方米",

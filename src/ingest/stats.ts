@@ -21,10 +21,13 @@ interface UnitEntry {
   unit: string;
   kind: string;
   notAfter?: string;
+  /** The unit a figure is counted in when written another way ("平米" → 平方米). */
+  base?: string;
 }
 
 const UNITS = (unitLexicon.units as UnitEntry[]).slice().sort((a, b) => b.unit.length - a.unit.length);
 const UNIT_KIND = new Map(UNITS.map((u) => [u.unit, u.kind]));
+const UNIT_BASE = new Map(UNITS.map((u) => [u.unit, u.base ?? u.unit]));
 const MULTIPLIERS = unitLexicon.multipliers as Record<string, number>;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
@@ -145,7 +148,7 @@ export function findStats(text: string): FoundStat[] {
     // A year range or date ("2021-2025年", "3月5日至") never reaches here: 年/月/日 are not units.
     const n1 = parseNum(m[1] as string);
     const mult = m[6] ? (MULTIPLIERS[m[6]] ?? 1) : 1;
-    const baseUnit = unit === "％" ? "%" : unit;
+    const baseUnit = UNIT_BASE.get(unit) ?? unit;
     const value = n1 * mult;
     const stat: FoundStat = {
       text: whole,
