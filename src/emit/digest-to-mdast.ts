@@ -123,13 +123,16 @@ const listNode = (source: string, items: Enumeration["items"], marks: Mark[]): L
   })),
 });
 
+/** Where a block's opening paragraph ends: before its list when it is read as one, else at its end. */
+const introEnd = (block: Block) => (block.enumeration ? block.enumeration.intro : block.text.length);
+
 function blockNode(block: Block, marks: Mark[], heading: MdxJsxAttribute[] = []): MdxJsxFlowElement {
   // Display text: full-width punctuation, same offsets as block.text (the digest keeps the source).
   const shown = normalizePunctuation(block.text);
   // A block read as a list (a list block, or a paragraph enumerating 一是…二是…) shows as its
   // opening words and a list.
   const { enumeration } = block;
-  const intro = enumeration ? enumeration.intro : shown.length;
+  const intro = introEnd(block);
   const body: Array<Paragraph | List> =
     intro > 0
       ? [{ type: "paragraph", children: paragraphContent(shown, 0, intro, marks, block.lead, heading) }]
@@ -153,8 +156,7 @@ function sectionNode(section: Section, statsByBlock: Map<string, Stat[]>): RootC
     });
     const marks = nonOverlapping([...stats, ...terms.map(termMark)]);
     // A run-in heading is its first paragraph's bold lead, where that can be set; else a heading of its own.
-    const intro = block.enumeration ? block.enumeration.intro : block.text.length;
-    runIn ||= i === 0 && section.runIn === true && leadFits(0, intro, marks, block.lead);
+    runIn ||= i === 0 && section.runIn === true && leadFits(0, introEnd(block), marks, block.lead);
     const heading =
       runIn && i === 0 ? [...attr("section", section.id), ...attr("level", section.level + 1)] : [];
     return blockNode(block, marks, heading);

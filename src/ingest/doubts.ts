@@ -1,5 +1,6 @@
 // Where the parse is unsure, said with file and line so an editor can check: `npm run check` and
 // the build print these as warnings. Pure: reads the digest and what metadata detection saw.
+import type { RegionEvidence } from "./metadata.ts";
 import type { ReportDigest } from "./types.ts";
 
 export interface DoubtInput {
@@ -8,7 +9,7 @@ export interface DoubtInput {
   /** The source line each block starts on. */
   blockLines: ReadonlyMap<string, number>;
   /** The region the front matter states, the file name names, and the text itself says. */
-  regions: { frontMatter?: string | undefined; fileName?: string | undefined; text?: string | undefined };
+  regions: RegionEvidence & { frontMatter?: string | undefined };
 }
 
 /** Figures of one kind of doubt listed one by one before the rest are counted. */

@@ -14,7 +14,7 @@ import { htmlToLines } from "./html.ts";
 import { blockBaseId, IdAllocator, LEAD_SECTION_ID, sectionBaseId, slugFromPath, statBaseId } from "./ids.ts";
 import { annotateFigures } from "./indicators.ts";
 import { markdownToLines } from "./markdown.ts";
-import { buildMeta, regionsBehind, reportTitle } from "./metadata.ts";
+import { buildMeta, reportTitle } from "./metadata.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { type SourceLine, segmentLines, segmentSourceLines } from "./segment.ts";
 import { findStats } from "./stats.ts";
@@ -101,7 +101,7 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
     sections.push(section);
   }
 
-  const meta = buildMeta(path, encoding, doc, sections, fm.data, frontMatterOverrides);
+  const { meta, regions } = buildMeta(path, encoding, doc, sections, fm.data, frontMatterOverrides);
   const title = frontMatterOverrides?.title ?? fm.data.title ?? reportTitle(doc.title, meta);
   if (title && !meta.kind) {
     const kind = detectKind(title);
@@ -118,8 +118,10 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
     stats: annotateFigures(stats, annotated, meta.year),
     furniture,
   };
-  const regions = { ...regionsBehind(meta), frontMatter: fm.data.region ?? frontMatterOverrides?.region };
-  warnings.push(...findDoubts({ path, digest, blockLines, regions }));
+  const frontMatterRegion = fm.data.region ?? frontMatterOverrides?.region;
+  warnings.push(
+    ...findDoubts({ path, digest, blockLines, regions: { ...regions, frontMatter: frontMatterRegion } }),
+  );
   return { digest, warnings };
 }
 

@@ -16,9 +16,11 @@ import {
 } from "./regions.ts";
 import type { ReportMeta, Section } from "./types.ts";
 
-/** What each source of a built meta said of the region, for the parse's doubts (./doubts.ts). */
-const regionsSeen = new WeakMap<ReportMeta, { fileName?: string | undefined; text?: string | undefined }>();
-export const regionsBehind = (meta: ReportMeta) => regionsSeen.get(meta) ?? {};
+/** What the file name and the text itself said of the region (for the parse's doubts, ./doubts.ts). */
+export interface RegionEvidence {
+  fileName?: string | undefined;
+  text?: string | undefined;
+}
 
 export function buildMeta(
   path: string,
@@ -27,7 +29,7 @@ export function buildMeta(
   sections: Section[],
   fm: FrontMatter,
   overrides: Partial<FrontMatter> | undefined,
-): ReportMeta {
+): { meta: ReportMeta; regions: RegionEvidence } {
   const meta: ReportMeta = { encoding };
   const detected = doc.meta;
   const title = doc.title ?? "";
@@ -66,8 +68,10 @@ export function buildMeta(
     ? regionAtLevel(candidates.find((r) => sameLevel(r, levelWord)) ?? candidates[0] ?? "", levelWord)
     : candidates[0];
   if (region) meta.region = region;
-  const textRegion = address?.place ?? (levelWord && region ? region : undefined);
-  regionsSeen.set(meta, { fileName: fromFileName, text: textRegion });
+  const regions = {
+    fileName: fromFileName,
+    text: address?.place ?? (levelWord && region ? region : undefined),
+  };
   const headingText = sections.map((s) => s.heading ?? "").join("\n");
   const year = detectYear(title, detected.date, headingText, firstText);
   if (year) meta.year = year;
@@ -92,7 +96,7 @@ export function buildMeta(
   for (const src of [fm, overrides ?? {}]) {
     for (const [k, v] of Object.entries(src)) if (v !== undefined && k !== "title") meta[k] = v;
   }
-  return meta;
+  return { meta, regions };
 }
 
 /**
@@ -157,8 +161,8 @@ const GENERIC_TITLE = /^[\p{Script=Han}]{0,16}?(?:政府工作报告|工作报�
 export function reportTitle(found: string | null, meta: ReportMeta): string | null {
   const own = found?.replace(/\s+/gu, "") ?? "";
   if (own && !GENERIC_TITLE.test(own)) return found;
-  if (own && regionInTitle(own) && regionInTitle(own) !== meta.region && meta.region !== NATIONAL)
-    return found;
+  const named = own ? regionInTitle(own) : undefined;
+  if (named && named !== meta.region && meta.region !== NATIONAL) return found;
   const { region, year, kind } = meta;
   if (!region || !year || kind !== "政府工作报告") return found;
   return region === NATIONAL ? `${year}年国务院政府工作报告` : `${region}${year}年政府工作报告`;

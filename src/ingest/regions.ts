@@ -107,6 +107,20 @@ export interface AddressedGovernment {
   levelWord?: string;
 }
 
+/** The words an address uses for a government's level, and the level each names. */
+const LEVEL_OF_WORD: Record<string, Level> = {
+  省: "province",
+  自治区: "province",
+  市: "city",
+  州: "city",
+  自治州: "city",
+  盟: "city",
+  县: "county",
+  自治县: "county",
+  区: "county",
+  旗: "county",
+};
+
 const ADDRESS = /我代表([\p{Script=Han}]{0,16}?)(?:人民政府|政府|国务院)/u;
 
 export function addressedGovernment(text: string): AddressedGovernment | undefined {
@@ -114,7 +128,7 @@ export function addressedGovernment(text: string): AddressedGovernment | undefin
   if (!m) return undefined;
   if (m[0].endsWith("国务院")) return { place: NATIONAL };
   const named = m[1] as string;
-  if (/^(?:省|市|州|盟|县|区|旗|自治区|自治州|自治县)$/u.test(named)) return { levelWord: named };
+  if (Object.hasOwn(LEVEL_OF_WORD, named)) return { levelWord: named };
   const place = regionInFileName(named);
   if (!place) return undefined;
   // The name as the speaker states it: 清苑县 in 2008, though it is 清苑区 now.
@@ -130,19 +144,6 @@ export function regionAtLevel(region: string, levelWord: string): string {
   const short = shortForm(region);
   return short ? `${short}${levelWord}` : region;
 }
-
-const LEVEL_OF_WORD: Record<string, Level> = {
-  省: "province",
-  自治区: "province",
-  市: "city",
-  州: "city",
-  自治州: "city",
-  盟: "city",
-  县: "county",
-  自治县: "county",
-  区: "county",
-  旗: "county",
-};
 
 /** Whether a region is at the level a level word names (市 is also a county-level city's word). */
 export function sameLevel(region: string, levelWord: string): boolean {
