@@ -280,7 +280,10 @@ export default function reportDigest(): AstroIntegration {
             runGenerate(root, logger, DEV_GENERATE);
             devProblems = [];
             await indexing.request();
-            await refreshContent?.({ loaders: ["mdx-pages"] });
+            // A full refresh (the one collection is mdx-pages): one filtered by loader keeps the
+            // glob loader's previous watcher listeners, and after a few saves a dozen of them race
+            // to reload and drop the same entry ("Entry … was not found").
+            await refreshContent?.({});
           } catch (error) {
             if (error instanceof ContentErrors) devProblems = error.problems;
             else logger.error(String(error instanceof Error ? error.message : error));

@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -62,5 +72,20 @@ describe("emitPages", () => {
     writeFileSync(join(dirs.digests, "report-1.json"), "{ not json");
     expect(() => emitPages(jobs, { root, glossary: undefined })).toThrow(/JSON/u);
     expect(existsSync(join(dirs.generated, bodyFiles("report-1").html))).toBe(false);
+  });
+
+  it("leaves a body that comes out the same untouched, so the dev server's watcher sees no change", () => {
+    const { root, jobs } = projectWithDigests(2);
+    const dirs = layout(root);
+    writeFileSync(dirs.ejected("report-1"), '<Block id="p-1">\n  共{1 + 1}项\n</Block>\n');
+    const all = jobs.map((j) => (j.slug === "report-1" ? { ...j, ejected: true } : j));
+    const files = [bodyFiles("report-0").html, bodyFiles("report-1").mdxPage].map((f) =>
+      join(dirs.generated, f),
+    );
+    emitPages(all, { root, glossary: undefined });
+    const before = files.map((f) => statSync(f).ino);
+    emitPages(all, { root, glossary: undefined });
+    expect(files.map((f) => statSync(f).ino)).toEqual(before);
+    expect(readdirSync(dirs.mdxPages)).toEqual(["report-1.mdx"]);
   });
 });

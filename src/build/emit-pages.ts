@@ -6,7 +6,7 @@
 // index beside them, and a second core taken by the emit was taken from the index, the longer of
 // the two (1,000 reports: 107 s on one core, 117.5 s on two; bench/README.md); in a worker, the
 // emit's allocations leave with it instead of raising the build's memory peak.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { mdxToMdast } from "satteri";
 import { digestToMdx } from "../emit/mdast-to-mdx.ts";
@@ -65,31 +65,53 @@ function emitPage({ slug, ejected }: PageJob, dirs: ProjectLayout, compile: (mdx
   }
   const { html: htmlFile, mdxPage } = bodyFiles(slug);
   const [write, remove] = html === undefined ? [mdxPage, htmlFile] : [htmlFile, mdxPage];
+  replaceFile(join(dirs.generated, write), html ?? mdx);
   rmSync(join(dirs.generated, remove), { force: true });
-  writeFileSync(join(dirs.generated, write), html ?? mdx);
+}
+
+/**
+ * Puts `text` at `path` whole, in one rename, and not at all when it is already there: the dev
+ * server's content loader watches mdx-pages/, and a file that vanished or changed for nothing
+ * while a page rendered would drop its entry ("Entry … was not found").
+ */
+function replaceFile(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, "utf8") === text) return;
+  const partial = `${path}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, path);
 }
 
 /**
  * Emits a share of pages, the glossary's markup and the compiler made once for all of them. On
- * the worker (`keepGoing`), a page that fails is left without its body for emitPages to redo on
- * its own thread, where the error is thrown.
+ * the worker (`keepGoing`), a page that fails is flagged undone for emitPages to redo on its own
+ * thread, where the error is thrown.
  */
-function emitShare(jobs: PageJob[], context: EmitContext, onDone: () => void, keepGoing: boolean): void {
+function emitShare(
+  jobs: PageJob[],
+  context: EmitContext,
+  onDone: (ok: boolean) => void,
+  keepGoing: boolean,
+): void {
   const dirs = layout(context.root);
   const compile = reportBodyCompiler(termMarkup(context.glossary));
   for (const job of jobs) {
+    let ok = true;
     try {
       emitPage(job, dirs, compile);
     } catch (error) {
       if (!keepGoing) throw error;
+      ok = false;
     }
-    onDone();
+    onDone(ok);
   }
 }
 
 /** The worker's share (emit-worker.ts). */
-export const emitShareOnWorker = (jobs: PageJob[], context: EmitContext, onDone: () => void): void =>
-  emitShare(jobs, context, onDone, true);
+export const emitShareOnWorker = (
+  jobs: PageJob[],
+  context: EmitContext,
+  onDone: (ok: boolean) => void,
+): void => emitShare(jobs, context, onDone, true);
 
 /**
  * Emits the pages of `jobs` (in a worker when there are enough to pay for one); returns, by slug,
@@ -100,13 +122,22 @@ export function emitPages(jobs: PageJob[], context: EmitContext): Map<string, st
   const dirs = layout(context.root);
   const bodyOf = (slug: string) =>
     Object.values(bodyFiles(slug)).find((file) => existsSync(join(dirs.generated, file)));
-  // A body still on disk after the worker then means it was emitted now.
-  for (const { slug } of jobs)
-    for (const file of Object.values(bodyFiles(slug))) rmSync(join(dirs.generated, file), { force: true });
-  if (jobs.length >= MIN_FOR_WORKER) runInWorker(jobs, context, join(import.meta.dirname, "emit-worker.ts"));
+  const onWorker =
+    jobs.length >= MIN_FOR_WORKER
+      ? runInWorker(jobs, context, join(import.meta.dirname, "emit-worker.ts"))
+      : [];
   const written = new Map<string, string>();
-  for (const job of jobs) {
-    if (!bodyOf(job.slug)) emitShare([job], context, () => {}, false);
+  for (const [i, job] of jobs.entries()) {
+    if (!onWorker[i]) {
+      try {
+        emitShare([job], context, () => {}, false);
+      } catch (error) {
+        // No stale body is left to be taken for this page.
+        for (const file of Object.values(bodyFiles(job.slug)))
+          rmSync(join(dirs.generated, file), { force: true });
+        throw error;
+      }
+    }
     written.set(job.slug, bodyOf(job.slug) as string);
   }
   return written;

@@ -18,16 +18,18 @@ export interface ParseJob {
 }
 
 /** Parses `files` into the cache, skipping any that fail (generate() reports them when it parses them again). */
-export function parseIntoCache(files: string[], job: ParseJob, onParsed: () => void): void {
+export function parseIntoCache(files: string[], job: ParseJob, onParsed: (ok: boolean) => void): void {
   const cache = fileCache(job.cacheDir, ".json");
   const findTerms = termFinder(job.glossary);
   for (const file of files) {
+    let ok = true;
     try {
       parseCached(job.root, file, readFileSync(file), cache, job.ingestCode, findTerms);
     } catch {
       // A bad report: its error is reported, with the others, by generate().
+      ok = false;
     }
-    onParsed();
+    onParsed(ok);
   }
 }
 

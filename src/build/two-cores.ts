@@ -2,25 +2,26 @@
 // worker takes every other job while this thread does the rest), emitting in a worker alone (its
 // memory goes with it). generate() is synchronous (Astro's config hook, the CLI, tests), so this
 // thread waits for the worker on a shared counter rather than on a message. A job the worker
-// could not do is left undone (its outputs missing): the caller does it again on this thread,
-// where its error surfaces as usual. Callers decide whether a run is big enough for a worker
+// could not do is flagged undone: the caller does it again on this thread, where its error
+// surfaces as usual. Callers decide whether a run is big enough for a worker
 // (MIN_FOR_WORKER).
 import { Worker, workerData } from "node:worker_threads";
 
 /** Below this many jobs a worker's start-up (~0.2 s) is not worth it. */
 export const MIN_FOR_WORKER = 16;
-/** Slots of the shared counter: jobs the worker has finished, and 1 once it is done. */
+/** Slots of the shared counter: jobs the worker has finished, 1 once it is done, then one flag per job (1: it succeeded). */
 const DONE = 0;
 const FINISHED = 1;
+const SUCCEEDED = 2;
 /** A worker that makes no progress for this long is given up on. */
 const STALL_MS = 60_000;
 
-/** Runs a share of jobs; calls `onDone` after each. */
-export type JobRunner<Job, Context> = (jobs: Job[], context: Context, onDone: () => void) => void;
+/** Runs a share of jobs; calls `onDone` after each, in order, with whether it succeeded. */
+export type JobRunner<Job, Context> = (jobs: Job[], context: Context, onDone: (ok: boolean) => void) => void;
 
 /**
  * Runs `jobs` with `run` here and in a worker thread started from `workerModule` (which calls
- * runWorkerShare with the same runner). Returns how many jobs the worker finished.
+ * runWorkerShare with the same runner). Returns how many jobs the worker did.
  */
 export function runOnTwoCores<Job, Context>(
   jobs: Job[],
@@ -39,21 +40,21 @@ export function runOnTwoCores<Job, Context>(
     context,
     () => {},
   );
-  return wait();
+  return wait().filter(Boolean).length;
 }
 
 /**
  * Runs all of `jobs` in a worker thread while this thread waits: one core, as if run here, but
  * what the work allocates goes with the worker (its heap is not this thread's high-water mark).
- * Returns how many jobs the worker finished.
+ * Returns, by job, whether the worker did it.
  */
-export function runInWorker<Job, Context>(jobs: Job[], context: Context, workerModule: string): number {
+export function runInWorker<Job, Context>(jobs: Job[], context: Context, workerModule: string): boolean[] {
   return startWorker(jobs, context, workerModule)();
 }
 
-/** Starts a worker on `jobs`; the function returned waits for it and says how many it finished. */
-function startWorker<Job, Context>(jobs: Job[], context: Context, workerModule: string): () => number {
-  const counter = new Int32Array(new SharedArrayBuffer(8));
+/** Starts a worker on `jobs`; the function returned waits for it and says, by job, whether it succeeded. */
+function startWorker<Job, Context>(jobs: Job[], context: Context, workerModule: string): () => boolean[] {
+  const counter = new Int32Array(new SharedArrayBuffer(4 * (SUCCEEDED + jobs.length)));
   const worker = new Worker(workerModule, { workerData: { jobs, context, counter } });
   return () => {
     let seen = Atomics.load(counter, DONE);
@@ -67,15 +68,20 @@ function startWorker<Job, Context>(jobs: Job[], context: Context, workerModule: 
       }
     }
     void worker.terminate();
-    return Atomics.load(counter, DONE);
+    return jobs.map((_, i) => Atomics.load(counter, SUCCEEDED + i) === 1);
   };
 }
 
-/** The worker thread's side: runs its share, counting each job and flagging the end. */
+/** The worker thread's side: runs its share, counting each job, flagging those that succeeded and the end. */
 export function runWorkerShare<Job, Context>(run: JobRunner<Job, Context>): void {
   const { jobs, context, counter } = workerData as { jobs: Job[]; context: Context; counter: Int32Array };
+  let next = 0;
   try {
-    run(jobs, context, () => Atomics.add(counter, DONE, 1));
+    run(jobs, context, (ok) => {
+      if (ok) Atomics.store(counter, SUCCEEDED + next, 1);
+      next++;
+      Atomics.add(counter, DONE, 1);
+    });
   } finally {
     Atomics.store(counter, FINISHED, 1);
     Atomics.notify(counter, FINISHED);
