@@ -56,6 +56,24 @@ const NOT_SOURCE = /[\\/](?:\.cache[\\/]|\.generated[\\/](?!mdx-pages[\\/]))/u;
 /** astro dev: ids are not recorded (drafts are not published ids), and good reports are written. */
 const DEV_GENERATE = { recordIds: false, partial: true } as const;
 
+/** Warnings printed one by one; past them a count (`npm run check` lists every one). */
+const WARNINGS_SHOWN = 20;
+
+/**
+ * Logs the warnings about sources that changed since the last generate (at most WARNINGS_SHOWN),
+ * and counts the rest: a dev server re-saving one report, or a first build of 1,000, must not
+ * bury its own messages under thousands of known warnings.
+ */
+function logWarnings(warnings: ContentProblem[], logger: AstroIntegrationLogger): void {
+  const fresh = warnings.filter((w) => !w.unchanged);
+  for (const w of fresh.slice(0, WARNINGS_SHOWN)) logger.warn(formatProblem(w, "warning"));
+  const rest = warnings.length - Math.min(fresh.length, WARNINGS_SHOWN);
+  if (rest > 0) {
+    const files = new Set(warnings.map((w) => w.file)).size;
+    logger.warn(`${rest} more warnings (${warnings.length} in ${files} files): npm run check lists them all`);
+  }
+}
+
 /** generate() with the build's (or dev's) options, its progress and problems logged. */
 function runGenerate(
   root: string,
@@ -75,7 +93,7 @@ function runGenerate(
       }
     },
   });
-  for (const w of result.warnings) logger.warn(formatProblem(w, "warning"));
+  logWarnings(result.warnings, logger);
   for (const e of result.errors) logger.error(formatProblem(e, "error"));
   if (result.errors.length) throw new ContentErrors(result.errors);
   logger.info(

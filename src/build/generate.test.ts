@@ -40,6 +40,22 @@ afterEach(() => {
 });
 
 describe("generate", () => {
+  it("marks the warnings of a report unchanged since the last generate, so they are not printed again", () => {
+    const root = project();
+    const untitled = join(root, "content/reports/untitled.txt");
+    writeFileSync(untitled, "各位代表：\n现在，我代表区人民政府作工作报告。全年地区生产总值增长5%。\n");
+    const first = generate({ root }).warnings.filter((w) => w.file === "content/reports/untitled.txt");
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((w) => !w.unchanged)).toBe(true);
+    const second = generate({ root }).warnings.filter((w) => w.file === "content/reports/untitled.txt");
+    expect(second.map((w) => w.message)).toEqual(first.map((w) => w.message));
+    expect(second.every((w) => w.unchanged)).toBe(true);
+    appendFileSync(untitled, "请予审议。\n");
+    expect(generate({ root }).warnings.some((w) => w.file.endsWith("untitled.txt") && !w.unchanged)).toBe(
+      true,
+    );
+  });
+
   it("takes an unchanged report from the last build without reading its parse again", () => {
     const root = project();
     const first = generate({ root });

@@ -31,6 +31,8 @@ const EMIT_CODE = join(import.meta.dirname, "emit-pages.ts");
 export interface ContentProblem {
   file: string;
   message: string;
+  /** A warning about a source unchanged since the last generate (its parse was kept). */
+  unchanged?: boolean;
 }
 
 /** The slug of the report a problem's file is the source (or ejected body) of, as the parser names it. */
@@ -151,12 +153,12 @@ export function generate({
       parseKeys.add(key);
       const before = previousStates[name];
       let report: GeneratedReport;
-      if (
+      const unchanged =
         before?.parseKey === key &&
         (before.recorded || !recordIds) &&
         before.registry === registryKey(p.ids, before.head.slug) &&
-        existsSync(join(p.digests, `${before.head.slug}.json`))
-      ) {
+        existsSync(join(p.digests, `${before.head.slug}.json`));
+      if (unchanged && before) {
         result.cached++;
         states[name] = before;
         // Read in full only if an output has to be written again.
@@ -174,7 +176,8 @@ export function generate({
           },
         };
       } else report = readReport(file, bytes, name);
-      for (const message of states[name]?.warnings ?? []) result.warnings.push({ file: name, message });
+      for (const message of states[name]?.warnings ?? [])
+        result.warnings.push({ file: name, message, ...(unchanged ? { unchanged } : {}) });
       const clash = bySlug.get(report.slug);
       if (clash) {
         result.errors.push({
