@@ -31,8 +31,8 @@ const env = { ...process.env, PATH: `${join(repoRoot, "node_modules/.bin")}:${pr
 interface Start {
   /** From spawning `npm run dev` to the first 200 for the page asked for. */
   pageMs: number;
-  /** How many reports had been parsed when that page was served (from the dev server's log). */
-  parsedBefore: number | undefined;
+  /** How many reports had been generated when that page was served (from the dev server's log). */
+  readyBefore: number | undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,8 +68,8 @@ async function timeStart(dir: string, path: string): Promise<Start> {
       const answer = await fetch(`http://127.0.0.1:${PORT}${path}`).catch(() => undefined);
       if (answer?.status === 200) {
         const pageMs = performance.now() - started;
-        const counts = [...log.matchAll(/parsed (\d+)\/\d+ reports/gu)].map((m) => Number(m[1]));
-        return { pageMs, parsedBefore: counts.at(-1) };
+        const counts = [...log.matchAll(/(\d+) reports ready \(/gu)].map((m) => Number(m[1]));
+        return { pageMs, readyBefore: counts.at(-1) };
       }
       await sleep(50);
     }
@@ -101,11 +101,11 @@ try {
     ["cold", cold],
     ["warm", warm],
   ] as const) {
-    const parsed = starts.map((s) => s.parsedBefore ?? Number.NaN);
+    const ready = starts.map((s) => s.readyBefore ?? Number.NaN);
     console.log(
       `${label}: first page in ${seconds(median(starts.map((s) => s.pageMs)))} (median; ${starts
         .map((s) => seconds(s.pageMs))
-        .join(", ")}); reports parsed before it: ${parsed.join(", ")}`,
+        .join(", ")}); reports generated before it: ${ready.join(", ")}`,
     );
   }
 } finally {

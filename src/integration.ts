@@ -14,17 +14,20 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
 import { coalesced } from "./build/coalesced.ts";
+import { DeferredReports } from "./build/deferred-reports.ts";
 import { devErrorPage, problemsOf } from "./build/dev-error-page.ts";
 import { keyedDigests } from "./build/digest-store.ts";
 import {
   type ContentProblem,
   formatProblem,
   type GenerateOptions,
+  type GenerateResult,
   generate,
   SOURCE_EXTENSIONS,
 } from "./build/generate.ts";
@@ -36,13 +39,17 @@ import { SEARCH_DIR } from "./shared/shards.ts";
 
 class ContentErrors extends Error {
   readonly problems: ContentProblem[];
-  constructor(problems: ContentProblem[]) {
+  /** The generation's result, the good reports among it (astro dev writes those). */
+  readonly result: GenerateResult;
+  constructor(result: GenerateResult) {
+    const problems = result.errors;
     const count = problems.length;
     super(
       `${count} content error${count > 1 ? "s" : ""} in content/reports (listed above); nothing was built.`,
     );
     this.name = "ContentErrors";
     this.problems = problems;
+    this.result = result;
     // The list above is the message; a stack trace would only bury it.
     this.stack = "";
   }
@@ -78,8 +85,8 @@ function logWarnings(warnings: ContentProblem[], logger: AstroIntegrationLogger)
 function runGenerate(
   root: string,
   logger: AstroIntegrationLogger,
-  options: Pick<GenerateOptions, "recordIds" | "onDigestsWritten" | "partial">,
-): void {
+  options: Pick<GenerateOptions, "recordIds" | "onDigestsWritten" | "partial" | "defer">,
+): GenerateResult {
   const started = performance.now();
   let lastReport = 0;
   const result = generate({
@@ -95,10 +102,12 @@ function runGenerate(
   });
   logWarnings(result.warnings, logger);
   for (const e of result.errors) logger.error(formatProblem(e, "error"));
-  if (result.errors.length) throw new ContentErrors(result.errors);
+  if (result.errors.length) throw new ContentErrors(result);
+  const deferred = result.deferred.length ? `, ${result.deferred.length} to parse in the background` : "";
   logger.info(
-    `${result.reports.length} reports ready (${result.parsed} parsed${result.parsedInParallel ? `, ${result.parsedInParallel} of them on a second core` : ""}, ${result.cached} from cache) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
+    `${result.reports.length} reports ready (${result.parsed} parsed${result.parsedInParallel ? `, ${result.parsedInParallel} of them on a second core` : ""}, ${result.cached} from cache${deferred}) in ${Math.round(performance.now() - started)} ms (parse ${Math.round(result.timings.parseMs)} ms, emit ${Math.round(result.timings.emitMs)} ms)`,
   );
+  return result;
 }
 
 /** Indexes every report section as its own pagefind record (see src/search/), not whole pages. */
@@ -205,6 +214,21 @@ export default function reportDigest(): AstroIntegration {
   let releaseLock: (() => void) | undefined;
   // In dev: the content errors of the last regeneration, shown on their reports' pages.
   let devProblems: ContentProblem[] = [];
+  let deferred: DeferredReports | undefined;
+  /** astro dev's generation: the good reports written, the errors kept for their pages. */
+  const generateForDev = (logger: AstroIntegrationLogger) => {
+    deferred ??= new DeferredReports(root);
+    let result: GenerateResult;
+    try {
+      result = runGenerate(root, logger, { ...DEV_GENERATE, defer: deferred.options() });
+      devProblems = [];
+    } catch (error) {
+      if (!(error instanceof ContentErrors)) throw error;
+      result = error.result;
+      devProblems = error.problems;
+    }
+    deferred.update(result.deferred);
+  };
   return {
     name: "report-digest",
     hooks: {
@@ -213,12 +237,7 @@ export default function reportDigest(): AstroIntegration {
         if (command !== "build") {
           // A content error must not keep the dev server from starting: the report's page says
           // what is wrong, the other pages serve what was generated last.
-          try {
-            runGenerate(root, logger, DEV_GENERATE);
-          } catch (error) {
-            if (!(error instanceof ContentErrors)) throw error;
-            devProblems = error.problems;
-          }
+          generateForDev(logger);
           // What the integration writes (caches, the dev search index, generated files pages read
           // with fs) is not source: watching it would hand Vite tens of thousands of file events
           // per index write. The generated MDX collection stays watched for its loader.
@@ -276,6 +295,18 @@ export default function reportDigest(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? "").split("?")[0] ?? "";
           const report = /^\/reports\/([^/]+)\/(?:index\.html)?$/u.exec(path)?.[1];
+          // A report still waiting for the background parse is parsed now, on its own, before
+          // its page (the search index follows; the page is not reloaded).
+          if (report && deferred?.ask(decodeURIComponent(report))) {
+            generateForDev(logger);
+            routesChanged();
+            indexing.request().catch((error) => logger.error(`search index: ${String(error)}`));
+          }
+          serve(req, res, next);
+        });
+        const serve = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+          const path = (req.url ?? "").split("?")[0] ?? "";
+          const report = /^\/reports\/([^/]+)\/(?:index\.html)?$/u.exec(path)?.[1];
           const problems = report ? problemsOf(devProblems, decodeURIComponent(report)) : [];
           if (problems.length) {
             res.statusCode = 500;
@@ -289,22 +320,28 @@ export default function reportDigest(): AstroIntegration {
           if (!file.startsWith(`${base}/`) || !existsSync(file)) return next();
           res.setHeader("content-type", contentType(file));
           res.end(readFileSync(file));
-        });
+        };
+        // The report pages' paths come from the generated heads, which Astro's content store does
+        // not see: its route cache (getStaticPaths) is cleared as on a content change, so a report
+        // added (or parsed in the background) gets its page and its neighbours' links.
+        const routesChanged = () => {
+          for (const environment of Object.values(server.environments))
+            if (environment.name !== "client") environment.hot.send("astro:content-changed", {});
+        };
         const sourcesNow = () => sourcesState(dir, [layout(root).glossary]);
         let generatedFrom = sourcesNow();
         const regenerate = async () => {
           generatedFrom = sourcesNow();
           try {
-            runGenerate(root, logger, DEV_GENERATE);
-            devProblems = [];
+            generateForDev(logger);
+            routesChanged();
             await indexing.request();
             // A full refresh (the one collection is mdx-pages): one filtered by loader keeps the
             // glob loader's previous watcher listeners, and after a few saves a dozen of them race
             // to reload and drop the same entry ("Entry … was not found").
             await refreshContent?.({});
           } catch (error) {
-            if (error instanceof ContentErrors) devProblems = error.problems;
-            else logger.error(String(error instanceof Error ? error.message : error));
+            logger.error(String(error instanceof Error ? error.message : error));
           }
           // Report bodies are files the pages read, not modules Vite watches: reload open pages
           // (a page with a content error shows it; fixed, it shows the report again).
@@ -313,6 +350,19 @@ export default function reportDigest(): AstroIntegration {
         // One regeneration at a time: saves that arrive while one runs are taken by one more run
         // after it (an editor saving in bursts never has two writers on .generated/ or the index).
         const regenerations = coalesced(regenerate);
+        if (deferred?.count) {
+          const started = performance.now();
+          const count = deferred.count;
+          deferred
+            .parseInBackground()
+            .then(() => {
+              logger.info(
+                `${count} reports parsed in the background in ${Math.round(performance.now() - started)} ms`,
+              );
+              return regenerations.request();
+            })
+            .catch((error) => logger.error(`background parse: ${String(error)}`));
+        }
         const onChange = (file: string) => {
           // Sources, and ejected page bodies (<slug>.mdx) that replace the generated ones.
           const isSource =

@@ -17,7 +17,7 @@ import { generatedFiles, writeIfChanged } from "./generated-files.ts";
 import { idHistoryPath, registryKey, withRememberedIds } from "./id-history.ts";
 import { layout } from "./layout.ts";
 import { parseCached, parseKey } from "./parse-cache.ts";
-import { warmParseCache } from "./parse-workers.ts";
+import { type ParseJob, warmParseCache } from "./parse-workers.ts";
 import { readSourceStates, type SourceState } from "./source-states.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
@@ -56,6 +56,8 @@ export interface GenerateResult {
   cached: number;
   /** Of the reports parsed, how many a worker thread parsed. */
   parsedInParallel: number;
+  /** Sources left out for now (see GenerateOptions.defer). */
+  deferred: string[];
   /** Milliseconds spent parsing (or reading cached parses) and emitting/writing MDX. */
   timings: { parseMs: number; emitMs: number };
 }
@@ -80,6 +82,13 @@ export interface GenerateOptions {
    * pages keep working while one file is being fixed). A build writes nothing then.
    */
   partial?: boolean;
+  /**
+   * Sources to leave out of this generation, for astro dev to parse in the background (its first
+   * start on reports it has never parsed: see src/build/deferred-reports.ts). `unparsed` lists the
+   * sources neither in the parse cache nor unchanged since the last generate (read and hashed only
+   * if called); returns those to leave out (result.deferred).
+   */
+  defer?: (unparsed: () => string[]) => Iterable<string>;
 }
 
 export function listSources(dir: string): string[] {
@@ -88,6 +97,19 @@ export function listSources(dir: string): string[] {
     .filter((name) => SOURCE_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith("."))
     .sort()
     .map((name) => join(dir, name));
+}
+
+/** What parsing a project's reports into its parse cache needs (the cache, the code's key, the glossary). */
+export function parseJob(root: string): ParseJob {
+  const p = layout(root);
+  // The glossary is part of what a parse computes (each block's terms), so it is in the parse key.
+  const glossary = readGlossary(p.glossary);
+  return {
+    root,
+    cacheDir: p.parseCache,
+    ingestCode: keyOf(moduleGraphHash(INGEST_CODE), glossary ?? ""),
+    glossary,
+  };
 }
 
 const headOf = ({ slug, title, meta }: ReportDigest): ReportHead => ({ slug, title, meta });
@@ -99,6 +121,7 @@ export function generate({
   onProgress,
   onDigestsWritten,
   partial = false,
+  defer,
 }: GenerateOptions): GenerateResult {
   const p = layout(root);
   const sources = listSources(p.reports);
@@ -109,20 +132,22 @@ export function generate({
     parsed: 0,
     cached: 0,
     parsedInParallel: 0,
+    deferred: [],
     timings: { parseMs: 0, emitMs: 0 },
   };
   const parseStarted = performance.now();
   const bySlug = new Map<string, string>();
   const idHistories = new Map<string, string>();
   const parseCache = fileCache(p.parseCache, ".json");
-  // The glossary is part of what a parse computes (each block's terms), so it is in the parse key.
-  const glossary = readGlossary(p.glossary);
-  const ingestCode = keyOf(moduleGraphHash(INGEST_CODE), glossary ?? "");
+  const { glossary, ingestCode } = parseJob(root);
   const findTerms = termFinder(glossary);
-  // A second core parses half of the reports not in the cache; the loop below then reads them.
-  const warmed = warmParseCache(sources, { root, cacheDir: p.parseCache, ingestCode, glossary });
   const parseKeys = new Set<string>();
   const previousStates = readSourceStates(p.sources);
+  const deferred = new Set(defer?.(() => sources.filter((file) => !parsedBefore(file))));
+  result.deferred = [...deferred];
+  // A second core parses half of the reports not in the cache; the loop below then reads them.
+  const generated = sources.filter((file) => !deferred.has(file));
+  const warmed = warmParseCache(generated, parseJob(root));
   const states: Record<string, SourceState> = {};
 
   /** The report of a source read in full: parsed (or from the parse cache), its ids remembered. */
@@ -145,7 +170,13 @@ export function generate({
     return { slug: digest.slug, head: headOf(digest), key, digest: () => digest };
   };
 
-  sources.forEach((file, i) => {
+  /** Whether a source's parse is in the cache or its outputs are unchanged since the last generate. */
+  function parsedBefore(file: string): boolean {
+    const key = parseKey(root, file, readFileSync(file), ingestCode);
+    return parseCache.has(key) || previousStates[relative(root, file)]?.parseKey === key;
+  }
+
+  generated.forEach((file, i) => {
     const name = relative(root, file);
     try {
       const bytes = readFileSync(file);
@@ -197,7 +228,7 @@ export function generate({
         result.errors.push({ file: name, message: `${name}: internal error while parsing: ${reason}` });
       }
     }
-    onProgress?.(i + 1, sources.length);
+    onProgress?.(i + 1, generated.length);
   });
 
   for (const { slug } of result.reports) {
@@ -265,8 +296,9 @@ export function generate({
     for (const state of Object.values(states)) state.registry = registryKey(p.ids, state.head.slug);
     writeFileSync(p.sources, JSON.stringify(states));
     files.finish();
-    // Parses of earlier versions of the reports (or of the parser) are never read again.
-    parseCache.retainOnly(parseKeys);
+    // Parses of earlier versions of the reports (or of the parser) are never read again; while
+    // reports are deferred, their parses are being written in the background.
+    if (!deferred.size) parseCache.retainOnly(parseKeys);
   }
   result.timings.emitMs = performance.now() - emitStarted;
   return result;

@@ -39,6 +39,9 @@ export function warmParseCache(files: string[], job: ParseJob): { parsed: number
   const missing = files.filter((f) => !cache.has(parseKey(job.root, f, readFileSync(f), job.ingestCode)));
   // Too few to share: generate() parses them as it reads them (and skips those it need not read).
   if (missing.length < MIN_FOR_WORKER) return { parsed: 0, onWorker: 0 };
-  const onWorker = runOnTwoCores(missing, job, parseIntoCache, join(import.meta.dirname, "parse-worker.ts"));
-  return { parsed: missing.length, onWorker };
+  return { parsed: missing.length, onWorker: parseAllIntoCache(missing, job) };
 }
+
+/** Parses `files` into the cache on two cores; returns how many the second core parsed. */
+export const parseAllIntoCache = (files: string[], job: ParseJob): number =>
+  runOnTwoCores(files, job, parseIntoCache, join(import.meta.dirname, "parse-worker.ts"));
