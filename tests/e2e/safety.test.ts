@@ -253,6 +253,20 @@ describe("astro dev", () => {
     expect(result.log).toMatch(/reports ready \(\d parsed/u);
   }, 200_000);
 
+  it("serves the page of a report added while it runs (no restart), and lists it", async () => {
+    const result = await dev([
+      { page: "/reports/good/", contains: ["185.6亿元"] },
+      {
+        file: "content/reports/added-later.txt",
+        content: GOOD_REPORT.replace("请予审议", "新增报告请予审议"),
+        page: "/reports/added-later/",
+        contains: ["新增报告请予审议"],
+      },
+      { page: "/", contains: ["/reports/added-later/"] },
+    ]);
+    expect(result.ok, result.log).toBe(true);
+  }, 200_000);
+
   it("shows a content error on the report's page with file, line and the fix, keeps the others, and clears when fixed", async () => {
     const good = readFileSync(join(root, "content/reports/good.txt"), "utf8");
     const broken = `---\ntitle: 未闭合的前言\n\n${good}`;
