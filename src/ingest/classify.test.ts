@@ -204,6 +204,81 @@ describe("heading schemes", () => {
   });
 });
 
+describe("sub-titles standing alone on their line", () => {
+  const GD_BODY =
+    "地区生产总值从11.37万亿元提高到14.58万亿元，人均地区生产总值从9万元提高到11万元。区域创新能力连续9年全国第一。";
+
+  it("a numbered sub-title of any length above its paragraph; one-sentence items in a row stay a list (广东省 2026)", () => {
+    const long =
+      "（四）推动供需高水平动态适配，在建设强大国内市场中努力扩大有潜能的消费、有需求的生产、有效益的投资。";
+    const d = classify(
+      [
+        "三、2026年工作安排",
+        long,
+        "坚持惠民生和促消费、投资于物和投资于人紧密结合，推动投资和消费相互促进。",
+        "（五）坚持以人民为中心，在推动共同富裕上取得更大进展，让发展成果更多更公平惠及全体人民。",
+        "（六）坚持底线思维，在统筹发展和安全上取得更大进展，守牢安全发展底线不放松不动摇。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "三、2026年工作安排"],
+      [2, long],
+    ]);
+  });
+
+  it("three parallel one-sentence lines, each above its paragraph, are a section's sub-titles (广东省 2026, 湖北省 2026)", () => {
+    const d = classify(
+      [
+        "一、2025年和“十四五”时期工作回顾",
+        "这是经济实力持续提升的五年。",
+        GD_BODY,
+        "这是粤港澳大湾区建设纵深推进的五年。",
+        GD_BODY,
+        "这是产业科技互促双强大力拓展的五年。",
+        GD_BODY,
+        "二、“十五五”时期工作的主要考虑",
+        "——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。",
+        "经济运行稳中有进。坚持把稳增长摆在突出位置，经济运行稳中有进。",
+        GD_BODY,
+        "——着力深化改革、扩大开放、促进创新，高质量发展的动力更加强劲。",
+        GD_BODY,
+        "——切实加强政府自身建设、优化创新生态和营商环境，高质量发展的保障更为有力。",
+        GD_BODY,
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、2025年和“十四五”时期工作回顾"],
+      [2, "这是经济实力持续提升的五年。"],
+      [2, "这是粤港澳大湾区建设纵深推进的五年。"],
+      [2, "这是产业科技互促双强大力拓展的五年。"],
+      [1, "二、“十五五”时期工作的主要考虑"],
+      [2, "——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。"],
+      [2, "——着力深化改革、扩大开放、促进创新，高质量发展的动力更加强劲。"],
+      [2, "——切实加强政府自身建设、优化创新生态和营商环境，高质量发展的保障更为有力。"],
+    ]);
+  });
+
+  it("two such lines, unlike ones, or ones far apart stay paragraphs (青海省 2026, 绵阳, national 1954)", () => {
+    const two = classify(
+      ["一、工作回顾", "生态底色更加亮丽。", GD_BODY, "经济运行持续向好。", GD_BODY].join("\n"),
+    );
+    expect(headings(two)).toEqual([[1, "一、工作回顾"]]);
+    const unlike = classify(
+      [
+        "我们统筹推进新型城镇化和乡村全面振兴，持续用力强县活镇兴村，城乡融合发展取得新突破。",
+        GD_BODY,
+        "持续深入实施生态美市战略，坚定不移走生态优先、绿色发展之路。",
+        GD_BODY,
+        "贯彻总体国家安全观，健全公共安全体系和应急管理体系。",
+        GD_BODY,
+      ].join("\n"),
+    );
+    expect(headings(unlike)).toEqual([]);
+    const far = ["我国同挪威和荷兰改进关系的谈判正在进行中。", ...Array(5).fill(GD_BODY)];
+    expect(headings(classify([...far, ...far, ...far].join("\n")))).toEqual([]);
+  });
+});
+
 describe("title and meta", () => {
   it("letter-spaced title, dashed venue line and speaker (district_hailar)", () => {
     const d = classify(

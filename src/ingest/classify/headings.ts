@@ -89,6 +89,78 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
 }
 
+/** One short sentence alone on its line: "这是经济实力持续提升的五年。", "——扎实抓好…，…持续夯实。". */
+function isSubtitleSentence(text: string): boolean {
+  return (
+    text.length >= 6 &&
+    text.length <= 50 &&
+    /^[^。！？；!?;：:]+[。！]$/u.test(text) &&
+    // A figure makes it a statement ("计划生育，人口自然增长率为1%。"), not a title.
+    !/\d/u.test(text) &&
+    (text.match(/[，,]/gu)?.length ?? 0) <= 2
+  );
+}
+
+/** Where a section's sub-titles stand in a row of their own, this many make a series… */
+const SERIES = 3;
+/** …each within this many paragraphs of the one before. */
+const SERIES_GAP = 5;
+
+/** Sub-titles of one series share their form: an opening ("这是", "N是", "——", "五年来") or being one bare phrase. */
+function sameSubtitleForm(a: string, b: string): boolean {
+  const opening = (t: string) => t.slice(0, 2).replace(/[一二三四五六七八九十]/gu, "N");
+  const bare = (t: string) => !/[，,、]/u.test(t);
+  return opening(a) === opening(b) || (bare(a) && bare(b));
+}
+
+/**
+ * Unnumbered sub-titles: within one section, three or more parallel sentences each standing alone
+ * on its line above a paragraph of its own ("这是…的五年。", 一是… or ——… lines of newspaper
+ * reports). A lone one is a paragraph's bold lead-in (repair.ts), a run of them is a list, and
+ * unlike sentences scattered through a long section are just short paragraphs.
+ */
+function liftSubtitleSeries(lines: ClassifiedLine[]): void {
+  let series: { line: ClassifiedLine; at: number }[] = [];
+  const lift = () => {
+    if (series.length >= SERIES) {
+      for (const { line: l } of series) {
+        l.kind = "heading";
+        l.scheme = "headline";
+        l.heading = l.text;
+        delete l.item;
+        delete l.lead;
+      }
+    }
+    series = [];
+  };
+  let prev: ClassifiedLine | undefined;
+  let at = 0; // paragraphs seen: a hard-wrapped paragraph is one, whatever its lines
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank" || l.kind === "furniture") continue;
+    const opens = prev === undefined || prev.kind !== "body" || isTerminated(prev.text);
+    if (opens) at++;
+    if (l.kind === "heading") lift();
+    const next = lines[nextContent(lines, i)];
+    if (
+      l.kind === "body" &&
+      !l.glue &&
+      opens &&
+      isSubtitleSentence(l.text) &&
+      next?.kind === "body" &&
+      !next.glue &&
+      !isSubtitleSentence(next.text) &&
+      !matchScheme(next.text)
+    ) {
+      const last = series[series.length - 1];
+      if (last && (at - last.at > SERIES_GAP || !sameSubtitleForm(last.line.text, l.text))) lift();
+      series.push({ line: l, at });
+    }
+    prev = l;
+  }
+  lift();
+}
+
 export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
   const images = hasImageCredits(lines);
   const usesBlankLines = blankLinesSeparateParagraphs(lines);
@@ -204,7 +276,19 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
         !(scheme.rank >= 3 && commas > 0);
-      if (headingLike) {
+      // "（四）推动供需高水平动态适配，在建设强大国内市场中努力扩大…投资。" alone on its line above
+      // its paragraph: a sub-title of any length; a line of such sentences in a row is a list.
+      const ownLineTitle =
+        lone &&
+        endsStop &&
+        !definition &&
+        !cutBelow &&
+        scheme.rank <= 2 &&
+        t.length <= 64 &&
+        nextLine !== undefined &&
+        nextLine.kind === "body" &&
+        matchScheme(nextLine.text)?.scheme !== scheme.scheme;
+      if (headingLike || ownLineTitle) {
         l.kind = "heading";
         l.scheme = scheme.scheme;
         l.heading = t;
@@ -315,4 +399,5 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
     }
     prevBody = l;
   }
+  liftSubtitleSeries(lines);
 }
