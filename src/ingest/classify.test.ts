@@ -279,6 +279,73 @@ describe("sub-titles standing alone on their line", () => {
   });
 });
 
+describe("appendices and bold words set apart", () => {
+  it("an appendix is a level-1 heading above its own numbered items; its 附件 label leaves the body (广东省 2026)", () => {
+    const d = classify(
+      [
+        "一、2025年工作回顾",
+        BODY,
+        "（一）全力促进经济平稳健康发展",
+        "地区生产总值增长3.9%、总量连续37年居全国首位。地方一般公共预算收入增长3%。",
+        "各位代表！奋进正当其时，实干成就未来。",
+        "附件1",
+        "2026年省十件民生实事",
+        "坚持民生为大，以更大力度投资于人，扎扎实实办好十件民生实事。",
+        "一、提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。",
+        "农村低保标准占城镇低保标准的最低比例从77%提高到80%以上。",
+        "附件2",
+        "名词解释",
+        "1.“四上”企业：",
+        "现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的一种习惯称谓。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、2025年工作回顾"],
+      [2, "（一）全力促进经济平稳健康发展"],
+      [1, "2026年省十件民生实事"],
+      [2, "一、提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。"],
+      [1, "名词解释"],
+    ]);
+    expect(d.lines.find((l) => l.heading === "名词解释")?.number).toBe("附件2");
+    expect(furniture(d)).toEqual([
+      ["other", "附件1"],
+      ["other", "附件2"],
+    ]);
+  });
+
+  it("back matter after numbered parts is level 1 (四川省 2026, 徐水 2024, 易县 2022)", () => {
+    for (const title of ["名词解释", "[名词解释]", "※注释※"]) {
+      const d = classify(
+        [
+          "一、2025年工作回顾",
+          BODY,
+          "（一）全力促进经济平稳健康发展",
+          BODY,
+          title,
+          "1.“两重”：是指国家重大战略实施。",
+        ].join("\n"),
+      );
+      expect(headings(d).at(-1)).toEqual([1, title]);
+    }
+  });
+
+  it("bold words on lines of their own inside a sentence are no headline (广东省 2026, 河北省 2021)", () => {
+    const d = classify(
+      [
+        "一、“十五五”时期的主要目标和重点任务",
+        BODY,
+        "“十五五”时期经济社会发展的",
+        "主要目标",
+        "是：地区生产总值年均增长5%左右，高质量发展取得显著成效。",
+        "这五年，我们坚定不移践行",
+        "以人民为中心发展思想",
+        "，在脱贫攻坚、推进共享中努力提高人民生活水平。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([[1, "一、“十五五”时期的主要目标和重点任务"]]);
+  });
+});
+
 describe("title and meta", () => {
   it("letter-spaced title, dashed venue line and speaker (district_hailar)", () => {
     const d = classify(
@@ -333,6 +400,27 @@ describe("title and meta", () => {
       "chrome",
       "chrome",
     ]);
+  });
+
+  it("the report's own title over the portal's page headline, years listed with 、 (national 1980)", () => {
+    const d = classify(
+      [
+        "1980年国务院政府工作报告",
+        "",
+        "中央政府门户网站　www.gov.cn　　 2006年02月16日 09时45分　　 来源：新华社",
+        "",
+        "1980年政府工作报告",
+        "",
+        "关于１９８０、１９８１年国民经济计划安排的报告",
+        "",
+        "——１９８０年８月３０日在第五届全国人民代表大会第三次会议上",
+        "",
+        "　　各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.title).toBe("关于1980、1981年国民经济计划安排的报告");
+    expect(headings(d)).toEqual([]);
   });
 
   it("title and venue on one line; Chinese-numeral dates; a venue broken over two lines", () => {

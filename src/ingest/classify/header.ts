@@ -111,7 +111,8 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
   }
   if (titleIdx < 0) {
     // Among the first header lines naming a report kind, the fullest one is the title
-    // ("保定市满城区2021年政府工作报告" over a breadcrumb "工作报告").
+    // ("保定市满城区2021年政府工作报告" over a breadcrumb "工作报告"; "关于1980、1981年…的报告" over the
+    // portal's "1980年国务院政府工作报告"). A 、 between years is no clause break.
     let bestLen = 0;
     for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
@@ -121,7 +122,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
         (TITLE_WORD.test(t) &&
           t.length <= 60 &&
           !isTerminated(t) &&
-          !/[，、；,;]/u.test(t) &&
+          !/[，；,;]|(?<!\d)、|、(?!\d)/u.test(t) &&
           !matchScheme(t) &&
           !VENUE_START.test(t));
       if (ok && t.length > bestLen) {

@@ -2,6 +2,7 @@
 // line), which are photo captions, and which body lines open list items or carry a bold lead-in.
 import { endsMidClause, isTerminated } from "../text.ts";
 import {
+  APPENDIX_LABEL,
   type ClassifiedLine,
   countBlanksBefore,
   isHeadlineish,
@@ -87,6 +88,11 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   if (n < 0) return true;
   const nl = lines[n] as ClassifiedLine;
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
+}
+
+/** A line that goes on with the sentence above it ("家、100家…", "是：地区生产总值…"). */
+function picksUpMidClause(text: string): boolean {
+  return /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(text);
 }
 
 /** One short sentence alone on its line: "这是经济实力持续提升的五年。", "——扎实抓好…，…持续夯实。". */
@@ -242,6 +248,19 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
       prevBody = null;
       continue;
     }
+    // "附件1" above "2026年省十件民生实事": the appendix's title is a heading numbered by the label,
+    // which leaves the body as furniture (its characters stay in the digest).
+    const below = APPENDIX_LABEL.test(t) && !continuing ? lines[nextContent(lines, i)] : undefined;
+    if (below?.kind === "body" && isHeadlineish(below.text)) {
+      l.kind = "furniture";
+      l.furniture = "other";
+      below.kind = "heading";
+      below.scheme = "headline";
+      below.heading = below.text;
+      below.number = t;
+      prevBody = null;
+      continue;
+    }
     const scheme = matchScheme(t);
 
     if (scheme) {
@@ -350,19 +369,26 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
       }
       const n = nextContent(lines, i);
       const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
-      // The next line picks up mid-clause ("家、100家…"): this line is the start of its sentence.
-      const continuedBelow =
-        nl !== undefined && /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(nl.text);
-      // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
-      if (
-        nl &&
+      const shortNext =
+        nl !== undefined &&
         nl.kind === "body" &&
         isHeadlineish(nl.text) &&
         !matchScheme(nl.text) &&
         !fragments.has(nl.text) &&
+        nl.text.length <= 12;
+      // The next line picks up mid-clause ("家、100家…"), or the one after it does (bold words set on
+      // lines of their own: "“十五五”时期经济社会发展的 / 主要目标 / 是：…"): this line starts a sentence.
+      const continuedBelow =
+        nl !== undefined &&
+        (picksUpMidClause(nl.text) ||
+          (shortNext && picksUpMidClause(lines[nextContent(lines, n)]?.text ?? "")));
+      // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
+      if (
+        nl &&
+        shortNext &&
+        !continuedBelow &&
         (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
-        t.length + nl.text.length <= 30 &&
-        nl.text.length <= 12
+        t.length + nl.text.length <= 30
       ) {
         l.kind = "heading";
         l.scheme = "headline";
