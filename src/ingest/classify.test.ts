@@ -575,6 +575,58 @@ describe("furniture", () => {
     );
   });
 
+  it("a caption of two sentences under the byline, split from its photo credit (national 2009)", () => {
+    const d = classify(
+      [
+        "政府工作报告——２００９年３月５日在第十一届全国人民代表大会第二次会议上",
+        " 国务院总理 温家宝",
+        "\u00a0\u00a0\u00a0\u00a03月5日，第十一届全国人民代表大会第二次会议在北京人民大会堂开幕。国务院总理温家宝作政府工作报告。　新华社记者刘建生摄",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(furniture(d).slice(-2)).toEqual([
+      [
+        "caption",
+        "3月5日，第十一届全国人民代表大会第二次会议在北京人民大会堂开幕。国务院总理温家宝作政府工作报告。",
+      ],
+      ["credit", "新华社记者刘建生摄"],
+    ]);
+  });
+
+  it("the seam of a page holding its body twice: 责任编辑's closing bracket, 【E-mail推荐 and the copy's header (national 1980)", () => {
+    const body = [
+      "　　各位代表：",
+      "　　我受国务院的委托，现在向大会提出关于１９８０、１９８１年国民经济计划安排的报告，请予审议。",
+      `　　${BODY}${BODY}`,
+      `　　${BODY.replace("全市", "全国")}${BODY}${BODY}`,
+      "　　各位代表！一年多来，我们认真执行了调整、改革、整顿、提高的方针，为完成和超额完成１９８０、１９８１年国民经济计划而努力奋斗！",
+    ];
+    const header = [
+      "1980年国务院政府工作报告",
+      "",
+      "中央政府门户网站　www.gov.cn　　 2006年02月16日 09时45分　　 来源：新华社",
+      "",
+      "\u00a01980年政府工作报告",
+      "关于１９８０、１９８１年国民经济计划安排的报告",
+      "——１９８０年８月３０日在第五届全国人民代表大会第三次会议上",
+    ];
+    const seam = ["（责任编辑： 郭桢", " ）", "【E-mail推荐", "】"];
+    const d = classify([...header, ...body, ...seam, ...header, ...body, ...seam].join("\n"));
+    const kept = d.lines.filter((l) => l.kind === "body").map((l) => l.text);
+    const halfWidth = (t: string) =>
+      t.replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    expect(kept).toEqual(body.map((t) => halfWidth(t.replace(/^　　/u, ""))));
+    const f = furniture(d);
+    const at = f.findIndex((x) => x[1] === "（责任编辑： 郭桢");
+    expect(f.slice(at, at + 4)).toEqual([
+      ["byline", "（责任编辑： 郭桢"],
+      ["byline", "）"],
+      ["chrome", "【E-mail推荐"],
+      ["chrome", "】"],
+    ]);
+  });
+
   it("sidebars after the body, previews and repeated bodies (county_baoding_xlsx)", () => {
     const body = [
       "《报告》说，“十三五”时期的五年，是我区发展历程中极不平凡的五年。",
