@@ -70,6 +70,23 @@ describe("heading schemes", () => {
     expect(runOn?.lead).toBe("（二）经济实力迈上新台阶。".length);
   });
 
+  it("run-in titles: two clauses up to 48 characters listing with 、, and a project named with 、 (容城 2015, 清苑 2008)", () => {
+    const d = classify(
+      [
+        "二、2014年工作回顾",
+        "（三）扎实开展造林绿化暨创园、城市管理“6S”、农村面貌改造提升三项行动，城乡环境明显改善。在全市率先完成重要交通干线的绿道建设。",
+        "（四）坚持实施区域协调发展和新型城镇化战略，着力推动平衡发展，新的增长极增长带加快成长。东中西部发展更加协调。",
+        "1、县城小学、幼儿园建设工程。完成清苑一小、二小校舍扩建，新建一所幼儿园。",
+        "3.[城市“双修”]即生态修复、城市修补。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "二、2014年工作回顾"],
+      [2, "（三）扎实开展造林绿化暨创园、城市管理“6S”、农村面貌改造提升三项行动，城乡环境明显改善"],
+      [3, "1、县城小学、幼儿园建设工程"],
+    ]);
+  });
+
   it("第一，… alone on its line is a sub-title; opening a paragraph it stays body (河北省 2004)", () => {
     const d = classify(
       [

@@ -22,17 +22,25 @@ const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 function isRunInTitle(scheme: { rank: number; scheme: string }, sentence: string): boolean {
   // "第一，…。…" opens one of a speech's enumerated points, not a sub-title.
   if (scheme.scheme === "ordinal") return false;
-  // "1、农村饮水安全工程。重点解决…": a numbered project heads its paragraph when its title is a name.
+  // "1、农村饮水安全工程。重点解决…": a numbered project heads its paragraph when its title is a name;
+  // a project's name may list its parts ("县城小学、幼儿园建设工程").
   if (scheme.rank === 3)
-    return sentence.length <= 24 && /。$/u.test(sentence) && !/[，,、：:；;]/u.test(sentence);
+    return (
+      sentence.length <= 24 &&
+      /。$/u.test(sentence) &&
+      !/[，,：:；;]|即|是指/u.test(sentence) &&
+      (!sentence.includes("、") || /工程。$/u.test(sentence))
+    );
   return (
     scheme.rank >= 1 &&
     scheme.rank <= 2 &&
     /[。！]$/u.test(sentence) &&
     sentence.length >= 5 &&
-    sentence.length <= 40 &&
     !/[：:；;]|是指/u.test(sentence) &&
-    (sentence.match(/[，,、]/gu)?.length ?? 0) <= 2
+    // Up to three clauses in 40 characters, two in 48; a title may list what it covers with 、.
+    (sentence.match(/[，,]/gu)?.length ?? 0) <=
+      (sentence.length <= 40 ? 2 : sentence.length <= 48 ? 1 : -1) &&
+    (sentence.match(/、/gu)?.length ?? 0) <= 3
   );
 }
 
