@@ -419,6 +419,33 @@ describe("title and meta", () => {
     ]);
   });
 
+  it("a byline the layout broke over short lines is the speaker; a whole one below a broken venue stays itself (河北省 2004, 贵港)", () => {
+    const d = classify(
+      [
+        "政府工作报告",
+        "—在河北省第十届人民代表大会第二次会议上（二〇〇四年一月八日）",
+        "河北",
+        "省省",
+        "长 季允石",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.meta).toMatchObject({ speaker: "季允石", role: "河北省省长" });
+    expect(d.lines.filter((l) => l.kind === "body").map((l) => l.text)).toEqual(["各位代表：", BODY]);
+    const whole = classify(
+      [
+        "政府工作报告",
+        "——2024年2月3日在贵港市第六届人民代表大会",
+        "第六次会议上",
+        "市长  林海波",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(whole.meta).toMatchObject({ speaker: "林海波", role: "市长" });
+  });
+
   it("the report's own title over the portal's page headline, years listed with 、 (national 1980)", () => {
     const d = classify(
       [

@@ -91,7 +91,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
         }
       }
     }
-    takeMeta(l, meta, lines, i);
+    if (!takeMeta(l, meta, lines, i)) takeBrokenByline(lines, i, meta);
   }
 
   // A labelled title ("标题：…") wins; then a line naming a report kind; then the first headline.
@@ -329,6 +329,32 @@ function takeMeta(
     }
   }
   return false;
+}
+
+/** Pieces of a byline the layout broke over short lines: "河北" / "省省" / "长 季允石". */
+const BYLINE_PIECE = /^[\p{Script=Han}·][\p{Script=Han}· ]{0,7}$/u;
+
+function takeBrokenByline(lines: ClassifiedLine[], i: number, meta: ClassifiedDoc["meta"]): void {
+  const first = lines[i] as ClassifiedLine;
+  if (!BYLINE_PIECE.test(first.text)) return;
+  const pieces = [first];
+  let text = first.text;
+  for (let n = nextContent(lines, i); n >= 0 && pieces.length < 4; n = nextContent(lines, n)) {
+    const l = lines[n] as ClassifiedLine;
+    // A piece that is a whole byline by itself is no piece of a broken one.
+    if (l.kind !== "body" || !BYLINE_PIECE.test(l.text) || SPEAKER_RE.test(l.text)) return;
+    pieces.push(l);
+    text += l.text;
+    const sp = SPEAKER_RE.exec(text);
+    if (sp) {
+      setSpeaker(meta, sp);
+      for (const p of pieces) {
+        p.kind = "meta";
+        p.furniture = "byline";
+      }
+      return;
+    }
+  }
 }
 
 function setSpeaker(meta: ClassifiedDoc["meta"], m: RegExpExecArray): void {
