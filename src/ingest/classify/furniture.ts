@@ -39,9 +39,12 @@ export function splitTrailing(lines: SourceLine[]): SourceLine[] {
   for (const l of lines) {
     const t = l.text;
     // A caption starts its own block: never the tail of an unfinished paragraph. A short line
-    // without a clause mark is no paragraph's piece ("国务院总理 温家宝" above a page photo).
+    // without a clause mark is no paragraph's piece ("国务院总理 温家宝" above a page photo), unless
+    // it is page furniture set into one ("下转第2版").
     const fresh =
-      lastText === "" || isTerminated(lastText) || (lastText.length <= 16 && !/[，、,：:]/u.test(lastText));
+      lastText === "" ||
+      isTerminated(lastText) ||
+      (lastText.length <= 16 && !/[，、,：:]/u.test(lastText) && !matchFurniture(lastText));
     if (t) lastText = t;
     // After a split the byline, not the line's raw end, is what precedes the next line.
     const mark = out.length;
