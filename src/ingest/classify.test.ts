@@ -553,6 +553,29 @@ describe("furniture", () => {
     expect(matchFurniture(text)?.type).toBe(type);
   });
 
+  it("site furniture issue #16 names: report lines, mail boxes, counters, 记者|name, app promotions, aggregator watermarks", () => {
+    const expected: [string, string][] = [
+      ["举报电话：0312-1234567", "chrome"],
+      ["电子邮箱：xxzx@bd.gov.cn", "chrome"],
+      ["添加时间：2021-03-05 10:20:30", "chrome"],
+      ["访客：5678", "chrome"],
+      ["记者|王五", "byline"],
+      ["记者｜王五 李四", "byline"],
+      ["下载APP，阅读更多精彩内容", "chrome"],
+      ["宁夏日报客户端", "chrome"],
+      ["来自中国统计数据网", "chrome"],
+      ["本文来自：百度文库", "chrome"],
+    ];
+    for (const [t, type] of expected) expect([t, matchFurniture(t)?.type]).toEqual([t, type]);
+    for (const t of [
+      "“美丽阿坝”APP火热上线，全民义务植树180.9万人次。",
+      "积极推进黄河口国家公园访客中心、主题式特色酒店等旅游设施建设。",
+      "通过“冀时办”APP进行线上预约",
+    ]) {
+      expect(matchFurniture(t)).toBeNull();
+    }
+  });
+
   it("does not take body sentences for furniture", () => {
     for (const t of [
       BODY,
