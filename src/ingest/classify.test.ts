@@ -576,6 +576,29 @@ describe("furniture", () => {
     }
   });
 
+  it("a caption whose credit was dropped, under the speaker's byline and the page's chrome (天津市 2026)", () => {
+    const d = classify(
+      [
+        "【字号：",
+        "加大",
+        "】",
+        "2026年天津市政府工作报告",
+        "——2026年1月26日在天津市第十八届人民代表大会第四次会议上",
+        "来源：天津日报",
+        "时间：2026-02-03",
+        "天津市市长 张工",
+        "张工作政府工作报告。",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.meta).toMatchObject({ speaker: "张工", role: "天津市市长" });
+    expect(furniture(d).at(-1)).toEqual(["caption", "张工作政府工作报告。"]);
+    expect(d.lines.filter((l) => l.kind === "body").map((l) => l.text)).toEqual(["各位代表：", BODY]);
+    expect(matchFurniture("这是会议现场。")?.type).toBe("caption");
+    expect(matchFurniture("我代表市人民政府作政府工作报告。")).toBeNull();
+  });
+
   it("does not take body sentences for furniture", () => {
     for (const t of [
       BODY,

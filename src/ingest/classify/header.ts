@@ -40,6 +40,11 @@ const SPEAKER_RE = new RegExp(
   "u",
 );
 
+/** A byline: a role and a name ("天津市市长 张工", "河北省人民政府省长许勤"). */
+export function isSpeakerLine(text: string): boolean {
+  return text.length <= 40 && SPEAKER_RE.test(text);
+}
+
 const KIND_WORDS: [RegExp, string][] = [
   [/政府工作报告/u, "政府工作报告"],
   [/经济工作会议/u, "经济工作会议"],
