@@ -13,11 +13,16 @@ const SCORER = "../shared/eval/score.mjs";
 const WIDTHS = [31, 37, 34, 40, 33, 36, 30, 38];
 const INSERTS = [0, 1, 2, 3, 0, 4, 1, 5, 0, 2];
 
+const verbose = process.argv.includes("--verbose");
+
 function score(label: string, args: string[]): void {
-  // The scorer exits 1 when no gold file could be scored; its summary line says so.
-  const run = spawnSync(process.execPath, [SCORER, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+  // The scorer exits 1 when no gold file could be scored; its summary line says so. Quiet, it
+  // prints the summary only; verbose, a line per file and what it missed.
+  const run = spawnSync(process.execPath, [SCORER, ...args, ...(verbose ? [] : ["--quiet"])], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const lines = `${run.stdout}${run.stderr}`.trimEnd().split("\n");
-  const verbose = process.argv.includes("--verbose");
   for (const line of verbose ? lines : lines.slice(-1)) console.log(`${label}: ${line}`);
 }
 
@@ -68,9 +73,9 @@ if (!existsSync(SCORER)) {
   console.log(`${SCORER} not found: nothing to score`);
   process.exit(0);
 }
-score("seeds", ["--quiet"]);
+score("seeds", []);
 if (hasCorpus) {
-  score("corpus gold", ["--gold", "tests/gold/corpus", "--src", "../shared/corpus", "--quiet"]);
+  score("corpus gold", ["--gold", "tests/gold/corpus", "--src", "../shared/corpus"]);
   reflowInvariance();
 } else console.log("../shared/corpus not found: corpus gold and reflow skipped");
 console.log(

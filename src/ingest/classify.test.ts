@@ -70,6 +70,23 @@ describe("heading schemes", () => {
     expect(runOn?.lead).toBe("（二）经济实力迈上新台阶。".length);
   });
 
+  it("run-in titles: two clauses up to 48 characters listing with 、, and a project named with 、 (容城 2015, 清苑 2008)", () => {
+    const d = classify(
+      [
+        "二、2014年工作回顾",
+        "（三）扎实开展造林绿化暨创园、城市管理“6S”、农村面貌改造提升三项行动，城乡环境明显改善。在全市率先完成重要交通干线的绿道建设。",
+        "（四）坚持实施区域协调发展和新型城镇化战略，着力推动平衡发展，新的增长极增长带加快成长。东中西部发展更加协调。",
+        "1、县城小学、幼儿园建设工程。完成清苑一小、二小校舍扩建，新建一所幼儿园。",
+        "3.[城市“双修”]即生态修复、城市修补。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "二、2014年工作回顾"],
+      [2, "（三）扎实开展造林绿化暨创园、城市管理“6S”、农村面貌改造提升三项行动，城乡环境明显改善"],
+      [3, "1、县城小学、幼儿园建设工程"],
+    ]);
+  });
+
   it("第一，… alone on its line is a sub-title; opening a paragraph it stays body (河北省 2004)", () => {
     const d = classify(
       [
@@ -204,6 +221,148 @@ describe("heading schemes", () => {
   });
 });
 
+describe("sub-titles standing alone on their line", () => {
+  const GD_BODY =
+    "地区生产总值从11.37万亿元提高到14.58万亿元，人均地区生产总值从9万元提高到11万元。区域创新能力连续9年全国第一。";
+
+  it("a numbered sub-title of any length above its paragraph; one-sentence items in a row stay a list (广东省 2026)", () => {
+    const long =
+      "（四）推动供需高水平动态适配，在建设强大国内市场中努力扩大有潜能的消费、有需求的生产、有效益的投资。";
+    const d = classify(
+      [
+        "三、2026年工作安排",
+        long,
+        "坚持惠民生和促消费、投资于物和投资于人紧密结合，推动投资和消费相互促进。",
+        "（五）坚持以人民为中心，在推动共同富裕上取得更大进展，让发展成果更多更公平惠及全体人民。",
+        "（六）坚持底线思维，在统筹发展和安全上取得更大进展，守牢安全发展底线不放松不动摇。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "三、2026年工作安排"],
+      [2, long],
+    ]);
+  });
+
+  it("three parallel one-sentence lines, each above its paragraph, are a section's sub-titles (广东省 2026, 湖北省 2026)", () => {
+    const d = classify(
+      [
+        "一、2025年和“十四五”时期工作回顾",
+        "这是经济实力持续提升的五年。",
+        GD_BODY,
+        "这是粤港澳大湾区建设纵深推进的五年。",
+        GD_BODY,
+        "这是产业科技互促双强大力拓展的五年。",
+        GD_BODY,
+        "二、“十五五”时期工作的主要考虑",
+        "——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。",
+        "经济运行稳中有进。坚持把稳增长摆在突出位置，经济运行稳中有进。",
+        GD_BODY,
+        "——着力深化改革、扩大开放、促进创新，高质量发展的动力更加强劲。",
+        GD_BODY,
+        "——切实加强政府自身建设、优化创新生态和营商环境，高质量发展的保障更为有力。",
+        GD_BODY,
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、2025年和“十四五”时期工作回顾"],
+      [2, "这是经济实力持续提升的五年。"],
+      [2, "这是粤港澳大湾区建设纵深推进的五年。"],
+      [2, "这是产业科技互促双强大力拓展的五年。"],
+      [1, "二、“十五五”时期工作的主要考虑"],
+      [2, "——扎实抓好稳增长、防风险、保民生三项基本任务，高质量发展的底盘持续夯实。"],
+      [2, "——着力深化改革、扩大开放、促进创新，高质量发展的动力更加强劲。"],
+      [2, "——切实加强政府自身建设、优化创新生态和营商环境，高质量发展的保障更为有力。"],
+    ]);
+  });
+
+  it("two such lines, unlike ones, or ones far apart stay paragraphs (青海省 2026, 绵阳, national 1954)", () => {
+    const two = classify(
+      ["一、工作回顾", "生态底色更加亮丽。", GD_BODY, "经济运行持续向好。", GD_BODY].join("\n"),
+    );
+    expect(headings(two)).toEqual([[1, "一、工作回顾"]]);
+    const unlike = classify(
+      [
+        "我们统筹推进新型城镇化和乡村全面振兴，持续用力强县活镇兴村，城乡融合发展取得新突破。",
+        GD_BODY,
+        "持续深入实施生态美市战略，坚定不移走生态优先、绿色发展之路。",
+        GD_BODY,
+        "贯彻总体国家安全观，健全公共安全体系和应急管理体系。",
+        GD_BODY,
+      ].join("\n"),
+    );
+    expect(headings(unlike)).toEqual([]);
+    const far = ["我国同挪威和荷兰改进关系的谈判正在进行中。", ...Array(5).fill(GD_BODY)];
+    expect(headings(classify([...far, ...far, ...far].join("\n")))).toEqual([]);
+  });
+});
+
+describe("appendices and bold words set apart", () => {
+  it("an appendix is a level-1 heading above its own numbered items; its 附件 label leaves the body (广东省 2026)", () => {
+    const d = classify(
+      [
+        "一、2025年工作回顾",
+        BODY,
+        "（一）全力促进经济平稳健康发展",
+        "地区生产总值增长3.9%、总量连续37年居全国首位。地方一般公共预算收入增长3%。",
+        "各位代表！奋进正当其时，实干成就未来。",
+        "附件1",
+        "2026年省十件民生实事",
+        "坚持民生为大，以更大力度投资于人，扎扎实实办好十件民生实事。",
+        "一、提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。",
+        "农村低保标准占城镇低保标准的最低比例从77%提高到80%以上。",
+        "附件2",
+        "名词解释",
+        "1.“四上”企业：",
+        "现阶段统计工作实践中对达到一定规模、资质或限额的法人单位的一种习惯称谓。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([
+      [1, "一、2025年工作回顾"],
+      [2, "（一）全力促进经济平稳健康发展"],
+      [1, "2026年省十件民生实事"],
+      [2, "一、提高低保、特困人员、孤儿基本生活与残疾人两项补贴和重点群体救助保障水平。"],
+      [1, "名词解释"],
+    ]);
+    expect(d.lines.find((l) => l.heading === "名词解释")?.number).toBe("附件2");
+    expect(furniture(d)).toEqual([
+      ["other", "附件1"],
+      ["other", "附件2"],
+    ]);
+  });
+
+  it("back matter after numbered parts is level 1 (四川省 2026, 徐水 2024, 易县 2022)", () => {
+    for (const title of ["名词解释", "[名词解释]", "※注释※"]) {
+      const d = classify(
+        [
+          "一、2025年工作回顾",
+          BODY,
+          "（一）全力促进经济平稳健康发展",
+          BODY,
+          title,
+          "1.“两重”：是指国家重大战略实施。",
+        ].join("\n"),
+      );
+      expect(headings(d).at(-1)).toEqual([1, title]);
+    }
+  });
+
+  it("bold words on lines of their own inside a sentence are no headline (广东省 2026, 河北省 2021)", () => {
+    const d = classify(
+      [
+        "一、“十五五”时期的主要目标和重点任务",
+        BODY,
+        "“十五五”时期经济社会发展的",
+        "主要目标",
+        "是：地区生产总值年均增长5%左右，高质量发展取得显著成效。",
+        "这五年，我们坚定不移践行",
+        "以人民为中心发展思想",
+        "，在脱贫攻坚、推进共享中努力提高人民生活水平。",
+      ].join("\n"),
+    );
+    expect(headings(d)).toEqual([[1, "一、“十五五”时期的主要目标和重点任务"]]);
+  });
+});
+
 describe("title and meta", () => {
   it("letter-spaced title, dashed venue line and speaker (district_hailar)", () => {
     const d = classify(
@@ -258,6 +417,54 @@ describe("title and meta", () => {
       "chrome",
       "chrome",
     ]);
+  });
+
+  it("a byline the layout broke over short lines is the speaker; a whole one below a broken venue stays itself (河北省 2004, 贵港)", () => {
+    const d = classify(
+      [
+        "政府工作报告",
+        "—在河北省第十届人民代表大会第二次会议上（二〇〇四年一月八日）",
+        "河北",
+        "省省",
+        "长 季允石",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.meta).toMatchObject({ speaker: "季允石", role: "河北省省长" });
+    expect(d.lines.filter((l) => l.kind === "body").map((l) => l.text)).toEqual(["各位代表：", BODY]);
+    const whole = classify(
+      [
+        "政府工作报告",
+        "——2024年2月3日在贵港市第六届人民代表大会",
+        "第六次会议上",
+        "市长  林海波",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(whole.meta).toMatchObject({ speaker: "林海波", role: "市长" });
+  });
+
+  it("the report's own title over the portal's page headline, years listed with 、 (national 1980)", () => {
+    const d = classify(
+      [
+        "1980年国务院政府工作报告",
+        "",
+        "中央政府门户网站　www.gov.cn　　 2006年02月16日 09时45分　　 来源：新华社",
+        "",
+        "1980年政府工作报告",
+        "",
+        "关于１９８０、１９８１年国民经济计划安排的报告",
+        "",
+        "——１９８０年８月３０日在第五届全国人民代表大会第三次会议上",
+        "",
+        "　　各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.title).toBe("关于1980、1981年国民经济计划安排的报告");
+    expect(headings(d)).toEqual([]);
   });
 
   it("title and venue on one line; Chinese-numeral dates; a venue broken over two lines", () => {
@@ -346,6 +553,52 @@ describe("furniture", () => {
     expect(matchFurniture(text)?.type).toBe(type);
   });
 
+  it("site furniture issue #16 names: report lines, mail boxes, counters, 记者|name, app promotions, aggregator watermarks", () => {
+    const expected: [string, string][] = [
+      ["举报电话：0312-1234567", "chrome"],
+      ["电子邮箱：xxzx@bd.gov.cn", "chrome"],
+      ["添加时间：2021-03-05 10:20:30", "chrome"],
+      ["访客：5678", "chrome"],
+      ["记者|王五", "byline"],
+      ["记者｜王五 李四", "byline"],
+      ["下载APP，阅读更多精彩内容", "chrome"],
+      ["宁夏日报客户端", "chrome"],
+      ["来自中国统计数据网", "chrome"],
+      ["本文来自：百度文库", "chrome"],
+    ];
+    for (const [t, type] of expected) expect([t, matchFurniture(t)?.type]).toEqual([t, type]);
+    for (const t of [
+      "“美丽阿坝”APP火热上线，全民义务植树180.9万人次。",
+      "积极推进黄河口国家公园访客中心、主题式特色酒店等旅游设施建设。",
+      "通过“冀时办”APP进行线上预约",
+    ]) {
+      expect(matchFurniture(t)).toBeNull();
+    }
+  });
+
+  it("a caption whose credit was dropped, under the speaker's byline and the page's chrome (天津市 2026)", () => {
+    const d = classify(
+      [
+        "【字号：",
+        "加大",
+        "】",
+        "2026年天津市政府工作报告",
+        "——2026年1月26日在天津市第十八届人民代表大会第四次会议上",
+        "来源：天津日报",
+        "时间：2026-02-03",
+        "天津市市长 张工",
+        "张工作政府工作报告。",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(d.meta).toMatchObject({ speaker: "张工", role: "天津市市长" });
+    expect(furniture(d).at(-1)).toEqual(["caption", "张工作政府工作报告。"]);
+    expect(d.lines.filter((l) => l.kind === "body").map((l) => l.text)).toEqual(["各位代表：", BODY]);
+    expect(matchFurniture("这是会议现场。")?.type).toBe("caption");
+    expect(matchFurniture("我代表市人民政府作政府工作报告。")).toBeNull();
+  });
+
   it("does not take body sentences for furniture", () => {
     for (const t of [
       BODY,
@@ -410,6 +663,58 @@ describe("furniture", () => {
     expect(d.lines.find((l) => l.kind === "body")?.text).toBe(
       "在中原区委经济工作会议上，这些问题的答案渐渐明晰。",
     );
+  });
+
+  it("a caption of two sentences under the byline, split from its photo credit (national 2009)", () => {
+    const d = classify(
+      [
+        "政府工作报告——２００９年３月５日在第十一届全国人民代表大会第二次会议上",
+        " 国务院总理 温家宝",
+        "\u00a0\u00a0\u00a0\u00a03月5日，第十一届全国人民代表大会第二次会议在北京人民大会堂开幕。国务院总理温家宝作政府工作报告。　新华社记者刘建生摄",
+        "各位代表：",
+        BODY,
+      ].join("\n"),
+    );
+    expect(furniture(d).slice(-2)).toEqual([
+      [
+        "caption",
+        "3月5日，第十一届全国人民代表大会第二次会议在北京人民大会堂开幕。国务院总理温家宝作政府工作报告。",
+      ],
+      ["credit", "新华社记者刘建生摄"],
+    ]);
+  });
+
+  it("the seam of a page holding its body twice: 责任编辑's closing bracket, 【E-mail推荐 and the copy's header (national 1980)", () => {
+    const body = [
+      "　　各位代表：",
+      "　　我受国务院的委托，现在向大会提出关于１９８０、１９８１年国民经济计划安排的报告，请予审议。",
+      `　　${BODY}${BODY}`,
+      `　　${BODY.replace("全市", "全国")}${BODY}${BODY}`,
+      "　　各位代表！一年多来，我们认真执行了调整、改革、整顿、提高的方针，为完成和超额完成１９８０、１９８１年国民经济计划而努力奋斗！",
+    ];
+    const header = [
+      "1980年国务院政府工作报告",
+      "",
+      "中央政府门户网站　www.gov.cn　　 2006年02月16日 09时45分　　 来源：新华社",
+      "",
+      "\u00a01980年政府工作报告",
+      "关于１９８０、１９８１年国民经济计划安排的报告",
+      "——１９８０年８月３０日在第五届全国人民代表大会第三次会议上",
+    ];
+    const seam = ["（责任编辑： 郭桢", " ）", "【E-mail推荐", "】"];
+    const d = classify([...header, ...body, ...seam, ...header, ...body, ...seam].join("\n"));
+    const kept = d.lines.filter((l) => l.kind === "body").map((l) => l.text);
+    const halfWidth = (t: string) =>
+      t.replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    expect(kept).toEqual(body.map((t) => halfWidth(t.replace(/^　　/u, ""))));
+    const f = furniture(d);
+    const at = f.findIndex((x) => x[1] === "（责任编辑： 郭桢");
+    expect(f.slice(at, at + 4)).toEqual([
+      ["byline", "（责任编辑： 郭桢"],
+      ["byline", "）"],
+      ["chrome", "【E-mail推荐"],
+      ["chrome", "】"],
+    ]);
   });
 
   it("sidebars after the body, previews and repeated bodies (county_baoding_xlsx)", () => {

@@ -26,9 +26,29 @@ describe("parseFrontMatter", () => {
   });
 
   it("warns on unknown keys instead of failing", () => {
-    const r = parseFrontMatter("---\ntitle: 报告\nauthor: 某人\n---\n正文", "f.txt");
+    const r = parseFrontMatter("---\ntitle: 报告\nreviewer: 某人\n---\n正文", "f.txt");
     expect(r.data).toEqual({ title: "报告" });
-    expect(r.warnings).toEqual(['f.txt:3: unknown front matter key "author" ignored']);
+    expect(r.warnings).toEqual(['f.txt:3: unknown front matter key "reviewer" ignored']);
+  });
+
+  it("a saved blog post's own front matter is source metadata: its title and day, no warning", () => {
+    const src = [
+      "---",
+      "layout: post",
+      "title: 2019年政府工作报告（全文）",
+      "date: 2019-03-05 10:30:00 +0800",
+      "author: admin",
+      "comments: true",
+      "tags: [政府工作报告, 两会]",
+      "categories:",
+      "  - 时政",
+      "---",
+      "<p>各位代表：</p>",
+    ].join("\n");
+    const r = parseFrontMatter(src, "post.md");
+    expect(r.data).toEqual({ title: "2019年政府工作报告（全文）", date: "2019-03-05" });
+    expect(r.warnings).toEqual([]);
+    expect(r.body).toBe("<p>各位代表：</p>");
   });
 
   it("fails on wrong types with the key and its line", () => {

@@ -26,6 +26,37 @@ export interface FrontMatterResult {
 
 const KNOWN = new Set(Object.keys(frontMatterSchema.shape));
 
+/**
+ * Keys a blog engine writes into a saved post's front matter: the source's own metadata, neither
+ * body text nor a mistake, so they pass without a warning.
+ */
+const SOURCE_KEYS = new Set([
+  "author",
+  "authors",
+  "tags",
+  "categories",
+  "category",
+  "comments",
+  "layout",
+  "permalink",
+  "slug",
+  "draft",
+  "description",
+  "keywords",
+  "excerpt",
+  "summary",
+  "updated",
+  "lastmod",
+  "toc",
+  "cover",
+  "thumbnail",
+]);
+
+/** "2019-03-05 10:30:00 +0800" (a post's timestamp) -> "2019-03-05"; other dates stay as written. */
+function isoDay(value: string): string {
+  return /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}/u.exec(value)?.[1] ?? value;
+}
+
 export function parseFrontMatter(text: string, file: string): FrontMatterResult {
   const none: FrontMatterResult = { data: {}, body: text, bodyLineOffset: 0, warnings: [] };
   if (!/^---[ \t]*\r?\n/.test(text)) return none;
@@ -74,11 +105,13 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (!KNOWN.has(key)) {
-      warnings.push(`${file}:${lineOfKey(key)}: unknown front matter key "${key}" ignored`);
+      if (!SOURCE_KEYS.has(key))
+        warnings.push(`${file}:${lineOfKey(key)}: unknown front matter key "${key}" ignored`);
       continue;
     }
     // A date written unquoted may come back as a Date under some YAML schemas.
-    known[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    if (value instanceof Date) known[key] = value.toISOString().slice(0, 10);
+    else known[key] = key === "date" && typeof value === "string" ? isoDay(value) : value;
   }
   const parsed = frontMatterSchema.safeParse(known);
   if (!parsed.success) {

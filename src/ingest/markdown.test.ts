@@ -37,6 +37,29 @@ describe("Markdown reports (.md)", () => {
     expect(d.furniture).toContainEqual({ type: "chrome", text: "<!-- 编辑备注：数据待核 -->" });
   });
 
+  it("reads a blog post's HTML body as HTML: paragraphs, headings, <br/>, entities; images and tags leave no text", () => {
+    const md = [
+      '<p style="text-align:center"><strong>政府工作报告</strong></p>',
+      "<p>各位代表：</p>",
+      "<h2>一、2018年工作回顾</h2>",
+      "<p>国内生产总值增长6.6%，总量突破90万亿元。<br/>经济增速与实物量指标相匹配。</p>",
+      '<div><img src="/images/a.jpg" alt="会场"></div>',
+      "<p>居民消费价格上涨2.1%。&nbsp;城镇新增就业1361万人。</p>",
+      "",
+      "城镇调查失业率<span>5%</span>左右。<br>R&D投入<增长>10%。",
+    ].join("\n");
+    expect(bodyLines(md)).toEqual([
+      "政府工作报告",
+      "各位代表：",
+      "一、2018年工作回顾",
+      "国内生产总值增长6.6%，总量突破90万亿元。",
+      "经济增速与实物量指标相匹配。",
+      "居民消费价格上涨2.1%。\u00a0城镇新增就业1361万人。",
+      "城镇调查失业率5%左右。",
+      "R&D投入<增长>10%。",
+    ]);
+  });
+
   it("reports body lines at their file line, after the front matter", () => {
     const { digest } = parseReport({
       bytes: new TextEncoder().encode(

@@ -3,10 +3,16 @@
 // and links keep their text and lose their markers.
 import type { Nodes, Root } from "mdast";
 import { markdownToMdast } from "satteri";
+import { htmlToLines } from "./html.ts";
 import type { SourceLine } from "./segment.ts";
 
 /** Markup blocks that are page residue, not report text. */
 const RESIDUE = /^\s*(?:<!--[\s\S]*-->|<(script|style)\b[\s\S]*<\/\1\s*>)\s*$/iu;
+
+/** An HTML tag (not text in angle brackets such as "<增长>"): blog posts carry their body as HTML. */
+const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>$/u;
+/** An HTML block holding markup, read as a web page's content. */
+const HTML_MARKUP = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/u;
 
 /** Bold CommonMark leaves open: "**一是加快发展。**正文" (CJK punctuation before a CJK letter). */
 const UNCLOSED_STRONG = /\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*/gu;
@@ -17,8 +23,11 @@ function inlineText(node: Nodes): string {
     case "text":
       return node.value.replace(UNCLOSED_STRONG, "$1");
     case "inlineCode":
-    case "html":
       return node.value;
+    case "html":
+      // "<br/>" breaks the line; other tags are markup around the text, not text.
+      if (/^<br\b/iu.test(node.value)) return "\n";
+      return HTML_TAG.test(node.value) ? "" : node.value;
     case "break":
       return "\n";
     case "image":
@@ -46,7 +55,9 @@ export function markdownToLines(markdown: string, firstLine = 1): SourceLine[] {
         emit(node, inlineText(node));
         return;
       case "html":
-        emit(node, node.value, RESIDUE.test(node.value));
+        if (RESIDUE.test(node.value) || !HTML_MARKUP.test(node.value))
+          emit(node, node.value, RESIDUE.test(node.value));
+        else out.push(...htmlToLines(node.value, (node.position?.start.line ?? 1) + firstLine - 1));
         return;
       case "code":
         emit(node, node.value);

@@ -40,6 +40,22 @@ describe("normalize (snippets from the corpus)", () => {
     expect(normalizeLine("“大美河山??醉美涞源”")).toBe("“大美河山 醉美涞源”");
     expect(normalizeLine("国务院总理?李克强")).toBe("国务院总理 李克强");
     expect(normalizeLine("Why? Because")).toBe("Why? Because");
+    expect(normalizeLine("居民人均可支配收入增长6.5%?城乡居民收入比缩小")).toBe(
+      "居民人均可支配收入增长6.5% 城乡居民收入比缩小",
+    );
+    expect(normalizeLine("是否达标?2023年")).toBe("是否达标?2023年");
+  });
+
+  it("keeps U+FFFD where a character was lost: joining its neighbours would make up a figure", () => {
+    expect(normalizeLine("全市生产总值增长1\uFFFD5%，其中\uFFFD业项目12个")).toBe(
+      "全市生产总值增长1\uFFFD5%，其中\uFFFD业项目12个",
+    );
+  });
+
+  it("reads _M_M_ after a figure as % wherever it repeats (county_baoding_xlsx)", () => {
+    expect(normalizeLine("地区生产总值增长13.3_M_M_，一般公共预算收入增长8_M_M_。")).toBe(
+      "地区生产总值增长13.3%，一般公共预算收入增长8%。",
+    );
   });
 
   it("collapses U+2002/U+2003/U+3000 padding", () => {

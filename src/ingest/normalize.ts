@@ -61,8 +61,9 @@ export function normalizeLine(line: string): string {
   }
   if (s.includes("&")) s = s.replace(SPACE_ENTITY, " ");
   if (s.includes("_M_")) s = s.replace(/_M_M_/g, "%");
-  // Runs of "?" are characters (spaces) lost in a GBK round trip.
-  if (s.includes("?")) s = s.replace(/\?{2,}|(?<=[\p{Script=Han}。，；：、])\?(?=\p{Script=Han})/gu, " ");
+  // Runs of "?" are characters (spaces) lost in a GBK round trip; so is a lone one set between
+  // Chinese text and a figure ("市长?张三", "增长6.5%?城乡居民").
+  if (s.includes("?")) s = s.replace(/\?{2,}|(?<=[\p{Script=Han}。，；：、%\d])\?(?=\p{Script=Han})/gu, " ");
   s = s.replace(ZERO_WIDTH, "");
   s = s.replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   if (s.includes("．")) s = s.replace(/(?<=\d)．(?=\d)/g, ".");

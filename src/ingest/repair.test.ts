@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyLines } from "./classify/index.ts";
+import { type ClassifiedLine, classifyLines } from "./classify/index.ts";
 import { repairBrokenParagraphs } from "./repair.ts";
 import { segmentLines } from "./segment.ts";
 
@@ -58,6 +58,31 @@ describe("repairBrokenParagraphs", () => {
         ].join("\n"),
       ),
     ).toHaveLength(3);
+  });
+
+  it("a link fragment after a finished paragraph and the page footer is chrome; after a page break mid-sentence it is text (河北省 2023)", () => {
+    const line = (kind: ClassifiedLine["kind"], text: string, glue = false): ClassifiedLine => ({
+      kind,
+      text,
+      line: 1,
+      ...(kind === "furniture" ? { furniture: "chrome" as const } : {}),
+      ...(glue ? { glue } : {}),
+    });
+    const r = repairBrokenParagraphs([
+      line("body", "为全面推进中华民族伟大复兴而努力奋斗！"),
+      line("furniture", "冀ICP备06016263号-1"),
+      line("body", "政府工作报告", true),
+      line("body", "政府工作报告", true),
+    ]);
+    expect(r.units.map((u) => u.text)).toEqual(["为全面推进中华民族伟大复兴而努力奋斗！"]);
+    expect(r.furniture.map((f) => f.text)).toEqual(["冀ICP备06016263号-1", "政府工作报告", "政府工作报告"]);
+    const cut = repairBrokenParagraphs([
+      line("body", "支持"),
+      line("furniture", "3"),
+      line("body", "人民政协", true),
+      line("body", "履行政治协商、民主监督、参政议政职能。"),
+    ]);
+    expect(cut.units.map((u) => u.text)).toEqual(["支持人民政协履行政治协商、民主监督、参政议政职能。"]);
   });
 
   it("a lone short sentence leads the paragraph after it (province_2026 青海)", () => {

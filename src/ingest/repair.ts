@@ -51,8 +51,12 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
   let open: BlockUnit | null = null;
   let pieces: string[] = [];
   let lastPiece = "";
+  // Whether furniture stands between the open paragraph and the line being read.
+  let apart = false;
 
   for (const l of lines) {
+    const afterFurniture = apart;
+    if (l.kind !== "blank") apart = l.kind === "furniture" || l.kind === "meta";
     switch (l.kind) {
       case "blank":
         break;
@@ -96,6 +100,19 @@ export function repairBrokenParagraphs(lines: ClassifiedLine[]): Repaired {
         }
         break;
       case "body": {
+        // A link fragment with no sentence to return to (a finished paragraph, then a footer or
+        // sidebar) is a link of the page's chrome.
+        if (
+          l.glue &&
+          afterFurniture &&
+          open !== null &&
+          isTerminated(lastPiece) &&
+          !/[。！？]/u.test(l.text)
+        ) {
+          furniture.push({ type: "chrome", text: l.text });
+          apart = true;
+          break;
+        }
         // Pieces are collected and joined once: repeated concatenation is quadratic on long texts.
         if (open && (!isTerminated(lastPiece) || CONTINUES.test(l.text) || l.glue)) {
           pieces.push(joinText(lastPiece, l.text).slice(lastPiece.length));

@@ -33,8 +33,11 @@ function markRepeatedRuns(lines: ClassifiedLine[]): void {
       chars += (keys[i + n] as string).length;
       n++;
     }
+    // The copy may open with lines too short to start it ("各位代表："): it reaches back over them.
+    let back = 0;
+    while (back < j && keys[i - back - 1] === keys[j - back - 1] && i - back - 1 > j) back++;
     if (chars >= MIN_COPY_CHARS) {
-      for (const l of content.slice(i, i + n)) {
+      for (const l of content.slice(i - back, i + n)) {
         l.text = fullText(l);
         l.kind = "furniture";
         l.furniture = "duplicate";
@@ -47,9 +50,12 @@ function markRepeatedRuns(lines: ClassifiedLine[]): void {
 export function markDuplicates(lines: ClassifiedLine[]): void {
   markRepeatedRuns(lines);
   const seen = new Set<string>();
-  // A second copy of the header (title, venue, speaker lines) further down is a duplicate.
+  // A second copy of the header (title, venue, speaker lines, the page headline above the title)
+  // further down is a duplicate.
   const header = new Set(
-    lines.filter((l) => l.kind === "title" || l.kind === "meta").map((l) => key(l.text)),
+    lines
+      .filter((l) => l.kind === "title" || l.kind === "meta" || l.furniture === "title-chrome")
+      .map((l) => key(l.text)),
   );
   for (const l of lines) {
     if ((l.kind === "body" || l.kind === "heading") && header.has(key(l.text))) {

@@ -38,8 +38,13 @@ export function splitTrailing(lines: SourceLine[]): SourceLine[] {
   let lastText = "";
   for (const l of lines) {
     const t = l.text;
-    // A caption starts its own block: never the tail of an unfinished paragraph.
-    const fresh = lastText === "" || isTerminated(lastText);
+    // A caption starts its own block: never the tail of an unfinished paragraph. A short line
+    // without a clause mark is no paragraph's piece ("国务院总理 温家宝" above a page photo), unless
+    // it is page furniture set into one ("下转第2版").
+    const fresh =
+      lastText === "" ||
+      isTerminated(lastText) ||
+      (lastText.length <= 16 && !/[，、,：:]/u.test(lastText) && !matchFurniture(lastText));
     if (t) lastText = t;
     // After a split the byline, not the line's raw end, is what precedes the next line.
     const mark = out.length;
@@ -47,8 +52,9 @@ export function splitTrailing(lines: SourceLine[]): SourceLine[] {
       const photo = TRAILING_PHOTO.exec(t);
       if (photo && !matchFurniture(t)) {
         const before = photo[1] as string;
-        // A single short sentence before a photo credit is the photo's caption.
-        const isCaption = fresh && before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 1;
+        // A short text before a photo credit is the photo's caption, of one sentence or a few
+        // ("3月5日，…在北京人民大会堂开幕。国务院总理温家宝作政府工作报告。新华社记者刘建生摄").
+        const isCaption = fresh && before.length <= 80 && (before.match(/[。！？]/gu)?.length ?? 0) <= 3;
         out.push({ text: before, line: l.line, ...(isCaption ? { forced: "caption" as const } : {}) });
         out.push({ text: photo[2] as string, line: l.line, forced: "credit" });
         lastText = "。";
@@ -70,6 +76,13 @@ export function splitTrailing(lines: SourceLine[]): SourceLine[] {
   return out;
 }
 
+/** Whether a line leaves a bracket open ("（责任编辑： 郭桢"). */
+function opensBracket(text: string): boolean {
+  const open = text.match(/[（(【[]/gu)?.length ?? 0;
+  const close = text.match(/[）)】\]]/gu)?.length ?? 0;
+  return open > close;
+}
+
 /**
  * Whole-line furniture from the lexicon; sidebars swallow the rest of the file. Position is
  * measured in characters: a long sidebar must not hide that the body came first.
@@ -80,8 +93,11 @@ export function markFurnitureLines(lines: ClassifiedLine[]): void {
   let seen = 0;
   let tailType: FurnitureType | null = null;
   let labelPending = false;
+  let prev: ClassifiedLine | undefined;
   for (const l of lines) {
     if (l.kind === "blank") continue;
+    const before = prev;
+    prev = l;
     seen += l.text.length;
     if (tailType) {
       l.kind = "furniture";
@@ -89,6 +105,12 @@ export function markFurnitureLines(lines: ClassifiedLine[]): void {
       continue;
     }
     if (l.kind === "furniture") continue;
+    // "（责任编辑： 郭桢" / "）": the bracket closing a furniture line belongs to it, not to the paragraph above.
+    if (before?.kind === "furniture" && /^[）)】\]]$/u.test(l.text) && opensBracket(before.text)) {
+      l.kind = "furniture";
+      l.furniture = before.furniture ?? "chrome";
+      continue;
+    }
     // "来源：" / "阅读：" on one line and the value on the next: the value is chrome too.
     if (labelPending && l.text.length <= 30 && !/[。！？；]/u.test(l.text)) {
       l.kind = "furniture";

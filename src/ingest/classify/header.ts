@@ -40,6 +40,11 @@ const SPEAKER_RE = new RegExp(
   "u",
 );
 
+/** A byline: a role and a name ("天津市市长 张工", "河北省人民政府省长许勤"). */
+export function isSpeakerLine(text: string): boolean {
+  return text.length <= 40 && SPEAKER_RE.test(text);
+}
+
 const KIND_WORDS: [RegExp, string][] = [
   [/政府工作报告/u, "政府工作报告"],
   [/经济工作会议/u, "经济工作会议"],
@@ -91,7 +96,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
         }
       }
     }
-    takeMeta(l, meta, lines, i);
+    if (!takeMeta(l, meta, lines, i)) takeBrokenByline(lines, i, meta);
   }
 
   // A labelled title ("标题：…") wins; then a line naming a report kind; then the first headline.
@@ -111,7 +116,8 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
   }
   if (titleIdx < 0) {
     // Among the first header lines naming a report kind, the fullest one is the title
-    // ("保定市满城区2021年政府工作报告" over a breadcrumb "工作报告").
+    // ("保定市满城区2021年政府工作报告" over a breadcrumb "工作报告"; "关于1980、1981年…的报告" over the
+    // portal's "1980年国务院政府工作报告"). A 、 between years is no clause break.
     let bestLen = 0;
     for (const i of candidates.slice(0, 8)) {
       const l = lines[i] as ClassifiedLine;
@@ -121,7 +127,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
         (TITLE_WORD.test(t) &&
           t.length <= 60 &&
           !isTerminated(t) &&
-          !/[，、；,;]/u.test(t) &&
+          !/[，；,;]|(?<!\d)、|、(?!\d)/u.test(t) &&
           !matchScheme(t) &&
           !VENUE_START.test(t));
       if (ok && t.length > bestLen) {
@@ -328,6 +334,32 @@ function takeMeta(
     }
   }
   return false;
+}
+
+/** Pieces of a byline the layout broke over short lines: "河北" / "省省" / "长 季允石". */
+const BYLINE_PIECE = /^[\p{Script=Han}·][\p{Script=Han}· ]{0,7}$/u;
+
+function takeBrokenByline(lines: ClassifiedLine[], i: number, meta: ClassifiedDoc["meta"]): void {
+  const first = lines[i] as ClassifiedLine;
+  if (!BYLINE_PIECE.test(first.text)) return;
+  const pieces = [first];
+  let text = first.text;
+  for (let n = nextContent(lines, i); n >= 0 && pieces.length < 4; n = nextContent(lines, n)) {
+    const l = lines[n] as ClassifiedLine;
+    // A piece that is a whole byline by itself is no piece of a broken one.
+    if (l.kind !== "body" || !BYLINE_PIECE.test(l.text) || SPEAKER_RE.test(l.text)) return;
+    pieces.push(l);
+    text += l.text;
+    const sp = SPEAKER_RE.exec(text);
+    if (sp) {
+      setSpeaker(meta, sp);
+      for (const p of pieces) {
+        p.kind = "meta";
+        p.furniture = "byline";
+      }
+      return;
+    }
+  }
 }
 
 function setSpeaker(meta: ClassifiedDoc["meta"], m: RegExpExecArray): void {

@@ -2,6 +2,7 @@
 // line), which are photo captions, and which body lines open list items or carry a bold lead-in.
 import { endsMidClause, isTerminated } from "../text.ts";
 import {
+  APPENDIX_LABEL,
   type ClassifiedLine,
   countBlanksBefore,
   isHeadlineish,
@@ -21,17 +22,25 @@ const FIRST_SENTENCE = /^[^。！？；!?;]{2,60}?[。！？；!?;]/u;
 function isRunInTitle(scheme: { rank: number; scheme: string }, sentence: string): boolean {
   // "第一，…。…" opens one of a speech's enumerated points, not a sub-title.
   if (scheme.scheme === "ordinal") return false;
-  // "1、农村饮水安全工程。重点解决…": a numbered project heads its paragraph when its title is a name.
+  // "1、农村饮水安全工程。重点解决…": a numbered project heads its paragraph when its title is a name;
+  // a project's name may list its parts ("县城小学、幼儿园建设工程").
   if (scheme.rank === 3)
-    return sentence.length <= 24 && /。$/u.test(sentence) && !/[，,、：:；;]/u.test(sentence);
+    return (
+      sentence.length <= 24 &&
+      /。$/u.test(sentence) &&
+      !/[，,：:；;]|即|是指/u.test(sentence) &&
+      (!sentence.includes("、") || /工程。$/u.test(sentence))
+    );
   return (
     scheme.rank >= 1 &&
     scheme.rank <= 2 &&
     /[。！]$/u.test(sentence) &&
     sentence.length >= 5 &&
-    sentence.length <= 40 &&
     !/[：:；;]|是指/u.test(sentence) &&
-    (sentence.match(/[，,、]/gu)?.length ?? 0) <= 2
+    // Up to three clauses in 40 characters, two in 48; a title may list what it covers with 、.
+    (sentence.match(/[，,]/gu)?.length ?? 0) <=
+      (sentence.length <= 40 ? 2 : sentence.length <= 48 ? 1 : -1) &&
+    (sentence.match(/、/gu)?.length ?? 0) <= 3
   );
 }
 
@@ -87,6 +96,83 @@ function nextIsHeadline(lines: ClassifiedLine[], i: number): boolean {
   if (n < 0) return true;
   const nl = lines[n] as ClassifiedLine;
   return nl.kind === "body" && isHeadlineish(nl.text) && / /u.test(nl.text);
+}
+
+/** A line that goes on with the sentence above it ("家、100家…", "是：地区生产总值…"). */
+function picksUpMidClause(text: string): boolean {
+  return /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(text);
+}
+
+/** One short sentence alone on its line: "这是经济实力持续提升的五年。", "——扎实抓好…，…持续夯实。". */
+function isSubtitleSentence(text: string): boolean {
+  return (
+    text.length >= 6 &&
+    text.length <= 50 &&
+    /^[^。！？；!?;：:]+[。！]$/u.test(text) &&
+    // A figure makes it a statement ("计划生育，人口自然增长率为1%。"), not a title.
+    !/\d/u.test(text) &&
+    (text.match(/[，,]/gu)?.length ?? 0) <= 2
+  );
+}
+
+/** Where a section's sub-titles stand in a row of their own, this many make a series… */
+const SERIES = 3;
+/** …each within this many paragraphs of the one before. */
+const SERIES_GAP = 5;
+
+/** Sub-titles of one series share their form: an opening ("这是", "N是", "——", "五年来") or being one bare phrase. */
+function sameSubtitleForm(a: string, b: string): boolean {
+  const opening = (t: string) => t.slice(0, 2).replace(/[一二三四五六七八九十]/gu, "N");
+  const bare = (t: string) => !/[，,、]/u.test(t);
+  return opening(a) === opening(b) || (bare(a) && bare(b));
+}
+
+/**
+ * Unnumbered sub-titles: within one section, three or more parallel sentences each standing alone
+ * on its line above a paragraph of its own ("这是…的五年。", 一是… or ——… lines of newspaper
+ * reports). A lone one is a paragraph's bold lead-in (repair.ts), a run of them is a list, and
+ * unlike sentences scattered through a long section are just short paragraphs.
+ */
+function liftSubtitleSeries(lines: ClassifiedLine[]): void {
+  let series: { line: ClassifiedLine; at: number }[] = [];
+  const lift = () => {
+    if (series.length >= SERIES) {
+      for (const { line: l } of series) {
+        l.kind = "heading";
+        l.scheme = "headline";
+        l.heading = l.text;
+        delete l.item;
+        delete l.lead;
+      }
+    }
+    series = [];
+  };
+  let prev: ClassifiedLine | undefined;
+  let at = 0; // paragraphs seen: a hard-wrapped paragraph is one, whatever its lines
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as ClassifiedLine;
+    if (l.kind === "blank" || l.kind === "furniture") continue;
+    const opens = prev === undefined || prev.kind !== "body" || isTerminated(prev.text);
+    if (opens) at++;
+    if (l.kind === "heading") lift();
+    const next = lines[nextContent(lines, i)];
+    if (
+      l.kind === "body" &&
+      !l.glue &&
+      opens &&
+      isSubtitleSentence(l.text) &&
+      next?.kind === "body" &&
+      !next.glue &&
+      !isSubtitleSentence(next.text) &&
+      !matchScheme(next.text)
+    ) {
+      const last = series[series.length - 1];
+      if (last && (at - last.at > SERIES_GAP || !sameSubtitleForm(last.line.text, l.text))) lift();
+      series.push({ line: l, at });
+    }
+    prev = l;
+  }
+  lift();
 }
 
 export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): void {
@@ -170,6 +256,19 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
       prevBody = null;
       continue;
     }
+    // "附件1" above "2026年省十件民生实事": the appendix's title is a heading numbered by the label,
+    // which leaves the body as furniture (its characters stay in the digest).
+    const below = APPENDIX_LABEL.test(t) && !continuing ? lines[nextContent(lines, i)] : undefined;
+    if (below?.kind === "body" && isHeadlineish(below.text)) {
+      l.kind = "furniture";
+      l.furniture = "other";
+      below.kind = "heading";
+      below.scheme = "headline";
+      below.heading = below.text;
+      below.number = t;
+      prevBody = null;
+      continue;
+    }
     const scheme = matchScheme(t);
 
     if (scheme) {
@@ -204,7 +303,19 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
         !endsMidClause(t) &&
         (!endsStop || (t.length <= 40 && commas <= 1 && scheme.rank <= 2)) &&
         !(scheme.rank >= 3 && commas > 0);
-      if (headingLike) {
+      // "（四）推动供需高水平动态适配，在建设强大国内市场中努力扩大…投资。" alone on its line above
+      // its paragraph: a sub-title of any length; a line of such sentences in a row is a list.
+      const ownLineTitle =
+        lone &&
+        endsStop &&
+        !definition &&
+        !cutBelow &&
+        scheme.rank <= 2 &&
+        t.length <= 64 &&
+        nextLine !== undefined &&
+        nextLine.kind === "body" &&
+        matchScheme(nextLine.text)?.scheme !== scheme.scheme;
+      if (headingLike || ownLineTitle) {
         l.kind = "heading";
         l.scheme = scheme.scheme;
         l.heading = t;
@@ -266,19 +377,26 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
       }
       const n = nextContent(lines, i);
       const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
-      // The next line picks up mid-clause ("家、100家…"): this line is the start of its sentence.
-      const continuedBelow =
-        nl !== undefined && /^(?:\p{Script=Han}[、，,。；;：:）)]|[、，,。；;：:）)%])/u.test(nl.text);
-      // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
-      if (
-        nl &&
+      const shortNext =
+        nl !== undefined &&
         nl.kind === "body" &&
         isHeadlineish(nl.text) &&
         !matchScheme(nl.text) &&
         !fragments.has(nl.text) &&
+        nl.text.length <= 12;
+      // The next line picks up mid-clause ("家、100家…"), or the one after it does (bold words set on
+      // lines of their own: "“十五五”时期经济社会发展的 / 主要目标 / 是：…"): this line starts a sentence.
+      const continuedBelow =
+        nl !== undefined &&
+        (picksUpMidClause(nl.text) ||
+          (shortNext && picksUpMidClause(lines[nextContent(lines, n)]?.text ?? "")));
+      // A headline broken over two lines by the layout ("2023年,重点抓好" / "六个方面工作").
+      if (
+        nl &&
+        shortNext &&
+        !continuedBelow &&
         (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
-        t.length + nl.text.length <= 30 &&
-        nl.text.length <= 12
+        t.length + nl.text.length <= 30
       ) {
         l.kind = "heading";
         l.scheme = "headline";
@@ -315,4 +433,5 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
     }
     prevBody = l;
   }
+  liftSubtitleSeries(lines);
 }

@@ -1,5 +1,5 @@
 // Heading levels (1–3) from the numbering schemes a report uses and its unnumbered part headings.
-import type { ClassifiedLine } from "./lines.ts";
+import { type ClassifiedLine, isAppendixHeading } from "./lines.ts";
 import { SCHEMES } from "./schemes.ts";
 
 const PART_WORDS =
@@ -39,6 +39,8 @@ export function assignLevels(lines: ClassifiedLine[]): void {
   const firstNumbered = headings.findIndex(isNumbered);
   const partsOnTop = hasNumbered && headings.slice(0, Math.max(0, firstNumbered)).some(isPart);
   let prevLevel: 1 | 2 | 3 | 0 = 0;
+  // An appendix (附件, 名词解释) stands beside the report's parts: its own numbered items sit below it.
+  let inAppendix = false;
   // Markdown levels count from the shallowest one used below the title ("##" sections -> 1).
   const mdTop = Math.min(4, ...headings.filter((h) => h.scheme === "markdown").map((h) => h.level ?? 1));
   for (const h of headings) {
@@ -47,7 +49,10 @@ export function assignLevels(lines: ClassifiedLine[]): void {
       prevLevel = h.level;
       continue;
     }
-    if (h.scheme === "headline" || h.scheme === "ordinal-line") {
+    if ((h.scheme === "headline" || h.scheme === "ordinal-line") && isAppendixHeading(h)) {
+      h.level = 1;
+      inAppendix = true;
+    } else if (h.scheme === "headline" || h.scheme === "ordinal-line") {
       if (partsOnTop && isPart(h)) h.level = 1;
       else if (!hasNumbered) h.level = someYear && someOther ? (yearLed(h) ? 1 : 2) : 1;
       else h.level = prevLevel === 0 ? 1 : (Math.min(3, prevLevel + 1) as 1 | 2 | 3);
@@ -55,7 +60,7 @@ export function assignLevels(lines: ClassifiedLine[]): void {
     } else {
       const rank = SCHEMES.find((s) => s.scheme === h.scheme)?.rank ?? 1;
       const level = rankLevel.get(rank) ?? 1;
-      h.level = (partsOnTop ? Math.min(3, level + 1) : level) as 1 | 2 | 3;
+      h.level = (partsOnTop || inAppendix ? Math.min(3, level + 1) : level) as 1 | 2 | 3;
     }
     prevLevel = h.level;
   }

@@ -59,6 +59,16 @@ export interface ClassifiedDoc {
   };
 }
 
+/** "附件1" on its own line: the label of the appendix whose title follows. */
+export const APPENDIX_LABEL = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$/u;
+/** Back matter after the report's last part: "名词解释", "※注释※", "[名词解释]", "附录". */
+const APPENDIX_TITLE = /^[[［【〔※\s]*(?:名词解释|注释|附录|附表)[\]］】〕※\s]*$/u;
+
+/** An appendix heading: back matter, or the title under an 附件 label. */
+export function isAppendixHeading(l: ClassifiedLine): boolean {
+  return l.number !== undefined ? APPENDIX_LABEL.test(l.number) : APPENDIX_TITLE.test(l.heading ?? l.text);
+}
+
 export const TITLE_WORD = /报告|会议|公报|纲要|讲话|纪要|决议|综述|发言|规划|计划/u;
 
 export function isHeadlineish(text: string): boolean {

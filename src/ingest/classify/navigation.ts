@@ -1,6 +1,7 @@
 // Scraped web pages: navigation menus, link-list footers, summary previews, and the inline-link
 // fragments a scraper cut out of sentences.
 import { isTerminated } from "../text.ts";
+import { isSpeakerLine } from "./header.ts";
 import { type ClassifiedLine, nextContent, TITLE_WORD } from "./lines.ts";
 import { matchScheme } from "./schemes.ts";
 
@@ -57,7 +58,9 @@ export function markSandwichedLinks(lines: ClassifiedLine[]): void {
       l.text.length <= 16 &&
       !/[。！？；，,：:]/u.test(l.text) &&
       !matchScheme(l.text) &&
-      !TITLE_WORD.test(l.text);
+      !TITLE_WORD.test(l.text) &&
+      // "天津市市长 张工" above a photo caption is the speaker's byline, never a link.
+      !isSpeakerLine(l.text);
     if (!isBare(content[k] as ClassifiedLine)) {
       k++;
       continue;
