@@ -40,17 +40,57 @@ const MULT_ALT = Object.keys(MULTIPLIERS)
   .join("|");
 /** A regex alternation of words, in their lexicon order (the first that fits is taken). */
 const alternation = (list: readonly string[]) => list.map(esc).join("|");
+const PER_ALT = alternation([...unitLexicon.perUnits].sort((a, b) => b.length - a.length));
 // Thousands may be grouped with a comma, full-width in older print ("３３，２１２万吨").
 const NUM = "\\d{1,3}(?:[,，]\\d{3})+(?![\\d])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+// "1万6千多户", "2万5千公里", "1亿2000万元": a number written in two parts is one number.
+const NUMX = `(?:${NUM})(?:万\\d+(?:\\.\\d+)?千|亿\\d+(?:\\.\\d+)?万)?`;
+const RANGE_SEP = "[-~～–—―－‒至到]";
+const NOT_AFTER_NUMBER = "(?<![A-Za-z0-9.\\-+_/#＋])";
 
-// number, optional range, 余/多, multiplier, 余/多, unit
+// number (a range may repeat the multiplier: "７００万到８００万吨"), 余/多, multiplier, 余/多, unit, per-unit
 const FIGURE = new RegExp(
-  `(?<![A-Za-z0-9.\\-+_/#＋])(${NUM})(?:(%|％)?\\s?([-~～–—至到])\\s?(${NUM}))?(余|多)?(${MULT_ALT})?(余|多)?(${UNIT_ALT})`,
+  `${NOT_AFTER_NUMBER}(?<n1>${NUMX})(?:(?<m1>${MULT_ALT})?(?:%|％)?\\s?${RANGE_SEP}\\s?(?<n2>${NUMX}))?(?<a1>余|多)?(?<mult>${MULT_ALT})?(?<a2>余|多)?(?<unit>${UNIT_ALT})(?:/(?<per>${PER_ALT}))?`,
   "gu",
 );
-const RANK = /(?<![A-Za-z0-9])第(\d{1,3})(名|位(?!次))?/gu;
+// A multiplier with no unit after it ("参保人数增加1753万", "产业集群达到2000亿级"): the unit is implied.
+const BARE_MULTIPLE = new RegExp(
+  `${NOT_AFTER_NUMBER}(?<n1>${NUM})(?<a1>余|多)?(?<mult>万亿|亿|万)(?<a2>余|多)?(?!${UNIT_ALT})`,
+  "gu",
+);
+// "用2－3年时间", "受教育年限10.8年": years of duration, written as a range or with decimals (never a calendar year).
+const DURATION = new RegExp(
+  `${NOT_AFTER_NUMBER}(?<n1>\\d{1,2}(?:\\.\\d+)?)(?:\\s?${RANGE_SEP}\\s?(?<n2>\\d{1,2}(?:\\.\\d+)?))?年(?![度代级前底初末中])`,
+  "gu",
+);
+const CN_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_PLACE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+// Chinese numerals: "两座", "四百多项", "四十多亿元", "千亿元". Not after an ordinal, 双, or another numeral.
+const CHINESE_FIGURE = new RegExp(
+  `(?<![第双两零〇一二三四五六七八九十百千万亿周每逐统唯之些几])(?<cn>[零〇一二两三四五六七八九十百千]+)(?<a1>余|多)?(?<mult>万亿|亿|万)?(?<a2>余|多)?(?<unit>${UNIT_ALT})?`,
+  "gu",
+);
+const RANK = /(?<![A-Za-z0-9])第(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?<u>名|位(?!次))?/gu;
+// The words that make "第N" a standing in a ranking ("居全国第5位", "排全省第7", "上升到第四位").
+const RANK_BEFORE =
+  /(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至]|进至|居于|居|列)[^，。；和的]{0,8}$|(?:全[国省市区县州]|世界|全球)$/u;
 
 const CURRENCY = new Set(statWords.currencies);
+const COUNTERS = new Set(statWords.counters);
+const CHINESE_COUNTERS = new Set(statWords.chineseCounters);
 const GROWTH_BEFORE = new RegExp(
   `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.growthLinks)})?(?:分别)?$`,
   "u",
@@ -59,6 +99,14 @@ const SHARE_WORDS = new RegExp(alternation(statWords.shareWords), "u");
 const TARGET_WORDS = new RegExp(alternation(statWords.targetWords), "u");
 const APPROX_BEFORE = new RegExp(`(?:${alternation(statWords.approxBefore)})$`, "u");
 const APPROX_AFTER = new RegExp(`^(?:${alternation(statWords.approxAfter)})`, "u");
+const AGE_WORDS = new RegExp(alternation(statWords.ageWords), "u");
+const LIST_LEAD = new RegExp(`(?:${alternation(statWords.listLeads)})(?:国家|全国|省级?|中央|市级?)?$`, "u");
+const NOT_AFTER_CHINESE_COUNT = new RegExp(`^(?:${alternation(statWords.notAfterChineseCount)})`, "u");
+const PEOPLE_WORDS = new RegExp(alternation(statWords.peopleWords), "u");
+const MONEY_WORDS = new RegExp(alternation(statWords.moneyWords), "u");
+// "180万吨以上煤矿", "65岁及以上老年人": a measure before 以上 + noun names a class, not a quantity.
+// A clause that goes on after 以上 (以上并逐年增加, 以上和…) keeps the figure.
+const THRESHOLD_AFTER = /^(?:及|或)?(?:以上|以下|以内)的?(?![并且和与或同逐分为是要将已均])[\u4e00-\u9fff]/u;
 // Delimiters that end the phrase a label is taken from.
 const CLAUSE_DELIM = /[，。；：！？、,;:!?（）()“”\n]/u;
 const CLAUSE_DELIM_CHARS = "，。；：！？、,;:!?（）()“”\n";
@@ -69,6 +117,36 @@ const BARE_VERB = new RegExp(`^(?:${alternation(statWords.bareVerbs)})$`, "u");
 
 function parseNum(s: string): number {
   return Number(s.replace(/[,，]/gu, ""));
+}
+
+/** "1万6千" → 16000; a plain number as written. */
+function parseNumX(s: string): number {
+  const two = /^(.+?)(万|亿)(.+)(千|万)$/u.exec(s);
+  if (!two) return parseNum(s);
+  const [, hi, hiMult, lo, loMult] = two as unknown as [string, string, string, string, string];
+  return parseNum(hi) * (MULTIPLIERS[hiMult] ?? 1) + parseNum(lo) * (MULTIPLIERS[loMult] ?? 1);
+}
+
+/** "四百" → 400, "两千三百" → 2300, "十" → 10; null for a run of digits that is no number ("三六八九"). */
+export function parseChineseNumeral(s: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  let lastPlace = Number.POSITIVE_INFINITY;
+  for (const c of s) {
+    const place = CN_PLACE[c];
+    if (place !== undefined) {
+      // Places fall from left to right: "千千" (千千万万) is no number.
+      if (place >= lastPlace) return null;
+      lastPlace = place;
+      total += (digit ?? 1) * place;
+      digit = null;
+    } else {
+      if (digit !== null && digit !== 0) return null;
+      digit = CN_DIGIT[c] ?? null;
+      if (digit === null) return null;
+    }
+  }
+  return total + (digit ?? 0);
 }
 
 function insideShortQuote(text: string, start: number, end: number): boolean {
@@ -88,11 +166,252 @@ function clauseBefore(text: string, start: number): string {
   return text.slice(i + 1, start);
 }
 
+function clauseAfter(text: string, end: number): string {
+  let j = end;
+  while (j < text.length && j - end < 20 && !CLAUSE_DELIM_CHARS.includes(text[j] as string)) j++;
+  return text.slice(end, j);
+}
+
 function sentenceBefore(text: string, start: number): string {
   let i = start - 1;
   const stop = Math.max(-1, start - 200);
   while (i > stop && !SENTENCE_END_CHARS.includes(text[i] as string)) i--;
   return text.slice(i + 1, start);
+}
+
+/** Why a match shaped like a figure is a name, a code, a time, a class or a bracket instead. */
+function isNotFigure(text: string, start: number, end: number, unit: string): boolean {
+  const prev = text.slice(Math.max(0, start - 2), start);
+  const next = text.slice(end, end + 8);
+  // Ordinals (第3批) and model codes glued to letters and digits (608所AES100) are not figures.
+  if (prev.endsWith("第")) return true;
+  if (/^[A-Za-z]+\d/u.test(next)) return true;
+  // "10万吨级航道": a class, not a quantity; "2000亿元级产业集群" is a scale in money.
+  if (/^[级型]/u.test(next) && !CURRENCY.has(unit)) return true;
+  // "15分钟生活圈", "300米见绿": distances and times naming a programme.
+  if (/^(?:分钟|公里|米|小时)$/u.test(unit) && /^[^，。；、,;]{0,8}圈/u.test(next)) return true;
+  if (insideShortQuote(text, start, end)) return true;
+  // Clock times ("9时30分") and round-the-clock service names ("24小时不打烊").
+  if (unit === "分" && /[时点:：]$/u.test(prev)) return true;
+  if ((unit === "小时" || unit === "分钟") && /^(?:不打烊|自助|营业|值守|值班|在线|全天候|无休)/u.test(next))
+    return true;
+  const clause = clauseBefore(text, start);
+  // "65岁及以上老年人", "满3岁即入园": an age is a bracket unless it measures a lifetime or an age.
+  if (unit === "岁" && !AGE_WORDS.test(clause)) return true;
+  if (!COUNTERS.has(unit) && unit !== "%" && THRESHOLD_AFTER.test(next)) return true;
+  // "纳入国家102项重大工程": the number is part of the list's name.
+  return LIST_LEAD.test(clause);
+}
+
+/** The unit a figure written with a multiplier alone stands for, or null when the words around do not say. */
+function impliedUnit(
+  text: string,
+  start: number,
+  end: number,
+  mult: string,
+  found: FoundStat[],
+): string | null {
+  // "1409万、1305万人次": a list shares the unit of its last figure.
+  const sibling = /^[、和与及]/u.test(text[end] ?? "") ? found.find((f) => f.start === end + 1) : undefined;
+  if (sibling) return sibling.unit;
+  const money = mult !== "万" || text[end] === "级";
+  for (const near of [clauseBefore(text, start) + clauseAfter(text, end), sentenceBefore(text, start)]) {
+    const isMoney = money && MONEY_WORDS.test(near);
+    const isPeople = PEOPLE_WORDS.test(near);
+    if (isMoney !== isPeople) return isMoney ? "元" : "人";
+    if (isMoney) return null;
+  }
+  return null;
+}
+
+function statOf(text: string, start: number, end: number, value: number, unit: string): FoundStat {
+  return {
+    text: text.slice(start, end),
+    start,
+    value: roundValue(value),
+    unit,
+    kind: (UNIT_KIND.get(unit) ?? "count") as StatKind,
+    label: null,
+  };
+}
+
+function unitFigures(text: string): FoundStat[] {
+  const found: FoundStat[] = [];
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    const start = m.index;
+    const end = start + m[0].length;
+    const unit = g.unit as string;
+    if (isNotFigure(text, start, end, unit)) continue;
+    // A year range or date ("2021-2025年", "3月5日至") never reaches here: 年/月/日 are not units.
+    const mult = g.mult ? (MULTIPLIERS[g.mult] ?? 1) : 1;
+    const firstMult = g.m1 ? (MULTIPLIERS[g.m1] ?? 1) : mult;
+    const base = UNIT_BASE.get(unit) ?? unit;
+    const stat = statOf(
+      text,
+      start,
+      end,
+      parseNumX(g.n1 as string) * firstMult,
+      g.per ? `${base}/${g.per}` : base,
+    );
+    stat.kind = (UNIT_KIND.get(unit) ?? "count") as StatKind;
+    if (g.n2) {
+      stat.valueMax = roundValue(parseNumX(g.n2) * mult);
+      stat.kind = "range";
+    }
+    if (g.a1 || g.a2) stat.approx = true;
+    found.push(stat);
+  }
+  return found;
+}
+
+function bareMultipleFigures(text: string, withUnits: FoundStat[]): FoundStat[] {
+  const found: FoundStat[] = [];
+  BARE_MULTIPLE.lastIndex = 0;
+  for (let m = BARE_MULTIPLE.exec(text); m; m = BARE_MULTIPLE.exec(text)) {
+    const g = m.groups as Record<string, string>;
+    const end = m.index + m[0].length;
+    const unit = impliedUnit(text, m.index, end, g.mult as string, withUnits);
+    if (!unit || isNotFigure(text, m.index, end, unit)) continue;
+    const stat = statOf(
+      text,
+      m.index,
+      end,
+      parseNum(g.n1 as string) * (MULTIPLIERS[g.mult as string] ?? 1),
+      unit,
+    );
+    if (g.a1 || g.a2) stat.approx = true;
+    found.push(stat);
+  }
+  return found;
+}
+
+function durationFigures(text: string): FoundStat[] {
+  const found: FoundStat[] = [];
+  DURATION.lastIndex = 0;
+  for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    if (!g.n2 && !g.n1?.includes(".")) continue;
+    const end = m.index + m[0].length;
+    if (isNotFigure(text, m.index, end, "年")) continue;
+    const stat = statOf(text, m.index, end, Number(g.n1), "年");
+    if (g.n2) {
+      stat.valueMax = Number(g.n2);
+      stat.kind = "range";
+    }
+    found.push(stat);
+  }
+  return found;
+}
+
+function chineseFigures(text: string, withUnits: FoundStat[]): FoundStat[] {
+  const found: FoundStat[] = [];
+  CHINESE_FIGURE.lastIndex = 0;
+  for (let m = CHINESE_FIGURE.exec(text); m; m = CHINESE_FIGURE.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    const cn = g.cn as string;
+    const number = parseChineseNumeral(cn);
+    if (number === null || number === 0) continue;
+    const end = m.index + m[0].length;
+    const approx = Boolean(g.a1 || g.a2);
+    const large = /[百千]/u.test(cn) || approx || g.mult !== undefined;
+    let unit = g.unit ? (UNIT_BASE.get(g.unit) ?? g.unit) : undefined;
+    if (large) {
+      // "千家万户", "百村": a bare place word is a figure only with a multiplier or 余/多 (千亿元, 百余家).
+      // "百亿项目", "千亿县": a place word with a multiplier measures money or a quantity, never counts things.
+      const placeOnly = /^[十百千]$/u.test(cn);
+      if (placeOnly && !g.mult && !approx) continue;
+      if (placeOnly && unit && COUNTERS.has(unit)) continue;
+      if (!unit && g.mult) {
+        const implied = impliedUnit(text, m.index, end, g.mult, withUnits);
+        // "千万市民群众" is a manner of speaking; only money is implied by a bare place word.
+        if (implied && (!placeOnly || CURRENCY.has(implied))) unit = implied;
+      }
+    } else {
+      // A small count ("两座", "四所", "十个") counts things, never a slogan ("四个方面", "三个代表").
+      const before = text.slice(Math.max(0, m.index - 2), m.index);
+      if (cn === "一" || cn === "二" || !unit || !CHINESE_COUNTERS.has(unit)) continue;
+      // After a glossary number ("25.两所共建") or a demonstrative, it names something.
+      if (/(?:以下|如下|下列|[这那前后各每的届\d.．])$/u.test(before)) continue;
+      // "二次、三次、四次全会": a run of ordinals, not counts.
+      if (/[、和]$/u.test(before) || /^、[零〇一二两三四五六七八九十]/u.test(text.slice(end, end + 2)))
+        continue;
+      if (NOT_AFTER_CHINESE_COUNT.test(text.slice(end, end + 4))) continue;
+    }
+    if (!unit || isNotFigure(text, m.index, end, unit)) continue;
+    const stat = statOf(text, m.index, end, number * (g.mult ? (MULTIPLIERS[g.mult] ?? 1) : 1), unit);
+    if (approx) stat.approx = true;
+    found.push(stat);
+  }
+  return found;
+}
+
+function rankFigures(text: string): FoundStat[] {
+  const found: FoundStat[] = [];
+  RANK.lastIndex = 0;
+  for (let m = RANK.exec(text); m; m = RANK.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    const end = m.index + m[0].length;
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const after = text[end] ?? "";
+    // "第23届运动会", "第3次会议": ordinals of events, not ranks.
+    if (g.u === undefined && /^[届次批轮期个季代号条款章节部项名位]/u.test(after)) continue;
+    const digits = /^\d/u.test(g.n as string);
+    const inRanking = RANK_BEFORE.test(before);
+    // "把…放在第一位": a Chinese ordinal is a rank only in a ranking; a bare "第5" only before a pause.
+    if (!(digits && g.u) && !inRanking) continue;
+    if (g.u === undefined && /^[\u4e00-\u9fff]/u.test(after)) continue;
+    const value = digits ? Number(g.n) : parseChineseNumeral(g.n as string);
+    if (!value) continue;
+    // "第2位" is counted in 位, "排名第5" in 名.
+    const unit = g.u ?? (/排名[^，。；]{0,8}$/u.test(before) ? "名" : "位");
+    found.push({ text: m[0], start: m.index, value, unit, kind: "rank", label: null });
+  }
+  return found;
+}
+
+/** Figures sorted by position; where two overlap the one found first (a fuller reading) wins. */
+function withoutOverlaps(groups: FoundStat[][]): FoundStat[] {
+  const kept: FoundStat[] = [];
+  for (const group of groups) {
+    for (const s of group) {
+      const end = s.start + s.text.length;
+      if (!kept.some((k) => k.start < end && s.start < k.start + k.text.length)) kept.push(s);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Kind, target and approximation cues from the words around a figure. */
+function readCues(text: string, s: FoundStat): void {
+  const sentence = sentenceBefore(text, s.start);
+  const clause = clauseBefore(text, s.start);
+  const next = text.slice(s.start + s.text.length, s.start + s.text.length + 8);
+  if (APPROX_BEFORE.test(clause) || APPROX_AFTER.test(next)) s.approx = true;
+  if (
+    s.kind !== "range" &&
+    (s.unit === "%" || s.unit === "‰" || s.unit === "个百分点" || s.unit === "百分点")
+  ) {
+    if (GROWTH_BEFORE.test(clause.replace(/\s+/gu, ""))) s.kind = "growth";
+    else if (SHARE_WORDS.test(clause)) s.kind = "share";
+  } else if (s.kind !== "range" && s.kind !== "rank" && CURRENCY.has(s.unit)) s.kind = "amount";
+  if (TARGET_WORDS.test(sentence)) s.target = true;
+}
+
+export function findStats(text: string): FoundStat[] {
+  if (!/[\d零〇一二两三四五六七八九十百千]/u.test(text)) return [];
+  const withUnits = unitFigures(text);
+  const found = withoutOverlaps([
+    withUnits,
+    durationFigures(text),
+    bareMultipleFigures(text, withUnits),
+    chineseFigures(text, withUnits),
+    rankFigures(text),
+  ]);
+  for (const s of found) if (s.kind !== "rank") readCues(text, s);
+  assignLabels(text, found);
+  return found;
 }
 
 function cleanLabel(raw: string): string {
@@ -116,89 +435,6 @@ function nounAfter(text: string, end: number): string {
       .replace(/^(?:以上|左右|的|之多)/u, "")
       .replace(/(?:建成|完成|实现|通过|入驻|落地|投产|开工|签约).*$/u, ""),
   );
-}
-
-export function findStats(text: string): FoundStat[] {
-  const found: FoundStat[] = [];
-  if (!/\d/u.test(text)) return found;
-
-  FIGURE.lastIndex = 0;
-  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
-    const start = m.index;
-    const whole = m[0];
-    const end = start + whole.length;
-    const unit = m[8] as string;
-    const prev = text.slice(Math.max(0, start - 2), start);
-    const next = text.slice(end, end + 8);
-    // Ordinals (第3批), codes and names glued to letters (5G, 4A级) are not figures.
-    if (prev.endsWith("第")) continue;
-    if (/^[A-Za-z]/u.test(next) && unit !== "%" && unit !== "％") continue;
-    // "10万吨级航道", "500亿元级产业集群": a class, not a quantity.
-    if (/^[级型]/u.test(next)) continue;
-    // "15分钟生活圈", "300米见绿": distances and times naming a programme.
-    if (/^(?:分钟|公里|米|小时)$/u.test(unit) && /^[^，。；、,;]{0,8}圈/u.test(next)) continue;
-    if (insideShortQuote(text, start, end)) continue;
-    // Clock times ("9时30分") and round-the-clock service names ("24小时不打烊").
-    if (unit === "分" && /[时点:：]$/u.test(prev)) continue;
-    if (
-      (unit === "小时" || unit === "分钟") &&
-      /^(?:不打烊|自助|营业|值守|值班|在线|全天候|无休)/u.test(next)
-    )
-      continue;
-    // A year range or date ("2021-2025年", "3月5日至") never reaches here: 年/月/日 are not units.
-    const n1 = parseNum(m[1] as string);
-    const mult = m[6] ? (MULTIPLIERS[m[6]] ?? 1) : 1;
-    const baseUnit = UNIT_BASE.get(unit) ?? unit;
-    const value = n1 * mult;
-    const stat: FoundStat = {
-      text: whole,
-      start,
-      value: roundValue(value),
-      unit: baseUnit,
-      kind: (UNIT_KIND.get(unit) ?? "count") as StatKind,
-      label: null,
-    };
-    if (m[4]) {
-      stat.valueMax = roundValue(parseNum(m[4]) * mult);
-      stat.kind = "range";
-    }
-    const sentence = sentenceBefore(text, start);
-    const clause = clauseBefore(text, start);
-    if (m[5] || m[7] || APPROX_BEFORE.test(clause) || APPROX_AFTER.test(next)) stat.approx = true;
-    if (!m[4] && (baseUnit === "%" || baseUnit === "‰" || baseUnit === "个百分点" || baseUnit === "百分点")) {
-      if (GROWTH_BEFORE.test(clause.replace(/\s+/gu, ""))) stat.kind = "growth";
-      else if (SHARE_WORDS.test(clause)) stat.kind = "share";
-    } else if (!m[4] && CURRENCY.has(baseUnit)) stat.kind = "amount";
-    if (TARGET_WORDS.test(sentence)) stat.target = true;
-    found.push(stat);
-  }
-
-  RANK.lastIndex = 0;
-  for (let m = RANK.exec(text); m; m = RANK.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 14), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 1);
-    // "第23届运动会", "第3次会议": ordinals of events, not ranks.
-    if (m[2] === undefined && /^[届次批轮期个季代号条款章节部项]/u.test(after)) continue;
-    const ranked =
-      m[2] !== undefined ||
-      /(?:排名|排位|排在|位列|位居|名列|跃居|升至|居于|居全[国省市区县]|列全[国省市区县])[^，。；和的]{0,8}$/u.test(
-        before,
-      );
-    if (!ranked) continue;
-    if (found.some((s) => s.start <= m.index && m.index < s.start + s.text.length)) continue;
-    found.push({
-      text: m[0],
-      start: m.index,
-      value: Number(m[1]),
-      // "第2位" is counted in 位; a bare "第5" or "第3名" in 名.
-      unit: m[2] === "位" ? "位" : "名",
-      kind: "rank",
-      label: null,
-    });
-  }
-  found.sort((a, b) => a.start - b.start);
-  assignLabels(text, found);
-  return found;
 }
 
 function roundValue(v: number): number {
