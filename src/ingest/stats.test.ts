@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findStats } from "./stats.ts";
+import { findStats, labelFault } from "./stats.ts";
 
 // Sentences from the seeds and the corpus.
 const one = (text: string) => {
@@ -260,6 +260,83 @@ describe("findStats: labels", () => {
   it("a growth rate after an amount takes the amount's label", () => {
     expect(findStats("亩均税收达到13.9万元,增长29%")[1]?.label).toBe("亩均税收增速");
   });
+});
+
+describe("findStats: a label names the indicator, never a piece of the sentence (issue #16)", () => {
+  const labels = (text: string) => findStats(text).map((x) => [x.text, x.label]);
+
+  it("a neighbour's number is no part of the label (从A提高到B, 由A增加到B)", () => {
+    expect(labels("地区生产总值从11.37万亿元提高到14.58万亿元")).toEqual([
+      ["11.37万亿元", "地区生产总值"],
+      ["14.58万亿元", "地区生产总值"],
+    ]);
+    expect(labels("全员劳动生产率从人均8.7万元提高到12万元以上")).toEqual([
+      ["8.7万元", "全员劳动生产率"],
+      ["12万元", "全员劳动生产率"],
+    ]);
+  });
+
+  it("qualifiers before 分别 take the head they share", () => {
+    expect(labels("城镇和农村居民人均可支配收入分别达35512元、25689元")).toEqual([
+      ["35512元", "城镇居民人均可支配收入"],
+      ["25689元", "农村居民人均可支配收入"],
+    ]);
+    expect(labels("国控、省控断面水质优良率分别为93.8%、95.5%")).toEqual([
+      ["93.8%", "国控断面水质优良率"],
+      ["95.5%", "省控断面水质优良率"],
+    ]);
+    expect(labels("月人均分别提高221元、90元")).toEqual([
+      ["221元", "月人均"],
+      ["90元", "月人均"],
+    ]);
+  });
+
+  it("a rank names what is ranked and where", () => {
+    expect(labels("森林覆盖率达68.17%，排全省第2位")[1]).toEqual(["第2位", "森林覆盖率全省位次"]);
+    expect(labels("一般公共预算收入完成20.1亿元，全市第3")[1]).toEqual(["第3", "一般公共预算收入全市位次"]);
+  });
+
+  it("quoted indicators, brackets and endnote markers belong to the label", () => {
+    expect(labels("完成“保交楼”2.91万套")).toEqual([["2.91万套", "“保交楼”"]]);
+    expect(labels("固定资产投资（不含农户）增长6%")).toEqual([["6%", "固定资产投资（不含农户）"]]);
+    expect(labels("入围国省“专精特新”中小企业（4）9户")).toEqual([["9户", "入围国省“专精特新”中小企业"]]);
+  });
+
+  it("verbs, hedges and cut-off growth verbs are trimmed; the object of an investment is named", () => {
+    expect(labels("社会消费品零售总额增12%")).toEqual([["12%", "社会消费品零售总额"]]);
+    expect(labels("力争300个省市重点项目完成投资800亿元以上")).toEqual([
+      ["300个", "省市重点项目"],
+      ["800亿元", "省市重点项目完成投资"],
+    ]);
+    expect(labels("投资1.27亿元的公路客运总站")).toEqual([["1.27亿元", "公路客运总站投资"]]);
+    expect(labels("新建绿道137公里、累计达到2136公里")).toEqual([
+      ["137公里", "新建绿道"],
+      ["2136公里", "新建绿道"],
+    ]);
+  });
+
+  it("a phrase that names nothing leaves the label empty and is kept aside", () => {
+    const [s] = findStats("比上年增长5%");
+    expect(s).toMatchObject({ label: null });
+    expect(findStats("从世界第六位上升到第四位").map((x) => x.label)).toEqual([null, null]);
+  });
+
+  it.each([
+    ["比上年", "opens mid-sentence"],
+    ["完成", "is a verb"],
+    ["人口自然增长率由上年的1.2%", "holds another number"],
+    ["社会消费品零售总额增", "stops mid-sentence"],
+    ["县（市", "stops mid-sentence"],
+  ])("labelFault(%s) = %s", (label, why) => {
+    expect(labelFault(label)).toBe(why);
+  });
+
+  it.each(["地区生产总值", "PM2.5平均浓度", "2021年地区生产总值", "新增城镇就业", "先进产能占比", "5G基站"])(
+    "labelFault(%s) = null",
+    (label) => {
+      expect(labelFault(label)).toBeNull();
+    },
+  );
 });
 
 describe("findStats: not statistics", () => {

@@ -15,6 +15,8 @@ export interface FoundStat {
   valueMax?: number;
   target?: boolean;
   approx?: boolean;
+  /** The words before the figure when they are a piece of the sentence, not an indicator (label is then null). */
+  labelFragment?: string;
 }
 
 interface UnitEntry {
@@ -109,10 +111,16 @@ const MONEY_WORDS = new RegExp(alternation(statWords.moneyWords), "u");
 const THRESHOLD_AFTER = /^(?:及|或)?(?:以上|以下|以内)的?(?![并且和与或同逐分为是要将已均])[\u4e00-\u9fff]/u;
 // Delimiters that end the phrase a label is taken from.
 const CLAUSE_DELIM = /[，。；：！？、,;:!?（）()“”\n]/u;
+// A label's phrase runs over quotes and brackets: "完成“保交楼”2.91万套", "固定资产投资（不含农户）增长6%".
+const PHRASE_DELIM = /[，。；：！？、,;:!?\n]/u;
+// Endnote markers inside a phrase ("“个转企”（3）1400余户", "R&D[5]经费投入", "（下同）") point elsewhere.
+const NOTE_MARKER = /[（(［[](?:\d{1,3}|下同)[）)］\]]/gu;
 const CLAUSE_DELIM_CHARS = "，。；：！？、,;:!?（）()“”\n";
 const SENTENCE_END_CHARS = "。！？；\n";
 const LABEL_TRIM_START = new RegExp(`^(?:${alternation(statWords.labelLeadWords)})+`, "u");
 const LABEL_TRIM_END = new RegExp(`(?:${alternation(statWords.labelTailWords)})+$`, "u");
+// "实施东西部协作项目", "力争完成投资": the verb or hedge goes, the noun it governs stays.
+const LEAD_VERB = new RegExp(`^(?:${alternation(statWords.labelFragmentStarts)})+(?=[\\s\\S]{2})`, "u");
 const BARE_VERB = new RegExp(`^(?:${alternation(statWords.bareVerbs)})$`, "u");
 
 function parseNum(s: string): number {
@@ -172,6 +180,14 @@ function clauseAfter(text: string, end: number): string {
   return text.slice(end, j);
 }
 
+/** The words before a figure back to the last pause, quotes and brackets included, endnote markers out. */
+function phraseBefore(text: string, start: number): string {
+  let i = start - 1;
+  const stop = Math.max(-1, start - 40);
+  while (i > stop && !PHRASE_DELIM.test(text[i] as string)) i--;
+  return text.slice(i + 1, start).replace(NOTE_MARKER, "");
+}
+
 function sentenceBefore(text: string, start: number): string {
   let i = start - 1;
   const stop = Math.max(-1, start - 200);
@@ -209,10 +225,10 @@ function impliedUnit(
   start: number,
   end: number,
   mult: string,
-  found: FoundStat[],
+  byStart: ReadonlyMap<number, FoundStat>,
 ): string | null {
   // "1409万、1305万人次": a list shares the unit of its last figure.
-  const sibling = /^[、和与及]/u.test(text[end] ?? "") ? found.find((f) => f.start === end + 1) : undefined;
+  const sibling = /^[、和与及]/u.test(text[end] ?? "") ? byStart.get(end + 1) : undefined;
   if (sibling) return sibling.unit;
   const money = mult !== "万" || text[end] === "级";
   for (const near of [clauseBefore(text, start) + clauseAfter(text, end), sentenceBefore(text, start)]) {
@@ -266,7 +282,7 @@ function unitFigures(text: string): FoundStat[] {
   return found;
 }
 
-function bareMultipleFigures(text: string, withUnits: FoundStat[]): FoundStat[] {
+function bareMultipleFigures(text: string, withUnits: ReadonlyMap<number, FoundStat>): FoundStat[] {
   const found: FoundStat[] = [];
   BARE_MULTIPLE.lastIndex = 0;
   for (let m = BARE_MULTIPLE.exec(text); m; m = BARE_MULTIPLE.exec(text)) {
@@ -305,7 +321,7 @@ function durationFigures(text: string): FoundStat[] {
   return found;
 }
 
-function chineseFigures(text: string, withUnits: FoundStat[]): FoundStat[] {
+function chineseFigures(text: string, withUnits: ReadonlyMap<number, FoundStat>): FoundStat[] {
   const found: FoundStat[] = [];
   CHINESE_FIGURE.lastIndex = 0;
   for (let m = CHINESE_FIGURE.exec(text); m; m = CHINESE_FIGURE.exec(text)) {
@@ -371,13 +387,19 @@ function rankFigures(text: string): FoundStat[] {
   return found;
 }
 
-/** Figures sorted by position; where two overlap the one found first (a fuller reading) wins. */
-function withoutOverlaps(groups: FoundStat[][]): FoundStat[] {
+/**
+ * Figures sorted by position; where two overlap the one found first (a fuller reading) wins. The
+ * characters taken are marked, so a block with thousands of figures stays linear.
+ */
+function withoutOverlaps(length: number, groups: FoundStat[][]): FoundStat[] {
+  const taken = new Uint8Array(length);
   const kept: FoundStat[] = [];
   for (const group of groups) {
     for (const s of group) {
       const end = s.start + s.text.length;
-      if (!kept.some((k) => k.start < end && s.start < k.start + k.text.length)) kept.push(s);
+      if (taken.subarray(s.start, end).includes(1)) continue;
+      taken.fill(1, s.start, end);
+      kept.push(s);
     }
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -402,11 +424,12 @@ function readCues(text: string, s: FoundStat): void {
 export function findStats(text: string): FoundStat[] {
   if (!/[\d零〇一二两三四五六七八九十百千]/u.test(text)) return [];
   const withUnits = unitFigures(text);
-  const found = withoutOverlaps([
+  const byStart = new Map(withUnits.map((f) => [f.start, f]));
+  const found = withoutOverlaps(text.length, [
     withUnits,
     durationFigures(text),
-    bareMultipleFigures(text, withUnits),
-    chineseFigures(text, withUnits),
+    bareMultipleFigures(text, byStart),
+    chineseFigures(text, byStart),
     rankFigures(text),
   ]);
   for (const s of found) if (s.kind !== "rank") readCues(text, s);
@@ -414,11 +437,61 @@ export function findStats(text: string): FoundStat[] {
   return found;
 }
 
+// Names that carry digits without being a figure (PM2.5, 5G, R&D) and a leading year (2021年生产总值).
+const DIGITS_IN_NAMES = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
+const LABEL_CUT_START = new RegExp(
+  `^(?:[比从由对向将把被使让较与为到]|${alternation(statWords.labelFragmentStarts)})`,
+  "u",
+);
+const LABEL_CUT_END = new RegExp(
+  `(?:[从由到至达为在增减升降占居排与和及、的等超过]|${alternation(statWords.labelTailWords)})$`,
+  "u",
+);
+
+// A figure inside the words before another figure ("生产总值从4.16万亿元增长到").
+const LABEL_FIGURE = new RegExp(
+  `(?:(?:从|由)(?:上年的?|去年的?)?)?(?<![A-Za-z0-9.])[\\d０-９][\\d０-９.．,，]*(?:${MULT_ALT})*(?:余|多)?(?:${UNIT_ALT}|年)?(?![A-Za-z])`,
+  "u",
+);
+const LABEL_FIGURE_AT_END = new RegExp(
+  `[\\d０-９](?:${MULT_ALT})*(?:余|多)?(?:${UNIT_ALT})(?:以上|以下)?的?$`,
+  "u",
+);
+// "比上年", "较2019年", "比前五年": a comparison, after the subject.
+const COMPARISON = /(?:比|较)(?:上年|去年|上年同期|同期|年初|前[三五十]年|[\d０-９]{4}年末?)/u;
+// "增速居全国", "总量和增速均排全省": the ranking words before 第N, and the scope ranked in.
+const RANK_WORDS =
+  /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市)?(?:的)?$/u;
+const INVESTMENT = /^(?:总投资|投资|投入)$/u;
+const GENERIC_MEASURES = /^(?:增速|增幅|总量|体量|规模|总量和增速|增速和总量|总量和增幅)$/u;
+
+/**
+ * Why a label is no indicator but a piece of its sentence, or null when it names what is measured:
+ * it holds a neighbour's number ("由上年的1.2%"), opens or stops on a verb or a preposition
+ * ("比上年", "社会消费品零售总额增"), or is a verb alone ("完成", "达到").
+ */
+export function labelFault(label: string | null): string | null {
+  if (label === null) return null;
+  if (label.length < 2) return "is one character";
+  if (/[\d０-９]/u.test(label.replace(DIGITS_IN_NAMES, ""))) return "holds another number";
+  if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
+  if (BARE_VERB.test(label) || (LABEL_TRIM_END.test(label) && cleanLabel(label).length < 2))
+    return "is a verb";
+  if (LABEL_CUT_END.test(label) || unbalanced(label)) return "stops mid-sentence";
+  return null;
+}
+
+/** "县（市", "“两品一标": a bracket or quote opened and not closed. */
+function unbalanced(label: string): boolean {
+  const count = (re: RegExp) => (label.match(re) ?? []).length;
+  return count(/[（(]/gu) !== count(/[）)]/gu) || count(/“/gu) !== count(/”/gu);
+}
+
 function cleanLabel(raw: string): string {
   let s = raw.replace(/\s+/gu, "");
   for (let k = 0; k < 3; k++) {
     const before = s;
-    s = s.replace(LABEL_TRIM_END, "").replace(LABEL_TRIM_START, "");
+    s = s.replace(LABEL_TRIM_END, "").replace(LABEL_TRIM_START, "").replace(LEAD_VERB, "");
     if (s === before) break;
   }
   s = s.replace(/^[的等]/u, "");
@@ -426,14 +499,28 @@ function cleanLabel(raw: string): string {
   return s;
 }
 
+// Where the noun after a figure ends: the verb of its clause ("49家三级公立医院在…", "7个项目纳入…").
+const NOUN_AFTER_END =
+  /(?:建成|完成|实现|通过|入驻|落地|投产|开工|签约|纳入|列入|入选|新获|获得|获评|获|在|参加|享受|受益|成为|达到|达|实施|进行|发放|加快|加速|全面|基本|顺利|稳步|有序).*$/u;
+
 function nounAfter(text: string, end: number): string {
   let j = end;
-  while (j < text.length && j - end < 14 && !CLAUSE_DELIM.test(text[j] as string)) j++;
+  // A digit starts the next figure ("发放社保补贴2368万元"): the noun stops before it.
+  while (
+    j < text.length &&
+    j - end < 14 &&
+    !PHRASE_DELIM.test(text[j] as string) &&
+    !/[\d０-９]/u.test(text[j] as string)
+  )
+    j++;
+  // A noun still running at the window's end would be cut mid-word.
+  if (j - end >= 14 && /[\u4e00-\u9fff]/u.test(text[j] ?? "")) return "";
   return cleanLabel(
     text
       .slice(end, j)
       .replace(/^(?:以上|左右|的|之多)/u, "")
-      .replace(/(?:建成|完成|实现|通过|入驻|落地|投产|开工|签约).*$/u, ""),
+      .replace(NOUN_AFTER_END, "")
+      .replace(/[和及与等]$/u, ""),
   );
 }
 
@@ -445,50 +532,161 @@ function roundValue(v: number): number {
 function assignLabels(text: string, stats: FoundStat[]): void {
   for (let i = 0; i < stats.length; i++) {
     const s = stats[i] as FoundStat;
-    if (s.label) continue;
-    const clause = clauseBefore(text, s.start);
-    // "A、B分别突破200家、100家": the i-th subject labels the i-th figure.
-    const respectively = /^(.*?)分别/u.exec(clause);
-    if (respectively) {
-      const run = [s];
-      let j = i + 1;
-      while (j < stats.length) {
-        const prev = run[run.length - 1] as FoundStat;
-        const gap = text.slice(prev.start + prev.text.length, (stats[j] as FoundStat).start);
-        if (!/^(?:[、和及与，,]|以上、|左右、)$/u.test(gap)) break;
-        run.push(stats[j] as FoundStat);
-        j++;
-      }
-      const subjStart = Math.max(0, s.start - clause.length);
-      const subject = sentenceSubject(text, subjStart, respectively[1] as string);
-      const names = subject
-        .split(/[、和及与]/u)
-        .map(cleanLabel)
-        .filter((x) => x.length >= 2);
-      if (names.length === run.length) {
-        run.forEach((r, k) => {
-          r.label = names[k] ?? null;
-        });
-        i = j - 1;
+    if (s.label === null) {
+      const run = respectivelyRun(text, stats, i);
+      if (run) {
+        i += run.length - 1;
         continue;
       }
+      s.label = s.kind === "rank" ? rankLabel(text, stats, i) : labelOf(text, stats, i);
     }
-    let label = cleanLabel(clause);
-    if ((s.kind === "growth" || s.kind === "share") && label.length < 2) {
-      const prev = stats[i - 1];
-      if (prev?.label && text.slice(prev.start + prev.text.length, s.start).length <= 12) {
-        label = prev.label + (s.kind === "growth" ? "增速" : "占比");
-      }
-    }
-    // "新设8所本科院校", "有色等10个传统产业": the measured noun follows the figure.
-    const bareVerb = BARE_VERB.test(label);
-    if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label)) {
-      const noun = nounAfter(text, s.start + s.text.length);
-      if (noun.length >= 2) label = bareVerb ? label + noun : noun;
-      else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
-    }
-    s.label = label.length >= 2 ? label : null;
+    rejectFragment(text, s);
   }
+}
+
+/**
+ * A label that is a piece of its sentence is kept aside, not shown as what the figure measures; the
+ * noun after the figure stands in when it names something ("中央财政安排1000亿元专项奖补资金").
+ */
+function rejectFragment(text: string, s: FoundStat): void {
+  if (s.label === null || !labelFault(s.label)) return;
+  const noun = nounAfter(text, s.start + s.text.length);
+  s.labelFragment = s.label;
+  s.label = noun.length >= 2 && !labelFault(noun) ? noun : null;
+}
+
+/** The previous figure's label when it stands in the same sentence: "森林覆盖率达68.17%，排全省第2位". */
+function labelInSentence(text: string, stats: FoundStat[], i: number): string | null {
+  const prev = stats[i - 1];
+  const s = stats[i] as FoundStat;
+  if (!prev?.label) return null;
+  const between = text.slice(prev.start + prev.text.length, s.start);
+  return between.length <= 30 && !/[。！？；]/u.test(between) ? prev.label : null;
+}
+
+function labelOf(text: string, stats: FoundStat[], i: number): string | null {
+  const s = stats[i] as FoundStat;
+  const end = s.start + s.text.length;
+  const clause = phraseBefore(text, s.start);
+  // "比上年增长5%", "较2019年下降": the subject was named before the comparison, or in the clause before.
+  const compared = clause.search(COMPARISON);
+  let label = labelFromPhrase(compared >= 0 ? clause.slice(0, compared) : clause);
+  if (compared >= 0 && label.length < 2) label = labelInSentence(text, stats, i) ?? "";
+  if ((s.kind === "growth" || s.kind === "share") && label.length < 2) {
+    const prev = labelInSentence(text, stats, i);
+    if (prev) label = prev + (s.kind === "growth" ? "增速" : "占比");
+  }
+  // "新建绿道137公里、累计达到2136公里": a second figure in the same unit measures the same thing.
+  if (label.length < 2 && stats[i - 1]?.unit === s.unit) label = labelInSentence(text, stats, i) ?? label;
+  // "新设8所本科院校", "有色等10个传统产业", "总投资280亿元的15个项目": the measured noun follows the figure.
+  const bareVerb = BARE_VERB.test(label);
+  if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label) || endsWithFigure(clause)) {
+    const noun = nounAfter(text, end);
+    if (noun.length >= 2) label = bareVerb ? cleanLabel(label + noun) : noun;
+    else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
+  }
+  // "投资1.27亿元的公路客运总站": what the money is invested in.
+  if (INVESTMENT.test(label) && text[end] === "的") {
+    const noun = nounAfter(text, end);
+    if (noun.length >= 2) label = noun + label;
+  }
+  return label.length >= 2 ? label : null;
+}
+
+/**
+ * The indicator in the words before a figure. Another figure inside them is a neighbour, not part of
+ * the name: "全员劳动生产率从人均8.7万元" → 全员劳动生产率, "投资13.5亿元完成装机容量" → 装机容量.
+ */
+function labelFromPhrase(written: string): string {
+  // A year opening the phrase dates the figure (2021年生产总值): it stays.
+  const year = /^\s*[\d０-９]{4}年度?/u.exec(written)?.[0] ?? "";
+  const phrase = written.slice(year.length);
+  const label = labelWithoutNeighbours(phrase);
+  return label && year ? year.trim() + label : label;
+}
+
+function labelWithoutNeighbours(phrase: string): string {
+  const pieces = phrase.split(LABEL_FIGURE);
+  if (pieces.length === 1) return cleanLabel(phrase);
+  const after = cleanLabel(pieces.at(-1) as string);
+  if (after.length >= 2 && !labelFault(after)) return after;
+  return cleanLabel(pieces[0] as string);
+}
+
+/** "抓好总投资280亿元的", "引进2个50亿元以上": the phrase ends on a figure, so its noun comes after. */
+function endsWithFigure(clause: string): boolean {
+  return /[\d０-９][^，。；]{0,4}(?:以上|以下)?的?$/u.test(clause) && LABEL_FIGURE_AT_END.test(clause);
+}
+
+/** "居全省第3位": what is ranked, named before the ranking words or by the figure before. */
+function rankLabel(text: string, stats: FoundStat[], i: number): string | null {
+  const clause = phraseBefore(text, (stats[i] as FoundStat).start);
+  const ranking = RANK_WORDS.exec(clause);
+  const scope = ranking?.groups?.scope ?? "";
+  // "从世界第六位上升到第四位": the rank it rose from is no part of the name.
+  let subject = labelFromPhrase(
+    (ranking ? clause.slice(0, ranking.index) : clause).replace(/(?:从|由).*$/u, ""),
+  );
+  if (subject.length < 2 || GENERIC_MEASURES.test(subject)) {
+    const prev = labelInSentence(text, stats, i);
+    if (!prev) return subject.length >= 2 && !GENERIC_MEASURES.test(subject) ? subject : null;
+    subject = subject.length >= 2 ? prev + subject : prev;
+  }
+  return `${subject}${scope}位次`;
+}
+
+/**
+ * "A、B分别突破200家、100家": the i-th subject labels the i-th figure. "城镇和农村居民人均可支配收入"
+ * names two indicators that share their head, so 城镇 reads 城镇居民人均可支配收入. Returns the run
+ * labelled, or null when the clause says no 分别.
+ */
+function respectivelyRun(text: string, stats: FoundStat[], i: number): FoundStat[] | null {
+  const s = stats[i] as FoundStat;
+  const clause = clauseBefore(text, s.start);
+  const respectively = /^(.*?)分别/u.exec(clause);
+  if (!respectively) return null;
+  const run = [s];
+  for (let j = i + 1; j < stats.length; j++) {
+    const prev = run[run.length - 1] as FoundStat;
+    const gap = text.slice(prev.start + prev.text.length, (stats[j] as FoundStat).start);
+    if (!/^(?:[、和及与，,]|以上、|左右、)$/u.test(gap)) break;
+    run.push(stats[j] as FoundStat);
+  }
+  const subjStart = Math.max(0, s.start - clause.length);
+  const subject = sentenceSubject(text, subjStart, respectively[1] as string);
+  const names = sharedHeads(
+    subject
+      .split(/[、和及与]/u)
+      .map(cleanLabel)
+      .filter((x) => x.length >= 1),
+  ).filter((x) => x.length >= 2);
+  const whole = cleanLabel(subject);
+  // Fewer names than figures ("城乡低保标准分别提高8%、15%"): the one subject labels them all.
+  const labels =
+    names.length === run.length
+      ? names
+      : !/[、和及与]/u.test(whole) && whole.length >= 2
+        ? run.map(() => whole)
+        : null;
+  if (!labels) return null;
+  run.forEach((r, k) => {
+    r.label = labels[k] ?? null;
+    rejectFragment(text, r);
+  });
+  return run;
+}
+
+/** "城镇、农村居民人均可支配收入" → 城镇居民人均可支配收入, 农村居民人均可支配收入: short qualifiers take the last name's head. */
+function sharedHeads(names: string[]): string[] {
+  const last = names.at(-1);
+  if (!last) return names;
+  return names.map((name, k) => {
+    const qualifier = k < names.length - 1 && /^(?:[\u4e00-\u9fff]{1,2}|[A-Za-z0-9.]+)$/u.test(name);
+    const head = last.slice(name.length);
+    return qualifier && head.length >= 2 && /[\u4e00-\u9fff]/u.test(last.slice(0, name.length))
+      ? name + head
+      : name;
+  });
 }
 
 /** The subject of a "…分别…" clause may begin before the clause (after a comma). */

@@ -87,6 +87,8 @@ const statSchema = z.object({
   target: z.boolean().optional(),
   /** "约", "余", "以上"… qualifiers that soften the value. */
   approx: z.boolean().optional(),
+  /** The words before the figure when they are a piece of its sentence ("比上年"), not an indicator: the label is then null. */
+  labelFragment: z.string().optional(),
   /** The canonical indicator the label names (lexicon/indicators.json id: "gdp"). */
   indicator: z.string().optional(),
   /** Whether the figure is that indicator's level or its growth (absent: neither, e.g. a share). */
