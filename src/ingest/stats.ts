@@ -539,6 +539,9 @@ function assignLabels(text: string, stats: FoundStat[]): void {
         continue;
       }
       s.label = s.kind === "rank" ? rankLabel(text, stats, i) : labelOf(text, stats, i);
+      // "比上年增长8.2%": words that name nothing are kept aside for the editor's check.
+      const words = phraseBefore(text, s.start).replace(/\s+/gu, "");
+      if (s.label === null && labelFault(words)) s.labelFragment = words;
     }
     rejectFragment(text, s);
   }
