@@ -631,7 +631,11 @@ function rankLabel(text: string, stats: FoundStat[], i: number): string | null {
     (ranking ? clause.slice(0, ranking.index) : clause).replace(/(?:从|由).*$/u, ""),
   );
   if (subject.length < 2 || GENERIC_MEASURES.test(subject)) {
-    const prev = labelInSentence(text, stats, i);
+    // "年均增长10.6%，从世界第六位上升到第四位": the thing ranked, not its growth or its last rank.
+    const prev = labelInSentence(text, stats, i)?.replace(
+      /(?:(?:全[国省市区县州]|世界|全球)?位次|增速)$/u,
+      "",
+    );
     if (!prev) return subject.length >= 2 && !GENERIC_MEASURES.test(subject) ? subject : null;
     subject = subject.length >= 2 ? prev + subject : prev;
   }

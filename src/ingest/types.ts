@@ -95,6 +95,8 @@ const statSchema = z.object({
   measure: z.enum(["level", "growth"]).optional(),
   /** The year the figure refers to (the year reviewed, or the year a target is set for). */
   year: z.number().int().optional(),
+  /** The years a total or an average covers ("过去五年累计", "年均"): such a figure has no single year. */
+  span: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
 });
 
 const sectionSchema = z.object({
