@@ -229,8 +229,8 @@ export function statMeasure(
   return stat.unit === "%" ? "growth" : null;
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-const anyOf = (words: readonly string[]) => new RegExp(words.map(escape).join("|"), "u");
+const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+const anyOf = (words: readonly string[]) => new RegExp(words.map(escapeRegex).join("|"), "u");
 const SPAN_YEARS = anyOf(data.spanYears);
 const SPAN_TOTAL = anyOf(data.spanTotals);
 const AVERAGE = anyOf(data.averageWords);

@@ -181,6 +181,7 @@ describe("findStats: figures from the corpus gold (issue #16)", () => {
       ["千亿元", 100000000000, "元"],
     ]);
     expect(read("裕能产值突破百亿")).toEqual([["百亿", 10000000000, "元"]]);
+    expect(read("打造十个特色农产品示范区")).toEqual([["十个", 10, "个"]]);
   });
 
   it("a multiplier with no unit takes the unit the words around it imply", () => {

@@ -93,6 +93,8 @@ const RANK_BEFORE =
 const CURRENCY = new Set(statWords.currencies);
 const COUNTERS = new Set(statWords.counters);
 const CHINESE_COUNTERS = new Set(statWords.chineseCounters);
+const GENERIC_COUNTERS = new Set(["个", "条"]);
+const MAKING_VERB_BEFORE = new RegExp(`(?:${alternation(statWords.makingVerbs)})$`, "u");
 const GROWTH_BEFORE = new RegExp(
   `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.growthLinks)})?(?:分别)?$`,
   "u",
@@ -211,12 +213,11 @@ function isNotFigure(text: string, start: number, end: number, unit: string): bo
   if (unit === "分" && /[时点:：]$/u.test(prev)) return true;
   if ((unit === "小时" || unit === "分钟") && /^(?:不打烊|自助|营业|值守|值班|在线|全天候|无休)/u.test(next))
     return true;
-  const clause = clauseBefore(text, start);
   // "65岁及以上老年人", "满3岁即入园": an age is a bracket unless it measures a lifetime or an age.
-  if (unit === "岁" && !AGE_WORDS.test(clause)) return true;
+  if (unit === "岁" && !AGE_WORDS.test(clauseBefore(text, start))) return true;
   if (!COUNTERS.has(unit) && unit !== "%" && THRESHOLD_AFTER.test(next)) return true;
   // "纳入国家102项重大工程": the number is part of the list's name.
-  return LIST_LEAD.test(clause);
+  return LIST_LEAD.test(text.slice(Math.max(0, start - 8), start));
 }
 
 /** The unit a figure written with a multiplier alone stands for, or null when the words around do not say. */
@@ -345,15 +346,22 @@ function chineseFigures(text: string, withUnits: ReadonlyMap<number, FoundStat>)
         if (implied && (!placeOnly || CURRENCY.has(implied))) unit = implied;
       }
     } else {
-      // A small count ("两座", "四所", "十个") counts things, never a slogan ("四个方面", "三个代表").
+      // A small count ("两座", "四所") counts things, never a slogan ("四个方面", "三个代表"); 个 and 条
+      // count things only as what a verb makes ("打造十个特色农产品示范区", not "两个大局").
       const before = text.slice(Math.max(0, m.index - 2), m.index);
-      if (cn === "一" || cn === "二" || !unit || !CHINESE_COUNTERS.has(unit)) continue;
+      if (cn === "一" || cn === "二" || !unit) continue;
+      if (
+        !CHINESE_COUNTERS.has(unit) &&
+        !(GENERIC_COUNTERS.has(unit) && MAKING_VERB_BEFORE.test(text.slice(0, m.index)))
+      )
+        continue;
       // After a glossary number ("25.两所共建") or a demonstrative, it names something.
       if (/(?:以下|如下|下列|[这那前后各每的届\d.．])$/u.test(before)) continue;
       // "二次、三次、四次全会": a run of ordinals, not counts.
       if (/[、和]$/u.test(before) || /^、[零〇一二两三四五六七八九十]/u.test(text.slice(end, end + 2)))
         continue;
-      if (NOT_AFTER_CHINESE_COUNT.test(text.slice(end, end + 4))) continue;
+      // "三个“一号工程”": a count of a quoted slogan.
+      if (NOT_AFTER_CHINESE_COUNT.test(text.slice(end, end + 4)) || text[end] === "“") continue;
     }
     if (!unit || isNotFigure(text, m.index, end, unit)) continue;
     const stat = statOf(text, m.index, end, number * (g.mult ? (MULTIPLIERS[g.mult] ?? 1) : 1), unit);
@@ -472,6 +480,26 @@ const GENERIC_MEASURES = /^(?:增速|增幅|总量|体量|规模|总量和增速
  */
 export function labelFault(label: string | null): string | null {
   if (label === null) return null;
+  return remembered(faultOf, label, faultOfLabel);
+}
+
+/**
+ * Pure and asked again and again for the same short phrases (every figure of every report): the
+ * answers are remembered, up to a bound so a long-running dev server does not grow without end.
+ */
+function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = memo.get(key);
+  if (known !== undefined || memo.has(key)) return known as T;
+  if (memo.size >= 50_000) memo.clear();
+  const value = compute(key);
+  memo.set(key, value);
+  return value;
+}
+
+const faultOf = new Map<string, string | null>();
+const cleaned = new Map<string, string>();
+
+function faultOfLabel(label: string): string | null {
   if (label.length < 2) return "is one character";
   if (/[\d０-９]/u.test(label.replace(DIGITS_IN_NAMES, ""))) return "holds another number";
   if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
@@ -488,6 +516,10 @@ function unbalanced(label: string): boolean {
 }
 
 function cleanLabel(raw: string): string {
+  return remembered(cleaned, raw, cleanLabelOnce);
+}
+
+function cleanLabelOnce(raw: string): string {
   let s = raw.replace(/\s+/gu, "");
   for (let k = 0; k < 3; k++) {
     const before = s;
@@ -601,6 +633,12 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
  * the name: "全员劳动生产率从人均8.7万元" → 全员劳动生产率, "投资13.5亿元完成装机容量" → 装机容量.
  */
 function labelFromPhrase(written: string): string {
+  return remembered(fromPhrase, written, labelFromPhraseOnce);
+}
+
+const fromPhrase = new Map<string, string>();
+
+function labelFromPhraseOnce(written: string): string {
   // A year opening the phrase dates the figure (2021年生产总值): it stays.
   const year = /^\s*[\d０-９]{4}年度?/u.exec(written)?.[0] ?? "";
   const phrase = written.slice(year.length);
