@@ -286,6 +286,11 @@ describe("findStats: a label names the indicator, never a piece of the sentence 
       ["93.8%", "国控断面水质优良率"],
       ["95.5%", "省控断面水质优良率"],
     ]);
+    expect(findStats("旅游综合收入较疫情前分别增长25%和10%").map((x) => [x.label, x.kind])).toEqual([
+      ["旅游综合收入", "growth"],
+      ["旅游综合收入", "growth"],
+    ]);
+    expect(labels("新增1000千伏输电线路1240公里")).toEqual([["1240公里", "输电线路"]]);
     expect(labels("月人均分别提高221元、90元")).toEqual([
       ["221元", "月人均"],
       ["90元", "月人均"],

@@ -1,6 +1,9 @@
-// Stage 8: statistics in a block's text. A figure is digits + optional multiplier
-// (万/亿…) + a unit from lexicon/units.json. Dates, slogans with numbers, line and grade
-// numbers, codes and quoted programme names are not statistics.
+// Stage 8: statistics in a block's text. A figure is a number — digits, Chinese numerals (四百多,
+// 两千三百) or both (1万6千) — with an optional multiplier (万/亿…) and a unit from
+// lexicon/units.json, or a rank (居全省第3位); a bare 万/亿 takes the unit its words imply. Dates,
+// slogans with numbers, line and grade numbers, codes, quoted programme names, classes
+// (180万吨以上煤矿) and age brackets are not statistics. Each figure gets the indicator it measures
+// as its label, or none when the words before it are only a piece of the sentence.
 import statWords from "./lexicon/stat-words.json" with { type: "json" };
 import unitLexicon from "./lexicon/units.json" with { type: "json" };
 import type { StatKind } from "./types.ts";
@@ -241,13 +244,21 @@ function impliedUnit(
   return null;
 }
 
-function statOf(text: string, start: number, end: number, value: number, unit: string): FoundStat {
+/** A figure at text[start, end) in `unit`; its kind is the one the unit as written implies. */
+function statOf(
+  text: string,
+  start: number,
+  end: number,
+  value: number,
+  unit: string,
+  written = unit,
+): FoundStat {
   return {
     text: text.slice(start, end),
     start,
     value: roundValue(value),
     unit,
-    kind: (UNIT_KIND.get(unit) ?? "count") as StatKind,
+    kind: (UNIT_KIND.get(written) ?? "count") as StatKind,
     label: null,
   };
 }
@@ -271,8 +282,8 @@ function unitFigures(text: string): FoundStat[] {
       end,
       parseNumX(g.n1 as string) * firstMult,
       g.per ? `${base}/${g.per}` : base,
+      unit,
     );
-    stat.kind = (UNIT_KIND.get(unit) ?? "count") as StatKind;
     if (g.n2) {
       stat.valueMax = roundValue(parseNumX(g.n2) * mult);
       stat.kind = "range";
@@ -441,6 +452,18 @@ export function findStats(text: string): FoundStat[] {
     rankFigures(text),
   ]);
   for (const s of found) if (s.kind !== "rank") readCues(text, s);
+  // "分别增长25%和10%": a figure listed after another in the same unit is read the same way.
+  found.forEach((s, k) => {
+    const prev = found[k - 1];
+    const joined = prev && /^[、和及与]$/u.test(text.slice(prev.start + prev.text.length, s.start));
+    if (
+      joined &&
+      prev.unit === s.unit &&
+      (prev.kind === "growth" || prev.kind === "share") &&
+      s.kind === "percent"
+    )
+      s.kind = prev.kind;
+  });
   assignLabels(text, found);
   return found;
 }
@@ -448,7 +471,7 @@ export function findStats(text: string): FoundStat[] {
 // Names that carry digits without being a figure (PM2.5, 5G, R&D) and a leading year (2021年生产总值).
 const DIGITS_IN_NAMES = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
 const LABEL_CUT_START = new RegExp(
-  `^(?:[比从由对向将把被使让较与为到]|${alternation(statWords.labelFragmentStarts)})`,
+  `^(?:[比从由对向将把被使让较与为到以]|${alternation(statWords.labelFragmentStarts)})`,
   "u",
 );
 const LABEL_CUT_END = new RegExp(
@@ -458,7 +481,7 @@ const LABEL_CUT_END = new RegExp(
 
 // A figure inside the words before another figure ("生产总值从4.16万亿元增长到").
 const LABEL_FIGURE = new RegExp(
-  `(?:(?:从|由)(?:上年的?|去年的?)?)?(?<![A-Za-z0-9.])[\\d０-９][\\d０-９.．,，]*(?:${MULT_ALT})*(?:余|多)?(?:${UNIT_ALT}|年)?(?![A-Za-z])`,
+  `(?:(?:从|由)(?:上年的?|去年的?)?)?(?<![A-Za-z0-9.])[\\d０-９][\\d０-９.．,，]*(?:${MULT_ALT})*(?!伏)(?:余|多)?(?:千伏|${UNIT_ALT}|年)?(?![A-Za-z])`,
   "u",
 );
 const LABEL_FIGURE_AT_END = new RegExp(
@@ -466,7 +489,7 @@ const LABEL_FIGURE_AT_END = new RegExp(
   "u",
 );
 // "比上年", "较2019年", "比前五年": a comparison, after the subject.
-const COMPARISON = /(?:比|较)(?:上年|去年|上年同期|同期|年初|前[三五十]年|[\d０-９]{4}年末?)/u;
+const COMPARISON = /(?:比|较)(?:上年|去年|上年同期|同期|年初|疫情前|前[三五十]年|[\d０-９]{4}年末?)/u;
 // "增速居全国", "总量和增速均排全省": the ranking words before 第N, and the scope ranked in.
 const RANK_WORDS =
   /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市)?(?:的)?$/u;
@@ -698,7 +721,10 @@ function respectivelyRun(text: string, stats: FoundStat[], i: number): FoundStat
     run.push(stats[j] as FoundStat);
   }
   const subjStart = Math.max(0, s.start - clause.length);
-  const subject = sentenceSubject(text, subjStart, respectively[1] as string);
+  // "旅游综合收入较疫情前分别增长": the comparison is no part of the subject.
+  const words = respectively[1] as string;
+  const compared = words.search(COMPARISON);
+  const subject = sentenceSubject(text, subjStart, compared > 0 ? words.slice(0, compared) : words);
   const names = sharedHeads(
     subject
       .split(/[、和及与]/u)
