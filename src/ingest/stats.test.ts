@@ -315,6 +315,10 @@ describe("findStats: a label names the indicator, never a piece of the sentence 
       ["800亿元", "省市重点项目完成投资"],
     ]);
     expect(labels("投资1.27亿元的公路客运总站")).toEqual([["1.27亿元", "公路客运总站投资"]]);
+    expect(labels("核电装机规模占全国5.2%，技师学院均达到3所")).toEqual([
+      ["5.2%", "核电装机规模占全国比重"],
+      ["3所", "技师学院"],
+    ]);
     expect(labels("新建绿道137公里、累计达到2136公里")).toEqual([
       ["137公里", "新建绿道"],
       ["2136公里", "新建绿道"],
@@ -333,6 +337,7 @@ describe("findStats: a label names the indicator, never a piece of the sentence 
     ["人口自然增长率由上年的1.2%", "holds another number"],
     ["社会消费品零售总额增", "stops mid-sentence"],
     ["县（市", "stops mid-sentence"],
+    ["村新打了深水井", "is a clause"],
   ])("labelFault(%s) = %s", (label, why) => {
     expect(labelFault(label)).toBe(why);
   });

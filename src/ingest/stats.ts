@@ -494,6 +494,7 @@ const COMPARISON = /(?:比|较)(?:上年|去年|上年同期|同期|年初|疫�
 const RANK_WORDS =
   /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市)?(?:的)?$/u;
 const INVESTMENT = /^(?:总投资|投资|投入)$/u;
+const SHARE_OF_WHOLE = /占(?:全[国省市区县州]|全球|世界)$/u;
 const GENERIC_MEASURES = /^(?:增速|增幅|总量|体量|规模|总量和增速|增速和总量|总量和增幅)$/u;
 
 /**
@@ -528,7 +529,10 @@ function faultOfLabel(label: string): string | null {
   if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
   if (BARE_VERB.test(label) || (LABEL_TRIM_END.test(label) && cleanLabel(label).length < 2))
     return "is a verb";
-  if (LABEL_CUT_END.test(label) || unbalanced(label)) return "stops mid-sentence";
+  if (LABEL_CUT_END.test(label) || unbalanced(label) || /(?<![人年日月户亩])均$/u.test(label))
+    return "stops mid-sentence";
+  // "村新打了深水井", "我们要重点把握好": an aspect particle or a speaker makes it a clause.
+  if (label.includes("了") || label.includes("我们")) return "is a clause";
   return null;
 }
 
@@ -546,7 +550,12 @@ function cleanLabelOnce(raw: string): string {
   let s = raw.replace(/\s+/gu, "");
   for (let k = 0; k < 3; k++) {
     const before = s;
-    s = s.replace(LABEL_TRIM_END, "").replace(LABEL_TRIM_START, "").replace(LEAD_VERB, "");
+    // "技师学院均" loses its 均, "人均" keeps it.
+    s = s
+      .replace(LABEL_TRIM_END, "")
+      .replace(/(?<![人年日月户亩])均$/u, "")
+      .replace(LABEL_TRIM_START, "")
+      .replace(LEAD_VERB, "");
     if (s === before) break;
   }
   s = s.replace(/^[的等]/u, "");
@@ -634,6 +643,8 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
     const prev = labelInSentence(text, stats, i);
     if (prev) label = prev + (s.kind === "growth" ? "增速" : "占比");
   }
+  // "核电装机规模占全国5%": the share of the whole.
+  if (SHARE_OF_WHOLE.test(label)) label += "比重";
   // "新建绿道137公里、累计达到2136公里": a second figure in the same unit measures the same thing.
   if (label.length < 2 && stats[i - 1]?.unit === s.unit) label = labelInSentence(text, stats, i) ?? label;
   // "新设8所本科院校", "有色等10个传统产业", "总投资280亿元的15个项目": the measured noun follows the figure.
