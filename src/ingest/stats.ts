@@ -411,6 +411,8 @@ function rankFigures(text: string): FoundStat[] {
  * characters taken are marked, so a block with thousands of figures stays linear.
  */
 function withoutOverlaps(length: number, groups: FoundStat[][]): FoundStat[] {
+  // Most blocks hold figures with units only: nothing to resolve.
+  if (groups.slice(1).every((g) => g.length === 0)) return groups[0] ?? [];
   const taken = new Uint8Array(length);
   const kept: FoundStat[] = [];
   for (const group of groups) {
@@ -513,7 +515,7 @@ export function labelFault(label: string | null): string | null {
  */
 function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
   const known = memo.get(key);
-  if (known !== undefined || memo.has(key)) return known as T;
+  if (known !== undefined) return known;
   if (memo.size >= 50_000) memo.clear();
   const value = compute(key);
   memo.set(key, value);
@@ -667,12 +669,6 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
  * the name: "全员劳动生产率从人均8.7万元" → 全员劳动生产率, "投资13.5亿元完成装机容量" → 装机容量.
  */
 function labelFromPhrase(written: string): string {
-  return remembered(fromPhrase, written, labelFromPhraseOnce);
-}
-
-const fromPhrase = new Map<string, string>();
-
-function labelFromPhraseOnce(written: string): string {
   // A year opening the phrase dates the figure (2021年生产总值): it stays.
   const year = /^\s*[\d０-９]{4}年度?/u.exec(written)?.[0] ?? "";
   const phrase = written.slice(year.length);
