@@ -21,6 +21,16 @@ describe("doubts", () => {
     ).toBe(true);
   });
 
+  it("names file and line for a figure whose label would be a piece of its sentence", () => {
+    const { digest, warnings } = parse(`${BODY}\n比上年增长8.2%。`);
+    const stat = digest.stats.find((s) => s.text === "8.2%");
+    expect(stat).toMatchObject({ label: null, labelFragment: "比上年增长" });
+    expect(warnings).toContain(
+      'content/reports/黔南.txt:7: figure "8.2%" has only a piece of its sentence for a label ("比上年增长", opens mid-sentence); name the indicator in the sentence',
+    );
+    expect(warnings.some((w) => w.includes('figure "8.2%" has no indicator label'))).toBe(false);
+  });
+
   it("warns where the front matter's region is not the one the text reports for", () => {
     const { digest, warnings } = parse(`---\nregion: 贵阳市\n---\n${BODY}`);
     expect(digest.meta.region).toBe("贵阳市");

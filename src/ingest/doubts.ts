@@ -1,6 +1,7 @@
 // Where the parse is unsure, said with file and line so an editor can check: `npm run check` and
 // the build print these as warnings. Pure: reads the digest and what metadata detection saw.
 import type { RegionEvidence } from "./metadata.ts";
+import { labelFault } from "./stats.ts";
 import type { ReportDigest } from "./types.ts";
 
 export interface DoubtInput {
@@ -33,11 +34,23 @@ export function findDoubts({ path, digest, blockLines, regions }: DoubtInput): s
     for (const s of stats.slice(0, LISTED)) out.push(`${at(s.blockId)}: figure "${s.text}" ${what}; ${fix}`);
     if (stats.length > LISTED) out.push(`${path}: ${stats.length - LISTED} more figures ${what}`);
   };
+  // A label that is a piece of its sentence ("比上年", "完成") was set aside by the parse, or came in
+  // with one: either way the page must not show it as what the figure measures.
+  const fragment = (s: ReportDigest["stats"][number]) =>
+    s.labelFragment ?? (labelFault(s.label) ? s.label : undefined);
   figures(
     "has no indicator label",
     "the page shows it without saying what it measures",
-    digest.stats.filter((s) => !s.label),
+    digest.stats.filter((s) => !s.label && !fragment(s)),
   );
+  const fragments = digest.stats.filter((s) => fragment(s));
+  for (const s of fragments.slice(0, LISTED)) {
+    out.push(
+      `${at(s.blockId)}: figure "${s.text}" has only a piece of its sentence for a label ("${fragment(s)}", ${labelFault(fragment(s) ?? null)}); name the indicator in the sentence`,
+    );
+  }
+  if (fragments.length > LISTED)
+    out.push(`${path}: ${fragments.length - LISTED} more figures have a fragment for a label`);
   figures(
     "is a target with no year",
     "name the year in the sentence or set `year:` in the front matter",

@@ -92,6 +92,7 @@ export function parseReport({ bytes, path, frontMatterOverrides, findTerms }: Pa
         if (f.valueMax !== undefined) stat.valueMax = f.valueMax;
         if (f.target) stat.target = true;
         if (f.approx) stat.approx = true;
+        if (f.labelFragment) stat.labelFragment = f.labelFragment;
         stats.push(stat);
       }
     }

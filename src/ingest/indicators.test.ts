@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { statOf } from "../../tests/fixtures/digest.ts";
-import { canonicalIndicator, figureYear, indicatorById, indicators, statMeasure } from "./indicators.ts";
+import {
+  annotateFigures,
+  canonicalIndicator,
+  figureSpan,
+  figureYear,
+  indicatorById,
+  indicators,
+  isPlanTarget,
+  statMeasure,
+} from "./indicators.ts";
 import lexicon from "./lexicon/indicators.json" with { type: "json" };
-import type { Stat } from "./types.ts";
+import type { Section, Stat } from "./types.ts";
 
 const id = (label: string | null) => {
   const ind = canonicalIndicator(label);
@@ -126,6 +135,55 @@ describe("figureYear", () => {
   it("prefers a plausible year written in the label", () => {
     expect(figureYear(2023, stat({ label: "2021年地区生产总值" }), "review")).toBe(2021);
     expect(figureYear(2023, stat({ label: "1949年粮食产量" }), "review")).toBe(2022);
+  });
+});
+
+describe("figures over several years and goals in a plan (issue #16)", () => {
+  it("a five-year total or an average over years covers a span, never one year", () => {
+    expect(figureSpan(2023, "过去五年，全市累计完成固定资产投资", "review")).toEqual({
+      from: 2018,
+      to: 2022,
+    });
+    expect(figureSpan(2023, "地区生产总值年均增长", "review")).toEqual({ from: 2018, to: 2022 });
+    expect(figureSpan(2023, "近三年累计，单位国内生产总值能耗下降", "review")).toEqual({
+      from: 2020,
+      to: 2022,
+    });
+    expect(figureSpan(2026, "今后五年，地区生产总值年均增长", "plan")).toEqual({ from: 2026, to: 2030 });
+    expect(figureSpan(2023, "全年地区生产总值增长", "review")).toBeUndefined();
+  });
+
+  it("a figure in a plan section is a goal unless its sentence looks back", () => {
+    expect(isPlanTarget("全省在建高速公路达到", "plan")).toBe(true);
+    expect(isPlanTarget("去年我们新建学校", "plan")).toBe(false);
+    expect(isPlanTarget("全省在建高速公路达到", "review")).toBe(false);
+  });
+
+  it("annotates: a span takes the place of a year and keeps the figure out of the yearly series", () => {
+    const text = "过去五年，地区生产总值年均增长6.2%。";
+    const stat: Stat = {
+      id: "s1",
+      text: "6.2%",
+      value: 6.2,
+      unit: "%",
+      label: "地区生产总值",
+      kind: "growth",
+      blockId: "b1",
+      start: text.indexOf("6.2%"),
+    };
+    const sections: Section[] = [
+      {
+        id: "a",
+        heading: "过去五年工作回顾",
+        level: 1,
+        mode: "review",
+        blocks: [{ id: "b1", type: "paragraph", text }],
+      },
+    ];
+    const [out] = annotateFigures([stat], sections, 2023);
+    expect(out).toMatchObject({ indicator: "gdp", span: { from: 2018, to: 2022 } });
+    expect(out?.year).toBeUndefined();
+    expect(out?.measure).toBeUndefined();
   });
 });
 

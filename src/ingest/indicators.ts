@@ -10,6 +10,15 @@ const lexiconSchema = z.object({
   notRegions: z.array(z.string().min(1)),
   growthSuffixes: z.array(z.string().min(1)),
   levelSuffixes: z.array(z.string().min(1)),
+  /** Words that name several years (过去五年, “十三五”时期): with a total's word a figure sums them up. */
+  spanYears: z.array(z.string().min(1)),
+  /** Words that make a figure in their clause a total (累计, 共计 …) or an average over years (年均). */
+  spanTotals: z.array(z.string().min(1)),
+  averageWords: z.array(z.string().min(1)),
+  /** The same for the years ahead (今后五年, “十五五”时期). */
+  futureSpans: z.array(z.string().min(1)),
+  /** Words that make a figure in a plan section a result already reached, not a goal (去年, 已). */
+  lookBack: z.array(z.string().min(1)),
   indicators: z
     .array(
       z.object({
@@ -220,23 +229,81 @@ export function statMeasure(
   return stat.unit === "%" ? "growth" : null;
 }
 
+const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+const anyOf = (words: readonly string[]) => new RegExp(words.map(escapeRegex).join("|"), "u");
+const SPAN_YEARS = anyOf(data.spanYears);
+const SPAN_TOTAL = anyOf(data.spanTotals);
+const AVERAGE = anyOf(data.averageWords);
+const FUTURE_SPAN = anyOf(data.futureSpans);
+const LOOK_BACK = anyOf(data.lookBack);
+const YEARS_IN_SPAN: Record<string, number> = { 三: 3, 3: 3, 五: 5, 5: 5, 十: 10 };
+
+/** The sentence a figure stands in, up to the figure, and the clause of it (since the last comma). */
+function sentenceUpTo(text: string, start: number): string {
+  const head = text.slice(Math.max(0, start - 200), start);
+  const end = Math.max(...[..."。！？；"].map((c) => head.lastIndexOf(c)));
+  return head.slice(end + 1);
+}
+
+const clauseOf = (sentence: string) =>
+  sentence.slice(Math.max(...[..."，,："].map((c) => sentence.lastIndexOf(c))) + 1);
+
+/**
+ * The years a figure totals or averages over ("五年累计1.6万亿元", "年均增长10.6%", "今后五年…年均"):
+ * such a figure is never one year's result. A total needs its word in the figure's clause and the
+ * years in its sentence; past spans end the year before the report, and in a plan section, or
+ * with words for the years ahead, the span starts with the report's year.
+ */
+export function figureSpan(
+  reportYear: number | undefined,
+  sentence: string,
+  mode: SectionMode | undefined,
+): { from: number; to: number } | undefined {
+  if (reportYear === undefined) return undefined;
+  const clause = clauseOf(sentence);
+  const years = SPAN_YEARS.exec(sentence)?.[0];
+  const future = FUTURE_SPAN.exec(sentence)?.[0];
+  // "近三年累计，单位国内生产总值能耗下降…": a short lead-in makes the whole sentence a total.
+  const lead = sentence.split(/[，,：]/u)[0] ?? "";
+  const total = SPAN_TOTAL.test(clause) || (lead.length <= 8 && SPAN_TOTAL.test(lead));
+  if (!AVERAGE.test(clause) && !(total && (years || future))) return undefined;
+  const count = YEARS_IN_SPAN[/[三五十35]/u.exec(future ?? years ?? "")?.[0] ?? "五"] ?? 5;
+  if (future || mode === "plan") return { from: reportYear, to: reportYear + count - 1 };
+  return { from: reportYear - count, to: reportYear - 1 };
+}
+
+/** A figure in a plan section is a goal, unless its sentence looks back at a result (去年, 已). */
+export function isPlanTarget(sentence: string, mode: SectionMode | undefined): boolean {
+  return mode === "plan" && !LOOK_BACK.test(sentence);
+}
+
 /**
  * The figure annotation stage: each stat's canonical indicator, whether it is that indicator's
  * level or growth, and the year it refers to, stored on the stat.
  */
 export function annotateFigures(stats: Stat[], sections: Section[], reportYear: number | undefined): Stat[] {
-  const modeOfBlock = new Map<string, SectionMode | undefined>();
-  for (const section of sections) for (const block of section.blocks) modeOfBlock.set(block.id, section.mode);
+  const blockOf = new Map<string, { text: string; mode: SectionMode | undefined }>();
+  for (const section of sections) {
+    for (const block of section.blocks) blockOf.set(block.id, { text: block.text, mode: section.mode });
+  }
   return stats.map((stat) => {
     const out = { ...stat };
+    const block = blockOf.get(stat.blockId);
+    const sentence = block ? sentenceUpTo(block.text, stat.start) : "";
+    if (isPlanTarget(sentence, block?.mode)) out.target = true;
+    const span = figureSpan(reportYear, sentence, block?.mode);
     const indicator = canonicalIndicator(stat.label);
     if (indicator) {
       out.indicator = indicator.id;
-      const measure = statMeasure(stat, indicator.unit, indicator.measure);
+      // A total or an average over years is no point in the indicator's yearly series.
+      const measure = span ? null : statMeasure(stat, indicator.unit, indicator.measure);
       if (measure) out.measure = measure;
     }
-    const year = figureYear(reportYear, stat, modeOfBlock.get(stat.blockId));
-    if (year !== undefined) out.year = year;
+    if (span) out.span = span;
+    else {
+      const year = figureYear(reportYear, out, block?.mode);
+      if (year !== undefined) out.year = year;
+    }
     return out;
   });
 }

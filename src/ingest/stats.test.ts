@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findStats } from "./stats.ts";
+import { findStats, labelFault } from "./stats.ts";
 
 // Sentences from the seeds and the corpus.
 const one = (text: string) => {
@@ -7,6 +7,7 @@ const one = (text: string) => {
   for (const x of s) expect(text.slice(x.start, x.start + x.text.length)).toBe(x.text);
   return s.map((x) => ({ text: x.text, value: x.value, unit: x.unit, kind: x.kind }));
 };
+const read = (text: string) => one(text).map((x) => [x.text, x.value, x.unit]);
 
 describe("findStats: figures", () => {
   it("amounts in base units with multipliers", () => {
@@ -122,6 +123,131 @@ describe("findStats: figures", () => {
   });
 });
 
+describe("findStats: figures from the corpus gold (issue #16)", () => {
+  it("per-unit rates keep their compound unit", () => {
+    expect(read("城乡低保标准分别提升至800元/月、610元/月")).toEqual([
+      ["800元/月", 800, "元/月"],
+      ["610元/月", 610, "元/月"],
+    ]);
+    expect(read("全员劳动生产率提高到42万元/人以上")).toEqual([["42万元/人", 420000, "元/人"]]);
+    expect(read("开发区产出强度达250万元/亩")).toEqual([["250万元/亩", 2500000, "元/亩"]]);
+  });
+
+  it("compound counting units (吨标煤, 针剂, 头只, 户次)", () => {
+    expect(read("节能量11.2万吨标煤，接种疫苗107.9万针剂，牲畜存栏14万头只，惠及市场主体427万户次")).toEqual([
+      ["11.2万吨标煤", 112000, "吨标煤"],
+      ["107.9万针剂", 1079000, "针剂"],
+      ["14万头只", 140000, "头只"],
+      ["427万户次", 4270000, "户次"],
+    ]);
+  });
+
+  it("a number written in two parts is one number (1万6千多户, not 6千户)", () => {
+    expect(read("帮扶1万6千多户，修路2万5千公里")).toEqual([
+      ["1万6千多户", 16000, "户"],
+      ["2万5千公里", 25000, "公里"],
+    ]);
+  });
+
+  it("ranges stay one figure, whatever the dash, with the multiplier written twice", () => {
+    expect(findStats("争取明年节约标准煤700万到800万吨")[0]).toMatchObject({
+      text: "700万到800万吨",
+      value: 7000000,
+      valueMax: 8000000,
+      kind: "range",
+    });
+    expect(findStats("国内生产总值增长6.5%－7%")[0]).toMatchObject({
+      text: "6.5%－7%",
+      value: 6.5,
+      valueMax: 7,
+    });
+    expect(findStats("新建普通高中3―5所")[0]).toMatchObject({ text: "3―5所", value: 3, valueMax: 5 });
+    expect(read("用2－3年时间，受教育年限从10.23年提高到10.8年，2021-2025年")).toEqual([
+      ["2－3年", 2, "年"],
+      ["10.23年", 10.23, "年"],
+      ["10.8年", 10.8, "年"],
+    ]);
+  });
+
+  it("Chinese numerals: counts of things and amounts", () => {
+    expect(read("改建九龙河王胡庄桥两座农村危桥，改造何桥、阳城等四所乡镇卫生院，举办两次招商活动")).toEqual([
+      ["两座", 2, "座"],
+      ["四所", 4, "所"],
+      ["两次", 2, "次"],
+    ]);
+    expect(read("重大科学研究项目共四百多项，城镇居民收入将增加四十多亿元，总投资超千亿元")).toEqual([
+      ["四百多项", 400, "项"],
+      ["四十多亿元", 4000000000, "元"],
+      ["千亿元", 100000000000, "元"],
+    ]);
+    expect(read("裕能产值突破百亿")).toEqual([["百亿", 10000000000, "元"]]);
+    expect(read("打造十个特色农产品示范区")).toEqual([["十个", 10, "个"]]);
+  });
+
+  it("a multiplier with no unit takes the unit the words around it imply", () => {
+    expect(read("参保人数分别增加1753万和2028万")).toEqual([
+      ["1753万", 17530000, "人"],
+      ["2028万", 20280000, "人"],
+    ]);
+    expect(read("解决4800多万农村人口的饮水安全问题")).toEqual([["4800多万", 48000000, "人"]]);
+    expect(read("单日最高客运量分别达1409万、1305万人次")).toEqual([
+      ["1409万", 14090000, "人次"],
+      ["1305万人次", 13050000, "人次"],
+    ]);
+    expect(read("6个产业集群达到2000亿级")).toEqual([
+      ["6个", 6, "个"],
+      ["2000亿", 200000000000, "元"],
+    ]);
+    expect(read("累计达到3万，争取更多")).toEqual([]);
+  });
+
+  it("ranks: 第N位, a bare 全市第3, Chinese ordinals in a ranking; 排名第5 is counted in 名", () => {
+    expect(read("一般公共预算收入完成20.1亿元，全市第3；上涨3.13米，排全省第7")).toEqual([
+      ["20.1亿元", 2010000000, "元"],
+      ["第3", 3, "位"],
+      ["3.13米", 3.13, "米"],
+      ["第7", 7, "位"],
+    ]);
+    expect(read("铁路通车总里程居全国第二位，从世界第六位上升到第四位")).toEqual([
+      ["第二位", 2, "位"],
+      ["第六位", 6, "位"],
+      ["第四位", 4, "位"],
+    ]);
+    expect(read("营商环境评价中排名第5")).toEqual([["第5", 5, "名"]]);
+    expect(read("把抢救人的生命放在第一位")).toEqual([]);
+  });
+
+  it("a figure glued to a letter is a figure unless the letters run into a model code", () => {
+    expect(read("抓好12179户D级房重建任务")).toEqual([["12179户", 12179, "户"]]);
+    expect(read("中国航发608所AES100发动机")).toEqual([]);
+  });
+});
+
+describe("findStats: classes, brackets and names are not figures", () => {
+  it.each([
+    ["产能180万吨以上煤矿智能化改造全部完成", "a class of mines"],
+    ["提升改造年出栏5000头以上养殖场", "a class of farms"],
+    ["65岁及以上老年人医养结合服务率", "an age bracket"],
+    ["落实满3岁即入园等政策", "an age threshold"],
+    ["纳入国家102项重大工程", "the name of a list"],
+    ["全面贯彻落实省委十二届二次、三次、四次全会精神", "meeting ordinals"],
+    ["要突出抓好以下四个方面的工作", "a count of topics"],
+    ["统筹国内国际两个大局，守好两条底线", "slogans"],
+    ["在实现四个现代化过程中", "a slogan"],
+    ["惠及千家万户，蕴藏千千万万个市场细胞", "figures of speech"],
+    ["三台县成功创建国家现代农业产业园", "a place name"],
+    ["卫生城市，PM2.5年均浓度下降", "PM2.5"],
+  ])("%s (%s)", (text) => {
+    expect(findStats(text).filter((x) => !/^\d+(?:\.\d+)?%$/u.test(x.text))).toEqual([]);
+  });
+
+  it("a count before 以上 + noun still counts the noun; so does a lifetime in 岁", () => {
+    expect(read("新培育10家以上龙头企业")).toEqual([["10家", 10, "家"]]);
+    expect(read("开行100万吨以上并逐年增加")).toEqual([["100万吨", 1000000, "吨"]]);
+    expect(read("人均预期寿命提高到78.8岁")).toEqual([["78.8岁", 78.8, "岁"]]);
+  });
+});
+
 describe("findStats: labels", () => {
   it.each([
     ["全区地区生产总值完成785.6亿元", "地区生产总值"],
@@ -135,6 +261,93 @@ describe("findStats: labels", () => {
   it("a growth rate after an amount takes the amount's label", () => {
     expect(findStats("亩均税收达到13.9万元,增长29%")[1]?.label).toBe("亩均税收增速");
   });
+});
+
+describe("findStats: a label names the indicator, never a piece of the sentence (issue #16)", () => {
+  const labels = (text: string) => findStats(text).map((x) => [x.text, x.label]);
+
+  it("a neighbour's number is no part of the label (从A提高到B, 由A增加到B)", () => {
+    expect(labels("地区生产总值从11.37万亿元提高到14.58万亿元")).toEqual([
+      ["11.37万亿元", "地区生产总值"],
+      ["14.58万亿元", "地区生产总值"],
+    ]);
+    expect(labels("全员劳动生产率从人均8.7万元提高到12万元以上")).toEqual([
+      ["8.7万元", "全员劳动生产率"],
+      ["12万元", "全员劳动生产率"],
+    ]);
+  });
+
+  it("qualifiers before 分别 take the head they share", () => {
+    expect(labels("城镇和农村居民人均可支配收入分别达35512元、25689元")).toEqual([
+      ["35512元", "城镇居民人均可支配收入"],
+      ["25689元", "农村居民人均可支配收入"],
+    ]);
+    expect(labels("国控、省控断面水质优良率分别为93.8%、95.5%")).toEqual([
+      ["93.8%", "国控断面水质优良率"],
+      ["95.5%", "省控断面水质优良率"],
+    ]);
+    expect(findStats("旅游综合收入较疫情前分别增长25%和10%").map((x) => [x.label, x.kind])).toEqual([
+      ["旅游综合收入", "growth"],
+      ["旅游综合收入", "growth"],
+    ]);
+    expect(labels("新增1000千伏输电线路1240公里")).toEqual([["1240公里", "输电线路"]]);
+    expect(labels("月人均分别提高221元、90元")).toEqual([
+      ["221元", "月人均"],
+      ["90元", "月人均"],
+    ]);
+  });
+
+  it("a rank names what is ranked and where", () => {
+    expect(labels("森林覆盖率达68.17%，排全省第2位")[1]).toEqual(["第2位", "森林覆盖率全省位次"]);
+    expect(labels("一般公共预算收入完成20.1亿元，全市第3")[1]).toEqual(["第3", "一般公共预算收入全市位次"]);
+  });
+
+  it("quoted indicators, brackets and endnote markers belong to the label", () => {
+    expect(labels("完成“保交楼”2.91万套")).toEqual([["2.91万套", "“保交楼”"]]);
+    expect(labels("固定资产投资（不含农户）增长6%")).toEqual([["6%", "固定资产投资（不含农户）"]]);
+    expect(labels("入围国省“专精特新”中小企业（4）9户")).toEqual([["9户", "入围国省“专精特新”中小企业"]]);
+  });
+
+  it("verbs, hedges and cut-off growth verbs are trimmed; the object of an investment is named", () => {
+    expect(labels("社会消费品零售总额增12%")).toEqual([["12%", "社会消费品零售总额"]]);
+    expect(labels("力争300个省市重点项目完成投资800亿元以上")).toEqual([
+      ["300个", "省市重点项目"],
+      ["800亿元", "省市重点项目完成投资"],
+    ]);
+    expect(labels("投资1.27亿元的公路客运总站")).toEqual([["1.27亿元", "公路客运总站投资"]]);
+    expect(labels("核电装机规模占全国5.2%，技师学院均达到3所")).toEqual([
+      ["5.2%", "核电装机规模占全国比重"],
+      ["3所", "技师学院"],
+    ]);
+    expect(labels("新建绿道137公里、累计达到2136公里")).toEqual([
+      ["137公里", "新建绿道"],
+      ["2136公里", "新建绿道"],
+    ]);
+  });
+
+  it("a phrase that names nothing leaves the label empty and is kept aside", () => {
+    const [s] = findStats("比上年增长5%");
+    expect(s).toMatchObject({ label: null });
+    expect(findStats("从世界第六位上升到第四位").map((x) => x.label)).toEqual([null, null]);
+  });
+
+  it.each([
+    ["比上年", "opens mid-sentence"],
+    ["完成", "is a verb"],
+    ["人口自然增长率由上年的1.2%", "holds another number"],
+    ["社会消费品零售总额增", "stops mid-sentence"],
+    ["县（市", "stops mid-sentence"],
+    ["村新打了深水井", "is a clause"],
+  ])("labelFault(%s) = %s", (label, why) => {
+    expect(labelFault(label)).toBe(why);
+  });
+
+  it.each(["地区生产总值", "PM2.5平均浓度", "2021年地区生产总值", "新增城镇就业", "先进产能占比", "5G基站"])(
+    "labelFault(%s) = null",
+    (label) => {
+      expect(labelFault(label)).toBeNull();
+    },
+  );
 });
 
 describe("findStats: not statistics", () => {

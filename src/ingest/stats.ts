@@ -1,6 +1,9 @@
-// Stage 8: statistics in a block's text. A figure is digits + optional multiplier
-// (万/亿…) + a unit from lexicon/units.json. Dates, slogans with numbers, line and grade
-// numbers, codes and quoted programme names are not statistics.
+// Stage 8: statistics in a block's text. A figure is a number — digits, Chinese numerals (四百多,
+// 两千三百) or both (1万6千) — with an optional multiplier (万/亿…) and a unit from
+// lexicon/units.json, or a rank (居全省第3位); a bare 万/亿 takes the unit its words imply. Dates,
+// slogans with numbers, line and grade numbers, codes, quoted programme names, classes
+// (180万吨以上煤矿) and age brackets are not statistics. Each figure gets the indicator it measures
+// as its label, or none when the words before it are only a piece of the sentence.
 import statWords from "./lexicon/stat-words.json" with { type: "json" };
 import unitLexicon from "./lexicon/units.json" with { type: "json" };
 import type { StatKind } from "./types.ts";
@@ -15,6 +18,8 @@ export interface FoundStat {
   valueMax?: number;
   target?: boolean;
   approx?: boolean;
+  /** The words before the figure when they are a piece of the sentence, not an indicator (label is then null). */
+  labelFragment?: string;
 }
 
 interface UnitEntry {
@@ -40,17 +45,59 @@ const MULT_ALT = Object.keys(MULTIPLIERS)
   .join("|");
 /** A regex alternation of words, in their lexicon order (the first that fits is taken). */
 const alternation = (list: readonly string[]) => list.map(esc).join("|");
+const PER_ALT = alternation([...unitLexicon.perUnits].sort((a, b) => b.length - a.length));
 // Thousands may be grouped with a comma, full-width in older print ("３３，２１２万吨").
 const NUM = "\\d{1,3}(?:[,，]\\d{3})+(?![\\d])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+// "1万6千多户", "2万5千公里", "1亿2000万元": a number written in two parts is one number.
+const NUMX = `(?:${NUM})(?:万\\d+(?:\\.\\d+)?千|亿\\d+(?:\\.\\d+)?万)?`;
+const RANGE_SEP = "[-~～–—―－‒至到]";
+const NOT_AFTER_NUMBER = "(?<![A-Za-z0-9.\\-+_/#＋])";
 
-// number, optional range, 余/多, multiplier, 余/多, unit
+// number (a range may repeat the multiplier: "７００万到８００万吨"), 余/多, multiplier, 余/多, unit, per-unit
 const FIGURE = new RegExp(
-  `(?<![A-Za-z0-9.\\-+_/#＋])(${NUM})(?:(%|％)?\\s?([-~～–—至到])\\s?(${NUM}))?(余|多)?(${MULT_ALT})?(余|多)?(${UNIT_ALT})`,
+  `${NOT_AFTER_NUMBER}(?<n1>${NUMX})(?:(?<m1>${MULT_ALT})?(?:%|％)?\\s?${RANGE_SEP}\\s?(?<n2>${NUMX}))?(?<a1>余|多)?(?<mult>${MULT_ALT})?(?<a2>余|多)?(?<unit>${UNIT_ALT})(?:/(?<per>${PER_ALT}))?`,
   "gu",
 );
-const RANK = /(?<![A-Za-z0-9])第(\d{1,3})(名|位(?!次))?/gu;
+// A multiplier with no unit after it ("参保人数增加1753万", "产业集群达到2000亿级"): the unit is implied.
+const BARE_MULTIPLE = new RegExp(
+  `${NOT_AFTER_NUMBER}(?<n1>${NUM})(?<a1>余|多)?(?<mult>万亿|亿|万)(?<a2>余|多)?(?!${UNIT_ALT})`,
+  "gu",
+);
+// "用2－3年时间", "受教育年限10.8年": years of duration, written as a range or with decimals (never a calendar year).
+const DURATION = new RegExp(
+  `${NOT_AFTER_NUMBER}(?<n1>\\d{1,2}(?:\\.\\d+)?)(?:\\s?${RANGE_SEP}\\s?(?<n2>\\d{1,2}(?:\\.\\d+)?))?年(?![度代级前底初末中])`,
+  "gu",
+);
+const CN_DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_PLACE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+// Chinese numerals: "两座", "四百多项", "四十多亿元", "千亿元". Not after an ordinal, 双, or another numeral.
+const CHINESE_FIGURE = new RegExp(
+  `(?<![第双两零〇一二三四五六七八九十百千万亿周每逐统唯之些几])(?<cn>[零〇一二两三四五六七八九十百千]+)(?<a1>余|多)?(?<mult>万亿|亿|万)?(?<a2>余|多)?(?<unit>${UNIT_ALT})?`,
+  "gu",
+);
+const RANK = /(?<![A-Za-z0-9])第(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?<u>名|位(?!次))?/gu;
+// The words that make "第N" a standing in a ranking ("居全国第5位", "排全省第7", "上升到第四位").
+const RANK_BEFORE =
+  /(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至]|进至|居于|居|列)[^，。；和的]{0,8}$|(?:全[国省市区县州]|世界|全球)$/u;
 
 const CURRENCY = new Set(statWords.currencies);
+const COUNTERS = new Set(statWords.counters);
+const CHINESE_COUNTERS = new Set(statWords.chineseCounters);
+const GENERIC_COUNTERS = new Set(["个", "条"]);
+const MAKING_VERB_BEFORE = new RegExp(`(?:${alternation(statWords.makingVerbs)})$`, "u");
 const GROWTH_BEFORE = new RegExp(
   `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.growthLinks)})?(?:分别)?$`,
   "u",
@@ -59,16 +106,60 @@ const SHARE_WORDS = new RegExp(alternation(statWords.shareWords), "u");
 const TARGET_WORDS = new RegExp(alternation(statWords.targetWords), "u");
 const APPROX_BEFORE = new RegExp(`(?:${alternation(statWords.approxBefore)})$`, "u");
 const APPROX_AFTER = new RegExp(`^(?:${alternation(statWords.approxAfter)})`, "u");
+const AGE_WORDS = new RegExp(alternation(statWords.ageWords), "u");
+const LIST_LEAD = new RegExp(`(?:${alternation(statWords.listLeads)})(?:国家|全国|省级?|中央|市级?)?$`, "u");
+const NOT_AFTER_CHINESE_COUNT = new RegExp(`^(?:${alternation(statWords.notAfterChineseCount)})`, "u");
+const PEOPLE_WORDS = new RegExp(alternation(statWords.peopleWords), "u");
+const MONEY_WORDS = new RegExp(alternation(statWords.moneyWords), "u");
+// "180万吨以上煤矿", "65岁及以上老年人": a measure before 以上 + noun names a class, not a quantity.
+// A clause that goes on after 以上 (以上并逐年增加, 以上和…) keeps the figure.
+const THRESHOLD_AFTER = /^(?:及|或)?(?:以上|以下|以内)的?(?![并且和与或同逐分为是要将已均])[\u4e00-\u9fff]/u;
 // Delimiters that end the phrase a label is taken from.
 const CLAUSE_DELIM = /[，。；：！？、,;:!?（）()“”\n]/u;
+// A label's phrase runs over quotes and brackets: "完成“保交楼”2.91万套", "固定资产投资（不含农户）增长6%".
+const PHRASE_DELIM = /[，。；：！？、,;:!?\n]/u;
+// Endnote markers inside a phrase ("“个转企”（3）1400余户", "R&D[5]经费投入", "（下同）") point elsewhere.
+const NOTE_MARKER = /[（(［[](?:\d{1,3}|下同)[）)］\]]/gu;
 const CLAUSE_DELIM_CHARS = "，。；：！？、,;:!?（）()“”\n";
 const SENTENCE_END_CHARS = "。！？；\n";
 const LABEL_TRIM_START = new RegExp(`^(?:${alternation(statWords.labelLeadWords)})+`, "u");
 const LABEL_TRIM_END = new RegExp(`(?:${alternation(statWords.labelTailWords)})+$`, "u");
+// "实施东西部协作项目", "力争完成投资": the verb or hedge goes, the noun it governs stays.
+const LEAD_VERB = new RegExp(`^(?:${alternation(statWords.labelFragmentStarts)})+(?=[\\s\\S]{2})`, "u");
 const BARE_VERB = new RegExp(`^(?:${alternation(statWords.bareVerbs)})$`, "u");
 
 function parseNum(s: string): number {
   return Number(s.replace(/[,，]/gu, ""));
+}
+
+/** "1万6千" → 16000; a plain number as written. */
+function parseNumX(s: string): number {
+  const two = /^(.+?)(万|亿)(.+)(千|万)$/u.exec(s);
+  if (!two) return parseNum(s);
+  const [, hi, hiMult, lo, loMult] = two as unknown as [string, string, string, string, string];
+  return parseNum(hi) * (MULTIPLIERS[hiMult] ?? 1) + parseNum(lo) * (MULTIPLIERS[loMult] ?? 1);
+}
+
+/** "四百" → 400, "两千三百" → 2300, "十" → 10; null for a run of digits that is no number ("三六八九"). */
+export function parseChineseNumeral(s: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  let lastPlace = Number.POSITIVE_INFINITY;
+  for (const c of s) {
+    const place = CN_PLACE[c];
+    if (place !== undefined) {
+      // Places fall from left to right: "千千" (千千万万) is no number.
+      if (place >= lastPlace) return null;
+      lastPlace = place;
+      total += (digit ?? 1) * place;
+      digit = null;
+    } else {
+      if (digit !== null && digit !== 0) return null;
+      digit = CN_DIGIT[c] ?? null;
+      if (digit === null) return null;
+    }
+  }
+  return total + (digit ?? 0);
 }
 
 function insideShortQuote(text: string, start: number, end: number): boolean {
@@ -88,6 +179,20 @@ function clauseBefore(text: string, start: number): string {
   return text.slice(i + 1, start);
 }
 
+function clauseAfter(text: string, end: number): string {
+  let j = end;
+  while (j < text.length && j - end < 20 && !CLAUSE_DELIM_CHARS.includes(text[j] as string)) j++;
+  return text.slice(end, j);
+}
+
+/** The words before a figure back to the last pause, quotes and brackets included, endnote markers out. */
+function phraseBefore(text: string, start: number): string {
+  let i = start - 1;
+  const stop = Math.max(-1, start - 40);
+  while (i > stop && !PHRASE_DELIM.test(text[i] as string)) i--;
+  return text.slice(i + 1, start).replace(NOTE_MARKER, "");
+}
+
 function sentenceBefore(text: string, start: number): string {
   let i = start - 1;
   const stop = Math.max(-1, start - 200);
@@ -95,11 +200,364 @@ function sentenceBefore(text: string, start: number): string {
   return text.slice(i + 1, start);
 }
 
+/** Why a match shaped like a figure is a name, a code, a time, a class or a bracket instead. */
+function isNotFigure(text: string, start: number, end: number, unit: string): boolean {
+  const prev = text.slice(Math.max(0, start - 2), start);
+  const next = text.slice(end, end + 8);
+  // Ordinals (第3批) and model codes glued to letters and digits (608所AES100) are not figures.
+  if (prev.endsWith("第")) return true;
+  if (/^[A-Za-z]+\d/u.test(next)) return true;
+  // "10万吨级航道": a class, not a quantity; "2000亿元级产业集群" is a scale in money.
+  if (/^[级型]/u.test(next) && !CURRENCY.has(unit)) return true;
+  // "15分钟生活圈", "300米见绿": distances and times naming a programme.
+  if (/^(?:分钟|公里|米|小时)$/u.test(unit) && /^[^，。；、,;]{0,8}圈/u.test(next)) return true;
+  if (insideShortQuote(text, start, end)) return true;
+  // Clock times ("9时30分") and round-the-clock service names ("24小时不打烊").
+  if (unit === "分" && /[时点:：]$/u.test(prev)) return true;
+  if ((unit === "小时" || unit === "分钟") && /^(?:不打烊|自助|营业|值守|值班|在线|全天候|无休)/u.test(next))
+    return true;
+  // "65岁及以上老年人", "满3岁即入园": an age is a bracket unless it measures a lifetime or an age.
+  if (unit === "岁" && !AGE_WORDS.test(clauseBefore(text, start))) return true;
+  if (!COUNTERS.has(unit) && unit !== "%" && THRESHOLD_AFTER.test(next)) return true;
+  // "纳入国家102项重大工程": the number is part of the list's name.
+  return LIST_LEAD.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** The unit a figure written with a multiplier alone stands for, or null when the words around do not say. */
+function impliedUnit(
+  text: string,
+  start: number,
+  end: number,
+  mult: string,
+  byStart: ReadonlyMap<number, FoundStat>,
+): string | null {
+  // "1409万、1305万人次": a list shares the unit of its last figure.
+  const sibling = /^[、和与及]/u.test(text[end] ?? "") ? byStart.get(end + 1) : undefined;
+  if (sibling) return sibling.unit;
+  const money = mult !== "万" || text[end] === "级";
+  for (const near of [clauseBefore(text, start) + clauseAfter(text, end), sentenceBefore(text, start)]) {
+    const isMoney = money && MONEY_WORDS.test(near);
+    const isPeople = PEOPLE_WORDS.test(near);
+    if (isMoney !== isPeople) return isMoney ? "元" : "人";
+    if (isMoney) return null;
+  }
+  return null;
+}
+
+/** A figure at text[start, end) in `unit`; its kind is the one the unit as written implies. */
+function statOf(
+  text: string,
+  start: number,
+  end: number,
+  value: number,
+  unit: string,
+  written = unit,
+): FoundStat {
+  return {
+    text: text.slice(start, end),
+    start,
+    value: roundValue(value),
+    unit,
+    kind: (UNIT_KIND.get(written) ?? "count") as StatKind,
+    label: null,
+  };
+}
+
+function unitFigures(text: string): FoundStat[] {
+  const found: FoundStat[] = [];
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    const start = m.index;
+    const end = start + m[0].length;
+    const unit = g.unit as string;
+    if (isNotFigure(text, start, end, unit)) continue;
+    // A year range or date ("2021-2025年", "3月5日至") never reaches here: 年/月/日 are not units.
+    const mult = g.mult ? (MULTIPLIERS[g.mult] ?? 1) : 1;
+    const firstMult = g.m1 ? (MULTIPLIERS[g.m1] ?? 1) : mult;
+    const base = UNIT_BASE.get(unit) ?? unit;
+    const stat = statOf(
+      text,
+      start,
+      end,
+      parseNumX(g.n1 as string) * firstMult,
+      g.per ? `${base}/${g.per}` : base,
+      unit,
+    );
+    if (g.n2) {
+      stat.valueMax = roundValue(parseNumX(g.n2) * mult);
+      stat.kind = "range";
+    }
+    if (g.a1 || g.a2) stat.approx = true;
+    found.push(stat);
+  }
+  return found;
+}
+
+function bareMultipleFigures(text: string, withUnits: ReadonlyMap<number, FoundStat>): FoundStat[] {
+  const found: FoundStat[] = [];
+  BARE_MULTIPLE.lastIndex = 0;
+  for (let m = BARE_MULTIPLE.exec(text); m; m = BARE_MULTIPLE.exec(text)) {
+    const g = m.groups as Record<string, string>;
+    const end = m.index + m[0].length;
+    const unit = impliedUnit(text, m.index, end, g.mult as string, withUnits);
+    if (!unit || isNotFigure(text, m.index, end, unit)) continue;
+    const stat = statOf(
+      text,
+      m.index,
+      end,
+      parseNum(g.n1 as string) * (MULTIPLIERS[g.mult as string] ?? 1),
+      unit,
+    );
+    if (g.a1 || g.a2) stat.approx = true;
+    found.push(stat);
+  }
+  return found;
+}
+
+function durationFigures(text: string): FoundStat[] {
+  const found: FoundStat[] = [];
+  DURATION.lastIndex = 0;
+  for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    if (!g.n2 && !g.n1?.includes(".")) continue;
+    const end = m.index + m[0].length;
+    if (isNotFigure(text, m.index, end, "年")) continue;
+    const stat = statOf(text, m.index, end, Number(g.n1), "年");
+    if (g.n2) {
+      stat.valueMax = Number(g.n2);
+      stat.kind = "range";
+    }
+    found.push(stat);
+  }
+  return found;
+}
+
+function chineseFigures(text: string, withUnits: ReadonlyMap<number, FoundStat>): FoundStat[] {
+  const found: FoundStat[] = [];
+  CHINESE_FIGURE.lastIndex = 0;
+  for (let m = CHINESE_FIGURE.exec(text); m; m = CHINESE_FIGURE.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    const cn = g.cn as string;
+    const number = parseChineseNumeral(cn);
+    if (number === null || number === 0) continue;
+    const end = m.index + m[0].length;
+    const approx = Boolean(g.a1 || g.a2);
+    const large = /[百千]/u.test(cn) || approx || g.mult !== undefined;
+    let unit = g.unit ? (UNIT_BASE.get(g.unit) ?? g.unit) : undefined;
+    if (large) {
+      // "千家万户", "百村": a bare place word is a figure only with a multiplier or 余/多 (千亿元, 百余家).
+      // "百亿项目", "千亿县": a place word with a multiplier measures money or a quantity, never counts things.
+      const placeOnly = /^[十百千]$/u.test(cn);
+      if (placeOnly && !g.mult && !approx) continue;
+      if (placeOnly && unit && COUNTERS.has(unit)) continue;
+      if (!unit && g.mult) {
+        const implied = impliedUnit(text, m.index, end, g.mult, withUnits);
+        // "千万市民群众" is a manner of speaking; only money is implied by a bare place word.
+        if (implied && (!placeOnly || CURRENCY.has(implied))) unit = implied;
+      }
+    } else {
+      // A small count ("两座", "四所") counts things, never a slogan ("四个方面", "三个代表"); 个 and 条
+      // count things only as what a verb makes ("打造十个特色农产品示范区", not "两个大局").
+      const before = text.slice(Math.max(0, m.index - 2), m.index);
+      if (cn === "一" || cn === "二" || !unit) continue;
+      if (
+        !CHINESE_COUNTERS.has(unit) &&
+        !(GENERIC_COUNTERS.has(unit) && MAKING_VERB_BEFORE.test(text.slice(0, m.index)))
+      )
+        continue;
+      // After a glossary number ("25.两所共建") or a demonstrative, it names something.
+      if (/(?:以下|如下|下列|[这那前后各每的届\d.．])$/u.test(before)) continue;
+      // "二次、三次、四次全会": a run of ordinals, not counts.
+      if (/[、和]$/u.test(before) || /^、[零〇一二两三四五六七八九十]/u.test(text.slice(end, end + 2)))
+        continue;
+      // "三个“一号工程”": a count of a quoted slogan.
+      if (NOT_AFTER_CHINESE_COUNT.test(text.slice(end, end + 4)) || text[end] === "“") continue;
+    }
+    if (!unit || isNotFigure(text, m.index, end, unit)) continue;
+    const stat = statOf(text, m.index, end, number * (g.mult ? (MULTIPLIERS[g.mult] ?? 1) : 1), unit);
+    if (approx) stat.approx = true;
+    found.push(stat);
+  }
+  return found;
+}
+
+function rankFigures(text: string): FoundStat[] {
+  const found: FoundStat[] = [];
+  RANK.lastIndex = 0;
+  for (let m = RANK.exec(text); m; m = RANK.exec(text)) {
+    const g = m.groups as Record<string, string | undefined>;
+    const end = m.index + m[0].length;
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const after = text[end] ?? "";
+    // "第23届运动会", "第3次会议": ordinals of events, not ranks.
+    if (g.u === undefined && /^[届次批轮期个季代号条款章节部项名位]/u.test(after)) continue;
+    const digits = /^\d/u.test(g.n as string);
+    const inRanking = RANK_BEFORE.test(before);
+    // "把…放在第一位": a Chinese ordinal is a rank only in a ranking; a bare "第5" only before a pause.
+    if (!(digits && g.u) && !inRanking) continue;
+    if (g.u === undefined && /^[\u4e00-\u9fff]/u.test(after)) continue;
+    const value = digits ? Number(g.n) : parseChineseNumeral(g.n as string);
+    if (!value) continue;
+    // "第2位" is counted in 位, "排名第5" in 名.
+    const unit = g.u ?? (/排名[^，。；]{0,8}$/u.test(before) ? "名" : "位");
+    found.push({ text: m[0], start: m.index, value, unit, kind: "rank", label: null });
+  }
+  return found;
+}
+
+/**
+ * Figures sorted by position; where two overlap the one found first (a fuller reading) wins. The
+ * characters taken are marked, so a block with thousands of figures stays linear.
+ */
+function withoutOverlaps(length: number, groups: FoundStat[][]): FoundStat[] {
+  // Most blocks hold figures with units only: nothing to resolve.
+  if (groups.slice(1).every((g) => g.length === 0)) return groups[0] ?? [];
+  const taken = new Uint8Array(length);
+  const kept: FoundStat[] = [];
+  for (const group of groups) {
+    for (const s of group) {
+      const end = s.start + s.text.length;
+      if (taken.subarray(s.start, end).includes(1)) continue;
+      taken.fill(1, s.start, end);
+      kept.push(s);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Kind, target and approximation cues from the words around a figure. */
+function readCues(text: string, s: FoundStat): void {
+  const sentence = sentenceBefore(text, s.start);
+  const clause = clauseBefore(text, s.start);
+  const next = text.slice(s.start + s.text.length, s.start + s.text.length + 8);
+  if (APPROX_BEFORE.test(clause) || APPROX_AFTER.test(next)) s.approx = true;
+  if (
+    s.kind !== "range" &&
+    (s.unit === "%" || s.unit === "‰" || s.unit === "个百分点" || s.unit === "百分点")
+  ) {
+    if (GROWTH_BEFORE.test(clause.replace(/\s+/gu, ""))) s.kind = "growth";
+    else if (SHARE_WORDS.test(clause)) s.kind = "share";
+  } else if (s.kind !== "range" && s.kind !== "rank" && CURRENCY.has(s.unit)) s.kind = "amount";
+  if (TARGET_WORDS.test(sentence)) s.target = true;
+}
+
+export function findStats(text: string): FoundStat[] {
+  if (!/[\d零〇一二两三四五六七八九十百千]/u.test(text)) return [];
+  const withUnits = unitFigures(text);
+  const byStart = new Map(withUnits.map((f) => [f.start, f]));
+  const found = withoutOverlaps(text.length, [
+    withUnits,
+    durationFigures(text),
+    bareMultipleFigures(text, byStart),
+    chineseFigures(text, byStart),
+    rankFigures(text),
+  ]);
+  for (const s of found) if (s.kind !== "rank") readCues(text, s);
+  // "分别增长25%和10%": a figure listed after another in the same unit is read the same way.
+  found.forEach((s, k) => {
+    const prev = found[k - 1];
+    const joined = prev && /^[、和及与]$/u.test(text.slice(prev.start + prev.text.length, s.start));
+    if (
+      joined &&
+      prev.unit === s.unit &&
+      (prev.kind === "growth" || prev.kind === "share") &&
+      s.kind === "percent"
+    )
+      s.kind = prev.kind;
+  });
+  assignLabels(text, found);
+  return found;
+}
+
+// Names that carry digits without being a figure (PM2.5, 5G, R&D) and a leading year (2021年生产总值).
+const DIGITS_IN_NAMES = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
+const LABEL_CUT_START = new RegExp(
+  `^(?:[比从由对向将把被使让较与为到以]|${alternation(statWords.labelFragmentStarts)})`,
+  "u",
+);
+const LABEL_CUT_END = new RegExp(
+  `(?:[从由到至达为在增减升降占居排与和及、的等超过]|${alternation(statWords.labelTailWords)})$`,
+  "u",
+);
+
+// A figure inside the words before another figure ("生产总值从4.16万亿元增长到").
+const LABEL_FIGURE = new RegExp(
+  `(?:(?:从|由)(?:上年的?|去年的?)?)?(?<![A-Za-z0-9.])[\\d０-９][\\d０-９.．,，]*(?:${MULT_ALT})*(?!伏)(?:余|多)?(?:千伏|${UNIT_ALT}|年)?(?![A-Za-z])`,
+  "u",
+);
+const LABEL_FIGURE_AT_END = new RegExp(
+  `[\\d０-９](?:${MULT_ALT})*(?:余|多)?(?:${UNIT_ALT})(?:以上|以下)?的?$`,
+  "u",
+);
+// "比上年", "较2019年", "比前五年": a comparison, after the subject.
+const COMPARISON = /(?:比|较)(?:上年|去年|上年同期|同期|年初|疫情前|前[三五十]年|[\d０-９]{4}年末?)/u;
+// "增速居全国", "总量和增速均排全省": the ranking words before 第N, and the scope ranked in.
+const RANK_WORDS =
+  /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市)?(?:的)?$/u;
+const INVESTMENT = /^(?:总投资|投资|投入)$/u;
+const SHARE_OF_WHOLE = /占(?:全[国省市区县州]|全球|世界)$/u;
+const GENERIC_MEASURES = /^(?:增速|增幅|总量|体量|规模|总量和增速|增速和总量|总量和增幅)$/u;
+
+/**
+ * Why a label is no indicator but a piece of its sentence, or null when it names what is measured:
+ * it holds a neighbour's number ("由上年的1.2%"), opens or stops on a verb or a preposition
+ * ("比上年", "社会消费品零售总额增"), or is a verb alone ("完成", "达到").
+ */
+export function labelFault(label: string | null): string | null {
+  if (label === null) return null;
+  return remembered(faultOf, label, faultOfLabel);
+}
+
+/**
+ * Pure and asked again and again for the same short phrases (every figure of every report): the
+ * answers are remembered, up to a bound so a long-running dev server does not grow without end.
+ */
+function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size >= 50_000) memo.clear();
+  const value = compute(key);
+  memo.set(key, value);
+  return value;
+}
+
+const faultOf = new Map<string, string | null>();
+const cleaned = new Map<string, string>();
+
+function faultOfLabel(label: string): string | null {
+  if (label.length < 2) return "is one character";
+  if (/[\d０-９]/u.test(label.replace(DIGITS_IN_NAMES, ""))) return "holds another number";
+  if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
+  if (BARE_VERB.test(label) || (LABEL_TRIM_END.test(label) && cleanLabel(label).length < 2))
+    return "is a verb";
+  if (LABEL_CUT_END.test(label) || unbalanced(label) || /(?<![人年日月户亩])均$/u.test(label))
+    return "stops mid-sentence";
+  // "村新打了深水井", "我们要重点把握好": an aspect particle or a speaker makes it a clause.
+  if (label.includes("了") || label.includes("我们")) return "is a clause";
+  return null;
+}
+
+/** "县（市", "“两品一标": a bracket or quote opened and not closed. */
+function unbalanced(label: string): boolean {
+  const count = (re: RegExp) => (label.match(re) ?? []).length;
+  return count(/[（(]/gu) !== count(/[）)]/gu) || count(/“/gu) !== count(/”/gu);
+}
+
 function cleanLabel(raw: string): string {
+  return remembered(cleaned, raw, cleanLabelOnce);
+}
+
+function cleanLabelOnce(raw: string): string {
   let s = raw.replace(/\s+/gu, "");
   for (let k = 0; k < 3; k++) {
     const before = s;
-    s = s.replace(LABEL_TRIM_END, "").replace(LABEL_TRIM_START, "");
+    // "技师学院均" loses its 均, "人均" keeps it.
+    s = s
+      .replace(LABEL_TRIM_END, "")
+      .replace(/(?<![人年日月户亩])均$/u, "")
+      .replace(LABEL_TRIM_START, "")
+      .replace(LEAD_VERB, "");
     if (s === before) break;
   }
   s = s.replace(/^[的等]/u, "");
@@ -107,98 +565,29 @@ function cleanLabel(raw: string): string {
   return s;
 }
 
+// Where the noun after a figure ends: the verb of its clause ("49家三级公立医院在…", "7个项目纳入…").
+const NOUN_AFTER_END =
+  /(?:建成|完成|实现|通过|入驻|落地|投产|开工|签约|纳入|列入|入选|新获|获得|获评|获|在|参加|享受|受益|成为|达到|达|实施|进行|发放|加快|加速|全面|基本|顺利|稳步|有序).*$/u;
+
 function nounAfter(text: string, end: number): string {
   let j = end;
-  while (j < text.length && j - end < 14 && !CLAUSE_DELIM.test(text[j] as string)) j++;
+  // A digit starts the next figure ("发放社保补贴2368万元"): the noun stops before it.
+  while (
+    j < text.length &&
+    j - end < 14 &&
+    !PHRASE_DELIM.test(text[j] as string) &&
+    !/[\d０-９]/u.test(text[j] as string)
+  )
+    j++;
+  // A noun still running at the window's end would be cut mid-word.
+  if (j - end >= 14 && /[\u4e00-\u9fff]/u.test(text[j] ?? "")) return "";
   return cleanLabel(
     text
       .slice(end, j)
       .replace(/^(?:以上|左右|的|之多)/u, "")
-      .replace(/(?:建成|完成|实现|通过|入驻|落地|投产|开工|签约).*$/u, ""),
+      .replace(NOUN_AFTER_END, "")
+      .replace(/[和及与等]$/u, ""),
   );
-}
-
-export function findStats(text: string): FoundStat[] {
-  const found: FoundStat[] = [];
-  if (!/\d/u.test(text)) return found;
-
-  FIGURE.lastIndex = 0;
-  for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
-    const start = m.index;
-    const whole = m[0];
-    const end = start + whole.length;
-    const unit = m[8] as string;
-    const prev = text.slice(Math.max(0, start - 2), start);
-    const next = text.slice(end, end + 8);
-    // Ordinals (第3批), codes and names glued to letters (5G, 4A级) are not figures.
-    if (prev.endsWith("第")) continue;
-    if (/^[A-Za-z]/u.test(next) && unit !== "%" && unit !== "％") continue;
-    // "10万吨级航道", "500亿元级产业集群": a class, not a quantity.
-    if (/^[级型]/u.test(next)) continue;
-    // "15分钟生活圈", "300米见绿": distances and times naming a programme.
-    if (/^(?:分钟|公里|米|小时)$/u.test(unit) && /^[^，。；、,;]{0,8}圈/u.test(next)) continue;
-    if (insideShortQuote(text, start, end)) continue;
-    // Clock times ("9时30分") and round-the-clock service names ("24小时不打烊").
-    if (unit === "分" && /[时点:：]$/u.test(prev)) continue;
-    if (
-      (unit === "小时" || unit === "分钟") &&
-      /^(?:不打烊|自助|营业|值守|值班|在线|全天候|无休)/u.test(next)
-    )
-      continue;
-    // A year range or date ("2021-2025年", "3月5日至") never reaches here: 年/月/日 are not units.
-    const n1 = parseNum(m[1] as string);
-    const mult = m[6] ? (MULTIPLIERS[m[6]] ?? 1) : 1;
-    const baseUnit = UNIT_BASE.get(unit) ?? unit;
-    const value = n1 * mult;
-    const stat: FoundStat = {
-      text: whole,
-      start,
-      value: roundValue(value),
-      unit: baseUnit,
-      kind: (UNIT_KIND.get(unit) ?? "count") as StatKind,
-      label: null,
-    };
-    if (m[4]) {
-      stat.valueMax = roundValue(parseNum(m[4]) * mult);
-      stat.kind = "range";
-    }
-    const sentence = sentenceBefore(text, start);
-    const clause = clauseBefore(text, start);
-    if (m[5] || m[7] || APPROX_BEFORE.test(clause) || APPROX_AFTER.test(next)) stat.approx = true;
-    if (!m[4] && (baseUnit === "%" || baseUnit === "‰" || baseUnit === "个百分点" || baseUnit === "百分点")) {
-      if (GROWTH_BEFORE.test(clause.replace(/\s+/gu, ""))) stat.kind = "growth";
-      else if (SHARE_WORDS.test(clause)) stat.kind = "share";
-    } else if (!m[4] && CURRENCY.has(baseUnit)) stat.kind = "amount";
-    if (TARGET_WORDS.test(sentence)) stat.target = true;
-    found.push(stat);
-  }
-
-  RANK.lastIndex = 0;
-  for (let m = RANK.exec(text); m; m = RANK.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 14), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 1);
-    // "第23届运动会", "第3次会议": ordinals of events, not ranks.
-    if (m[2] === undefined && /^[届次批轮期个季代号条款章节部项]/u.test(after)) continue;
-    const ranked =
-      m[2] !== undefined ||
-      /(?:排名|排位|排在|位列|位居|名列|跃居|升至|居于|居全[国省市区县]|列全[国省市区县])[^，。；和的]{0,8}$/u.test(
-        before,
-      );
-    if (!ranked) continue;
-    if (found.some((s) => s.start <= m.index && m.index < s.start + s.text.length)) continue;
-    found.push({
-      text: m[0],
-      start: m.index,
-      value: Number(m[1]),
-      // "第2位" is counted in 位; a bare "第5" or "第3名" in 名.
-      unit: m[2] === "位" ? "位" : "名",
-      kind: "rank",
-      label: null,
-    });
-  }
-  found.sort((a, b) => a.start - b.start);
-  assignLabels(text, found);
-  return found;
 }
 
 function roundValue(v: number): number {
@@ -209,50 +598,173 @@ function roundValue(v: number): number {
 function assignLabels(text: string, stats: FoundStat[]): void {
   for (let i = 0; i < stats.length; i++) {
     const s = stats[i] as FoundStat;
-    if (s.label) continue;
-    const clause = clauseBefore(text, s.start);
-    // "A、B分别突破200家、100家": the i-th subject labels the i-th figure.
-    const respectively = /^(.*?)分别/u.exec(clause);
-    if (respectively) {
-      const run = [s];
-      let j = i + 1;
-      while (j < stats.length) {
-        const prev = run[run.length - 1] as FoundStat;
-        const gap = text.slice(prev.start + prev.text.length, (stats[j] as FoundStat).start);
-        if (!/^(?:[、和及与，,]|以上、|左右、)$/u.test(gap)) break;
-        run.push(stats[j] as FoundStat);
-        j++;
-      }
-      const subjStart = Math.max(0, s.start - clause.length);
-      const subject = sentenceSubject(text, subjStart, respectively[1] as string);
-      const names = subject
-        .split(/[、和及与]/u)
-        .map(cleanLabel)
-        .filter((x) => x.length >= 2);
-      if (names.length === run.length) {
-        run.forEach((r, k) => {
-          r.label = names[k] ?? null;
-        });
-        i = j - 1;
+    if (s.label === null) {
+      const run = respectivelyRun(text, stats, i);
+      if (run) {
+        i += run.length - 1;
         continue;
       }
+      s.label = s.kind === "rank" ? rankLabel(text, stats, i) : labelOf(text, stats, i);
+      // "比上年增长8.2%": words that name nothing are kept aside for the editor's check.
+      const words = phraseBefore(text, s.start).replace(/\s+/gu, "");
+      if (s.label === null && labelFault(words)) s.labelFragment = words;
     }
-    let label = cleanLabel(clause);
-    if ((s.kind === "growth" || s.kind === "share") && label.length < 2) {
-      const prev = stats[i - 1];
-      if (prev?.label && text.slice(prev.start + prev.text.length, s.start).length <= 12) {
-        label = prev.label + (s.kind === "growth" ? "增速" : "占比");
-      }
-    }
-    // "新设8所本科院校", "有色等10个传统产业": the measured noun follows the figure.
-    const bareVerb = BARE_VERB.test(label);
-    if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label)) {
-      const noun = nounAfter(text, s.start + s.text.length);
-      if (noun.length >= 2) label = bareVerb ? label + noun : noun;
-      else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
-    }
-    s.label = label.length >= 2 ? label : null;
+    rejectFragment(text, s);
   }
+}
+
+/**
+ * A label that is a piece of its sentence is kept aside, not shown as what the figure measures; the
+ * noun after the figure stands in when it names something ("中央财政安排1000亿元专项奖补资金").
+ */
+function rejectFragment(text: string, s: FoundStat): void {
+  if (s.label === null || !labelFault(s.label)) return;
+  const noun = nounAfter(text, s.start + s.text.length);
+  s.labelFragment = s.label;
+  s.label = noun.length >= 2 && !labelFault(noun) ? noun : null;
+}
+
+/** The previous figure's label when it stands in the same sentence: "森林覆盖率达68.17%，排全省第2位". */
+function labelInSentence(text: string, stats: FoundStat[], i: number): string | null {
+  const prev = stats[i - 1];
+  const s = stats[i] as FoundStat;
+  if (!prev?.label) return null;
+  const between = text.slice(prev.start + prev.text.length, s.start);
+  return between.length <= 30 && !/[。！？；]/u.test(between) ? prev.label : null;
+}
+
+function labelOf(text: string, stats: FoundStat[], i: number): string | null {
+  const s = stats[i] as FoundStat;
+  const end = s.start + s.text.length;
+  const clause = phraseBefore(text, s.start);
+  // "比上年增长5%", "较2019年下降": the subject was named before the comparison, or in the clause before.
+  const compared = clause.search(COMPARISON);
+  let label = labelFromPhrase(compared >= 0 ? clause.slice(0, compared) : clause);
+  if (compared >= 0 && label.length < 2) label = labelInSentence(text, stats, i) ?? "";
+  if ((s.kind === "growth" || s.kind === "share") && label.length < 2) {
+    const prev = labelInSentence(text, stats, i);
+    if (prev) label = prev + (s.kind === "growth" ? "增速" : "占比");
+  }
+  // "核电装机规模占全国5%": the share of the whole.
+  if (SHARE_OF_WHOLE.test(label)) label += "比重";
+  // "新建绿道137公里、累计达到2136公里": a second figure in the same unit measures the same thing.
+  if (label.length < 2 && stats[i - 1]?.unit === s.unit) label = labelInSentence(text, stats, i) ?? label;
+  // "新设8所本科院校", "有色等10个传统产业", "总投资280亿元的15个项目": the measured noun follows the figure.
+  const bareVerb = BARE_VERB.test(label);
+  if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label) || endsWithFigure(clause)) {
+    const noun = nounAfter(text, end);
+    if (noun.length >= 2) label = bareVerb ? cleanLabel(label + noun) : noun;
+    else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
+  }
+  // "投资1.27亿元的公路客运总站": what the money is invested in.
+  if (INVESTMENT.test(label) && text[end] === "的") {
+    const noun = nounAfter(text, end);
+    if (noun.length >= 2) label = noun + label;
+  }
+  return label.length >= 2 ? label : null;
+}
+
+/**
+ * The indicator in the words before a figure. Another figure inside them is a neighbour, not part of
+ * the name: "全员劳动生产率从人均8.7万元" → 全员劳动生产率, "投资13.5亿元完成装机容量" → 装机容量.
+ */
+function labelFromPhrase(written: string): string {
+  // A year opening the phrase dates the figure (2021年生产总值): it stays.
+  const year = /^\s*[\d０-９]{4}年度?/u.exec(written)?.[0] ?? "";
+  const phrase = written.slice(year.length);
+  const label = labelWithoutNeighbours(phrase);
+  return label && year ? year.trim() + label : label;
+}
+
+function labelWithoutNeighbours(phrase: string): string {
+  const pieces = phrase.split(LABEL_FIGURE);
+  if (pieces.length === 1) return cleanLabel(phrase);
+  const after = cleanLabel(pieces.at(-1) as string);
+  if (after.length >= 2 && !labelFault(after)) return after;
+  return cleanLabel(pieces[0] as string);
+}
+
+/** "抓好总投资280亿元的", "引进2个50亿元以上": the phrase ends on a figure, so its noun comes after. */
+function endsWithFigure(clause: string): boolean {
+  return /[\d０-９][^，。；]{0,4}(?:以上|以下)?的?$/u.test(clause) && LABEL_FIGURE_AT_END.test(clause);
+}
+
+/** "居全省第3位": what is ranked, named before the ranking words or by the figure before. */
+function rankLabel(text: string, stats: FoundStat[], i: number): string | null {
+  const clause = phraseBefore(text, (stats[i] as FoundStat).start);
+  const ranking = RANK_WORDS.exec(clause);
+  const scope = ranking?.groups?.scope ?? "";
+  // "从世界第六位上升到第四位": the rank it rose from is no part of the name.
+  let subject = labelFromPhrase(
+    (ranking ? clause.slice(0, ranking.index) : clause).replace(/(?:从|由).*$/u, ""),
+  );
+  if (subject.length < 2 || GENERIC_MEASURES.test(subject)) {
+    // "年均增长10.6%，从世界第六位上升到第四位": the thing ranked, not its growth or its last rank.
+    const prev = labelInSentence(text, stats, i)?.replace(
+      /(?:(?:全[国省市区县州]|世界|全球)?位次|增速)$/u,
+      "",
+    );
+    if (!prev) return subject.length >= 2 && !GENERIC_MEASURES.test(subject) ? subject : null;
+    subject = subject.length >= 2 ? prev + subject : prev;
+  }
+  return `${subject}${scope}位次`;
+}
+
+/**
+ * "A、B分别突破200家、100家": the i-th subject labels the i-th figure. "城镇和农村居民人均可支配收入"
+ * names two indicators that share their head, so 城镇 reads 城镇居民人均可支配收入. Returns the run
+ * labelled, or null when the clause says no 分别.
+ */
+function respectivelyRun(text: string, stats: FoundStat[], i: number): FoundStat[] | null {
+  const s = stats[i] as FoundStat;
+  const clause = clauseBefore(text, s.start);
+  const respectively = /^(.*?)分别/u.exec(clause);
+  if (!respectively) return null;
+  const run = [s];
+  for (let j = i + 1; j < stats.length; j++) {
+    const prev = run[run.length - 1] as FoundStat;
+    const gap = text.slice(prev.start + prev.text.length, (stats[j] as FoundStat).start);
+    if (!/^(?:[、和及与，,]|以上、|左右、)$/u.test(gap)) break;
+    run.push(stats[j] as FoundStat);
+  }
+  const subjStart = Math.max(0, s.start - clause.length);
+  // "旅游综合收入较疫情前分别增长": the comparison is no part of the subject.
+  const words = respectively[1] as string;
+  const compared = words.search(COMPARISON);
+  const subject = sentenceSubject(text, subjStart, compared > 0 ? words.slice(0, compared) : words);
+  const names = sharedHeads(
+    subject
+      .split(/[、和及与]/u)
+      .map(cleanLabel)
+      .filter((x) => x.length >= 1),
+  ).filter((x) => x.length >= 2);
+  const whole = cleanLabel(subject);
+  // Fewer names than figures ("城乡低保标准分别提高8%、15%"): the one subject labels them all.
+  const labels =
+    names.length === run.length
+      ? names
+      : !/[、和及与]/u.test(whole) && whole.length >= 2
+        ? run.map(() => whole)
+        : null;
+  if (!labels) return null;
+  run.forEach((r, k) => {
+    r.label = labels[k] ?? null;
+    rejectFragment(text, r);
+  });
+  return run;
+}
+
+/** "城镇、农村居民人均可支配收入" → 城镇居民人均可支配收入, 农村居民人均可支配收入: short qualifiers take the last name's head. */
+function sharedHeads(names: string[]): string[] {
+  const last = names.at(-1);
+  if (!last) return names;
+  return names.map((name, k) => {
+    const qualifier = k < names.length - 1 && /^(?:[\u4e00-\u9fff]{1,2}|[A-Za-z0-9.]+)$/u.test(name);
+    const head = last.slice(name.length);
+    return qualifier && head.length >= 2 && /[\u4e00-\u9fff]/u.test(last.slice(0, name.length))
+      ? name + head
+      : name;
+  });
 }
 
 /** The subject of a "…分别…" clause may begin before the clause (after a comma). */

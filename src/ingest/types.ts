@@ -87,12 +87,16 @@ const statSchema = z.object({
   target: z.boolean().optional(),
   /** "约", "余", "以上"… qualifiers that soften the value. */
   approx: z.boolean().optional(),
+  /** The words before the figure when they are a piece of its sentence ("比上年"), not an indicator: the label is then null. */
+  labelFragment: z.string().optional(),
   /** The canonical indicator the label names (lexicon/indicators.json id: "gdp"). */
   indicator: z.string().optional(),
   /** Whether the figure is that indicator's level or its growth (absent: neither, e.g. a share). */
   measure: z.enum(["level", "growth"]).optional(),
   /** The year the figure refers to (the year reviewed, or the year a target is set for). */
   year: z.number().int().optional(),
+  /** The years a total or an average covers ("过去五年累计", "年均"): such a figure has no single year. */
+  span: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
 });
 
 const sectionSchema = z.object({
