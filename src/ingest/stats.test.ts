@@ -20,6 +20,11 @@ describe("findStats: figures", () => {
     expect(one("全市生产总值达到5.67万亿元")[0]).toMatchObject({ value: 5.67e12, unit: "元" });
   });
 
+  it("takes no figure that touches a U+FFFD, which may have been one of its digits", () => {
+    expect(findStats("地区生产总值增长1\uFFFD5%，财政收入8.2亿元\uFFFD").map((x) => x.text)).toEqual([]);
+    expect(findStats("增长\uFFFD 5%，收入8.2亿元").map((x) => x.text)).toEqual(["5%", "8.2亿元"]);
+  });
+
   it("thousands grouped with a full-width comma, as older print has them (national 1980)", () => {
     const s = findStats("原煤产量达到62，000万吨，钢产量33，212万吨。");
     expect(s.map((x) => [x.text, x.value, x.unit])).toEqual([

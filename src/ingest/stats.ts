@@ -442,6 +442,8 @@ function readCues(text: string, s: FoundStat): void {
   if (TARGET_WORDS.test(sentence)) s.target = true;
 }
 
+const REPLACEMENT = "\uFFFD";
+
 export function findStats(text: string): FoundStat[] {
   if (!/[\d零〇一二两三四五六七八九十百千]/u.test(text)) return [];
   const withUnits = unitFigures(text);
@@ -452,7 +454,11 @@ export function findStats(text: string): FoundStat[] {
     bareMultipleFigures(text, byStart),
     chineseFigures(text, byStart),
     rankFigures(text),
-  ]);
+  ]).filter(
+    // A figure touching U+FFFD lost a character of its own ("增长1�5%" is not 5%): a wrong
+    // number is worse than none.
+    (s) => text[s.start - 1] !== REPLACEMENT && text[s.start + s.text.length] !== REPLACEMENT,
+  );
   for (const s of found) if (s.kind !== "rank") readCues(text, s);
   // "分别增长25%和10%": a figure listed after another in the same unit is read the same way.
   found.forEach((s, k) => {
