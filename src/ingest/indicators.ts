@@ -1,6 +1,7 @@
 // Canonical indicators: maps the many ways reports label a figure (全市生产总值, GDP增速 …)
 // to one indicator from lexicon/indicators.json, and dates figures (review vs target year).
 import { z } from "zod";
+import { figureScope } from "./figure-scope.ts";
 import lexicon from "./lexicon/indicators.json" with { type: "json" };
 import type { Section, SectionMode, Stat } from "./types.ts";
 
@@ -222,11 +223,16 @@ export function statMeasure(
 
 /**
  * The figure annotation stage: each stat's canonical indicator, whether it is that indicator's
- * level or growth, and the year it refers to, stored on the stat.
+ * level or growth, the year it refers to and its scope (bound, fall, several years), stored on the stat.
  */
 export function annotateFigures(stats: Stat[], sections: Section[], reportYear: number | undefined): Stat[] {
   const modeOfBlock = new Map<string, SectionMode | undefined>();
-  for (const section of sections) for (const block of section.blocks) modeOfBlock.set(block.id, section.mode);
+  const textOfBlock = new Map<string, string>();
+  for (const section of sections)
+    for (const block of section.blocks) {
+      modeOfBlock.set(block.id, section.mode);
+      textOfBlock.set(block.id, block.text);
+    }
   return stats.map((stat) => {
     const out = { ...stat };
     const indicator = canonicalIndicator(stat.label);
@@ -237,6 +243,7 @@ export function annotateFigures(stats: Stat[], sections: Section[], reportYear: 
     }
     const year = figureYear(reportYear, stat, modeOfBlock.get(stat.blockId));
     if (year !== undefined) out.year = year;
+    Object.assign(out, figureScope(stat, textOfBlock.get(stat.blockId) ?? "", year));
     return out;
   });
 }

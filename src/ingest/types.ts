@@ -93,6 +93,12 @@ const statSchema = z.object({
   measure: z.enum(["level", "growth"]).optional(),
   /** The year the figure refers to (the year reviewed, or the year a target is set for). */
   year: z.number().int().optional(),
+  /** How the value binds: 左右/上下 ("about"), 以上/不低于 ("min"), 以内/控制在 ("max"). */
+  bound: z.enum(["about", "min", "max"]).optional(),
+  /** A growth figure stated as a fall (下降3%: `value` is 3). */
+  decline: z.literal(true).optional(),
+  /** The figure covers several years (五年来, 年均, 十四五, a plan to a later year): never one year's. */
+  multiYear: z.literal(true).optional(),
 });
 
 const sectionSchema = z.object({
