@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseText } from "../ingest/testing.ts";
-import { alignSections, compareReports, diffSentences, sentences } from "./compare.ts";
+import { alignSections, changeText, compareReports, diffSentences, sentences } from "./compare.ts";
 
 const report = (year: number, body: string) =>
   parseText(`---\nregion: 测试区\nyear: ${year}\nkind: 政府工作报告\n---\n\n${body}\n`);
@@ -102,6 +102,9 @@ describe("compareReports", () => {
     expect(growth?.changePercent).toBeNull();
     expect(c.figures.find((f) => f.key === "fiscal-revenue:level")?.change).toBe(0);
     expect(c.figures[0]?.indicator).toBe("gdp");
+    expect(changeText(gdp as NonNullable<typeof gdp>)).toBe("+35 亿元（+5%）");
+    expect(changeText(growth as NonNullable<typeof growth>)).toBe("−0.5 个百分点");
+    expect(changeText(c.figures.find((f) => f.key === "fiscal-revenue:level") as never)).toBe("持平");
   });
   it("lists targets new in B, dropped from A and kept", () => {
     expect(c.targetsNew.map((t) => t.key)).toEqual(["retail-sales:growth"]);

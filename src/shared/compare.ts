@@ -3,7 +3,7 @@
 // indicator with the change, and the targets only one of them sets. Pure: digests in, a plain
 // description out; the page script renders it as text.
 import type { ReportDigest, Section, Stat } from "../ingest/types.ts";
-import { trimNumber } from "./format.ts";
+import { formatValue, trimNumber } from "./format.ts";
 
 /** Overlapping character pairs of `text`, punctuation and spaces dropped. */
 function bigrams(text: string): Set<string> {
@@ -321,4 +321,19 @@ export function compareReports(
     targetsDropped: [...ta.keys()].filter((k) => !tb.has(k)).map(pair),
     targetsKept: [...tb.keys()].filter((k) => ta.has(k)).map(pair),
   };
+}
+
+const signed = (n: number, text: string) => (n > 0 ? `+${text}` : n < 0 ? `−${text}` : text);
+
+/** A figure pair's change as a reader reads it: "+35 亿元（+5%）", "−0.5 个百分点", "持平"; "" when not comparable. */
+export function changeText(pair: Pick<FigurePair, "change" | "changePercent" | "measure" | "a">): string {
+  const { change, changePercent, measure, a } = pair;
+  if (change === null || !a) return "";
+  if (change === 0) return "持平";
+  if (measure === "growth" || a.unit === "%")
+    return signed(change, `${trimNumber(Math.abs(change))} 个百分点`);
+  const amount = signed(change, formatValue(Math.abs(change), a.unit));
+  return changePercent === null
+    ? amount
+    : `${amount}（${signed(changePercent, `${trimNumber(Math.abs(changePercent))}%`)}）`;
 }
