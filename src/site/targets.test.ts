@@ -91,6 +91,7 @@ describe("judge", () => {
     unit: "%",
     bound: null,
     decline: false,
+    ceiling: false,
     ...over,
   });
   const r = (value: number, unit = "%") => ({ value, unit });
@@ -101,6 +102,14 @@ describe("judge", () => {
   it("左右 on a level allows 5% of the target", () => {
     expect(judge(t(100, { unit: "亿元", bound: "about" }), r(95.5, "亿元")).verdict).toBe("达成");
     expect(judge(t(100, { unit: "亿元", bound: "about" }), r(94, "亿元")).verdict).toBe("未达成");
+  });
+  it("a price or unemployment target is a ceiling, 左右 or not", () => {
+    expect(judge(t(3, { bound: "about", ceiling: true }), r(2)).verdict).toBe("达成");
+    expect(judge(t(3, { bound: "about", ceiling: true }), r(3.4)).verdict).toBe("达成");
+    expect(judge(t(3, { bound: "about", ceiling: true }), r(3.6))).toEqual({
+      verdict: "未达成",
+      rule: "实绩不高于 3.5% 即达成（“左右”允许差 0.5 个百分点）",
+    });
   });
   it("cannot compare figures in different units", () => {
     expect(judge(t(6), r(6, "元")).verdict).toBe("无数据");

@@ -3,10 +3,14 @@
 // 达成 / 未达成 / 无数据 by a rule each row states. Build-time, pure: digests in, rows out; the
 // region pages and /data/targets.{csv,json} only show the rows.
 import type { ReportDigest, Stat } from "../ingest/types.ts";
+import { BOM, csvLine } from "../shared/data-csv.ts";
 import type { ReportRef } from "../shared/data-row.ts";
 import { figureHref, indicatorName, valueText } from "../shared/data-row.ts";
 import { formatValue, trimNumber } from "../shared/format.ts";
 import { catalogIndicator } from "./indicator-catalog.ts";
+import rules from "./target-rules.json" with { type: "json" };
+
+const CEILINGS = new Set<string>(rules.ceilingIndicators);
 
 export type Verdict = "达成" | "未达成" | "无数据";
 
@@ -69,20 +73,22 @@ const show = (v: number, unit: string) => formatValue(v, unit);
 
 /**
  * The verdict on `result` for `target` and the rule that gave it. Higher is better unless the
- * target is a ceiling (以内, 不超过); for a fall (下降3%) the signed values turn that round. A
+ * target is a ceiling (以内, 不超过, or a price or unemployment indicator); for a fall (下降3%) the signed values turn that round. A
  * range is met at its nearer end; 左右 by the tolerance.
  */
 export function judge(
   target: Pick<TrackedFigure, "value" | "valueMax" | "unit"> & {
     bound: Stat["bound"] | null;
     decline: boolean;
+    /** The indicator is kept down (target-rules.json: prices, unemployment). */
+    ceiling: boolean;
   },
   result: Pick<TrackedFigure, "value" | "unit">,
 ): { verdict: Verdict; rule: string } {
   const { unit } = target;
   if (result.unit !== unit)
     return { verdict: "无数据", rule: `单位不同（目标 ${unit}，实绩 ${result.unit}），无法比较` };
-  const ceiling = target.bound === "max";
+  const ceiling = target.bound === "max" || target.ceiling;
   // up: a higher (signed) result is the better one.
   const up = ceiling === target.decline;
   const ends = target.valueMax === null ? [target.value] : [target.value, target.valueMax];
@@ -135,7 +141,7 @@ export function trackTargets(listings: readonly TrackedListing[]): TargetTrack[]
     const found = results.get(k);
     const result = found ? tracked(found.stat, found.ref) : null;
     const judged = result
-      ? judge({ ...target, decline: stat.decline === true }, result)
+      ? judge({ ...target, decline: stat.decline === true, ceiling: CEILINGS.has(indicator) }, result)
       : {
           verdict: "无数据" as const,
           rule: reportYears.has(`${region}\u0000${year + 1}`)
@@ -158,3 +164,44 @@ export function trackTargets(listings: readonly TrackedListing[]): TargetTrack[]
       a.region.localeCompare(b.region, "zh-CN") || b.year - a.year || a.name.localeCompare(b.name, "zh-CN"),
   );
 }
+
+export const TARGETS_CSV_HEADER = [
+  "地区",
+  "目标年份",
+  "指标",
+  "目标",
+  "目标原文",
+  "实绩",
+  "判定",
+  "规则",
+  "目标出处",
+  "目标链接",
+  "实绩出处",
+  "实绩链接",
+];
+
+/** The tracked targets as CSV (UTF-8 with BOM for Excel); `site` makes the links absolute. */
+export function targetsCsv(rows: readonly TargetTrack[], site: string): string {
+  const origin = site.replace(/\/$/, "");
+  let out = BOM + csvLine(TARGETS_CSV_HEADER);
+  for (const r of rows)
+    out += csvLine([
+      r.region,
+      r.year,
+      r.name,
+      r.target.shown,
+      r.target.text,
+      r.result?.shown ?? "",
+      r.verdict,
+      r.rule,
+      r.target.source,
+      origin + r.target.href,
+      r.result?.source ?? "",
+      r.result ? origin + r.result.href : "",
+    ]);
+  return out;
+}
+
+/** The tracked targets as JSON, with the tolerance 左右 is judged by. */
+export const targetsJson = (rows: readonly TargetTrack[]) =>
+  JSON.stringify({ version: 1, tolerance: { ...TOLERANCE, text: TOLERANCE_TEXT }, rows });
