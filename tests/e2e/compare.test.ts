@@ -303,4 +303,15 @@ describe.skipIf(!haveSample)("compare and track on a corpus sample", () => {
     expect(await page.locator(".targets-table").textContent()).toContain("达成");
     await page.close();
   });
+
+  it("charts a level once per region, each on its own axis with its table (全国 in 万亿 beside a district in 亿)", async () => {
+    const page = await open(`${server.url}/indicators/gdp/`);
+    const cards = page.locator("#level-h ~ .chart-grid-list .chart-card");
+    expect(await cards.locator(".chart-card-title").allTextContents()).toEqual(["海拉尔区", "全国"]);
+    for (const card of await cards.all()) {
+      expect(await card.locator("svg").count()).toBe(1);
+      expect(await card.locator("table tbody tr").count()).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
 });
