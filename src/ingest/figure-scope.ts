@@ -40,9 +40,12 @@ function longestBefore(near: string): Bound | undefined {
   return best?.bound;
 }
 
-/** The clause of `text` before `start`: from the last sentence or clause stop (。；！？). */
+/** How far back a figure's clause is read: keeps a 2 MB line without stops linear. */
+const CLAUSE_WINDOW = 200;
+
+/** The clause of `text` before `start`: from the last sentence or clause stop (。；！？), at most CLAUSE_WINDOW back. */
 function clauseBefore(text: string, start: number): string {
-  const before = text.slice(0, start);
+  const before = text.slice(Math.max(0, start - CLAUSE_WINDOW), start);
   const stop = Math.max(...["。", "；", "！", "？", ";"].map((p) => before.lastIndexOf(p)));
   return before.slice(stop + 1);
 }

@@ -68,6 +68,17 @@ describe("diffSentences", () => {
   });
 });
 
+it("diffs very long sections coarsely, quickly, still giving every sentence", () => {
+  const many = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => `第${i}条${tag}内容。`).join("");
+  const t = performance.now();
+  const ops = diffSentences(many(600, "甲"), `${many(300, "甲")}${many(600, "乙")}`);
+  expect(performance.now() - t).toBeLessThan(2000);
+  expect(ops.filter((o) => o.op === "same")).toHaveLength(300);
+  expect(ops.filter((o) => o.op === "removed")).toHaveLength(300);
+  expect(ops.filter((o) => o.op === "added")).toHaveLength(600);
+});
+
 describe("alignSections", () => {
   it("pairs sections by heading without their numbers and years, and keeps the unpaired apart", () => {
     const pairs = alignSections(a, b);

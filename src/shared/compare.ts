@@ -80,6 +80,19 @@ export function sentences(text: string): string[] {
   return (text.match(/[^。！？；!?;\n]+[。！？；!?;]*/gu) ?? []).map((s) => s.trim()).filter(Boolean);
 }
 
+/** Above this many sentence pairs the diff is coarse (a phone must not spend seconds on one section). */
+export const MAX_CELLS = 250_000;
+
+/** Identical sentences as "same", in B's order; the rest of A removed, the rest of B added. */
+function coarseDiff(a: string[], b: string[]): SentenceOp[] {
+  const inA = new Set(a);
+  const inB = new Set(b);
+  return [
+    ...a.filter((s) => !inB.has(s)).map((s): SentenceOp => ({ op: "removed", a: s })),
+    ...b.map((s): SentenceOp => (inA.has(s) ? { op: "same", text: s } : { op: "added", b: s })),
+  ];
+}
+
 /** Sentences this alike are one sentence re-worded, not one dropped and one added. */
 const SENTENCE_MATCH = 0.5;
 
@@ -91,6 +104,7 @@ const SENTENCE_MATCH = 0.5;
 export function diffSentences(aText: string, bText: string): SentenceOp[] {
   const a = sentences(aText);
   const b = sentences(bText);
+  if (a.length * b.length > MAX_CELLS) return coarseDiff(a, b);
   const ag = a.map(bigrams);
   const bg = b.map(bigrams);
   const alike = (i: number, j: number) =>
