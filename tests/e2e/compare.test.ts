@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CORPUS, hasCorpus } from "../../src/ingest/testing.ts";
+import { ogFontFile } from "../../src/site/og.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { parseCsv } from "../support/csv.ts";
 import { hostHeaders } from "../support/host-headers.ts";
@@ -180,6 +181,21 @@ describe("/compare/ on the bundled reports", () => {
     expect(problems).toEqual([]);
     await page.close();
     await server.close();
+  });
+});
+
+describe("share cards", () => {
+  it.skipIf(!ogFontFile())("each report page names its card (og:image), a JPEG the build wrote", async () => {
+    const page = await open(`${siteUrl}/reports/${SHANGJIE_23}/`);
+    const url = await page.locator('meta[property="og:image"]').getAttribute("content");
+    expect(await page.locator('meta[name="twitter:card"]').getAttribute("content")).toBe(
+      "summary_large_image",
+    );
+    await page.close();
+    const path = new URL(url ?? "").pathname;
+    expect(path).toBe(`/og/${SHANGJIE_23}.jpg`);
+    const bytes = readFileSync(join(siteDir, path));
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xd8]);
   });
 });
 
