@@ -306,6 +306,10 @@ function go(a: string, b: string): void {
 }
 
 if (form) {
+  // B's list is A's (the page carries it once).
+  const a = form.elements.namedItem("a") as HTMLSelectElement | null;
+  const b = form.elements.namedItem("b") as HTMLSelectElement | null;
+  if (a && b) for (const group of a.querySelectorAll("optgroup")) b.append(group.cloneNode(true));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = new FormData(form);
