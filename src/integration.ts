@@ -33,6 +33,7 @@ import {
 } from "./build/generate.ts";
 import { layout } from "./build/layout.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
+import { writeOgCards } from "./build/og-cards.ts";
 import { sourcesState } from "./build/sources-state.ts";
 import { type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
 import { SEARCH_DIR } from "./shared/shards.ts";
@@ -384,6 +385,17 @@ export default function reportDigest(): AstroIntegration {
         const built = fileURLToPath(dir).replace(/\/$/, "");
         // Started with the build in astro:config:setup.
         if (!searchIndex) throw new Error("report-digest: the search index was never started");
+        // Drawn while the index's own process may still be writing: the two use both cores.
+        const started = performance.now();
+        const cards = writeOgCards(root, built, keyedDigests(root));
+        if (cards)
+          logger.info(
+            `share cards: ${cards.total} (${cards.drawn} drawn) in ${Math.round(performance.now() - started)} ms`,
+          );
+        else
+          logger.warn(
+            "share cards (og:image) left out: no CJK font found (Debian: apt-get install fonts-noto-cjk)",
+          );
         const written = await searchIndex.done;
         rmSync(join(built, SEARCH_DIR), { recursive: true, force: true });
         renameSync(join(searchIndex.stage, SEARCH_DIR), join(built, SEARCH_DIR));

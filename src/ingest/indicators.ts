@@ -1,6 +1,7 @@
 // Canonical indicators: maps the many ways reports label a figure (全市生产总值, GDP增速 …)
 // to one indicator from lexicon/indicators.json, and dates figures (review vs target year).
 import { z } from "zod";
+import { figureScope } from "./figure-scope.ts";
 import lexicon from "./lexicon/indicators.json" with { type: "json" };
 import type { Section, SectionMode, Stat } from "./types.ts";
 
@@ -279,7 +280,7 @@ export function isPlanTarget(sentence: string, mode: SectionMode | undefined): b
 
 /**
  * The figure annotation stage: each stat's canonical indicator, whether it is that indicator's
- * level or growth, and the year it refers to, stored on the stat.
+ * level or growth, the year it refers to and its scope (bound, fall, several years), stored on the stat.
  */
 export function annotateFigures(stats: Stat[], sections: Section[], reportYear: number | undefined): Stat[] {
   const blockOf = new Map<string, { text: string; mode: SectionMode | undefined }>();
@@ -292,17 +293,17 @@ export function annotateFigures(stats: Stat[], sections: Section[], reportYear: 
     const sentence = block ? sentenceUpTo(block.text, stat.start) : "";
     if (isPlanTarget(sentence, block?.mode)) out.target = true;
     const span = figureSpan(reportYear, sentence, block?.mode);
+    const year = span ? undefined : figureYear(reportYear, out, block?.mode);
+    if (span) out.span = span;
+    if (year !== undefined) out.year = year;
+    // How it binds, a fall, and several years: a span (the years known) is one of those.
+    Object.assign(out, figureScope(stat, block?.text ?? "", year), span ? { multiYear: true } : {});
     const indicator = canonicalIndicator(stat.label);
     if (indicator) {
       out.indicator = indicator.id;
       // A total or an average over years is no point in the indicator's yearly series.
-      const measure = span ? null : statMeasure(stat, indicator.unit, indicator.measure);
+      const measure = out.multiYear ? null : statMeasure(stat, indicator.unit, indicator.measure);
       if (measure) out.measure = measure;
-    }
-    if (span) out.span = span;
-    else {
-      const year = figureYear(reportYear, out, block?.mode);
-      if (year !== undefined) out.year = year;
     }
     return out;
   });

@@ -44,7 +44,7 @@ const MULT_ALT = Object.keys(MULTIPLIERS)
   .map(esc)
   .join("|");
 /** A regex alternation of words, in their lexicon order (the first that fits is taken). */
-const alternation = (list: readonly string[]) => list.map(esc).join("|");
+export const alternation = (list: readonly string[]) => list.map(esc).join("|");
 const PER_ALT = alternation([...unitLexicon.perUnits].sort((a, b) => b.length - a.length));
 // Thousands may be grouped with a comma, full-width in older print ("３３，２１２万吨").
 const NUM = "\\d{1,3}(?:[,，]\\d{3})+(?![\\d])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";

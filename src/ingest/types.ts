@@ -97,6 +97,12 @@ const statSchema = z.object({
   year: z.number().int().optional(),
   /** The years a total or an average covers ("过去五年累计", "年均"): such a figure has no single year. */
   span: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+  /** How the value binds: 左右/上下 ("about"), 以上/不低于 ("min"), 以内/控制在 ("max"). */
+  bound: z.enum(["about", "min", "max"]).optional(),
+  /** A growth figure stated as a fall (下降3%: `value` is 3). */
+  decline: z.literal(true).optional(),
+  /** The figure covers several years (五年来, 年均, 十四五, a plan to a later year; `span` when the years are known): never one year's. */
+  multiYear: z.literal(true).optional(),
 });
 
 const sectionSchema = z.object({

@@ -35,9 +35,14 @@ if (menu && body) {
   let blockTarget: HTMLElement | undefined;
   let quote = "";
 
-  /** Puts a floating element at viewport coordinates, wherever its containing block is. */
+  /**
+   * Puts a floating element at viewport coordinates, wherever its containing block is; kept left
+   * of the vertical scrollbar (innerWidth includes it, so a menu flush with innerWidth hid its
+   * right edge, the QR code's, under the scrollbar).
+   */
   const place = (el: HTMLElement, x: number, y: number) => {
-    el.style.left = `${Math.max(4, Math.min(x, innerWidth - el.offsetWidth - 4)) + scrollX}px`;
+    const right = document.documentElement.clientWidth - el.offsetWidth - 4;
+    el.style.left = `${Math.max(4, Math.min(x, right)) + scrollX}px`;
     el.style.top = `${y + scrollY}px`;
   };
 
@@ -157,7 +162,7 @@ if (menu && body) {
     // In the right margin beside the line, or above the paragraph's corner where there is none.
     const b = block.getBoundingClientRect();
     const t = target.getBoundingClientRect();
-    const margin = b.right + 8 + blockButton.offsetWidth <= innerWidth - 4;
+    const margin = b.right + 8 + blockButton.offsetWidth <= document.documentElement.clientWidth - 4;
     place(
       blockButton,
       margin ? b.right + 8 : b.right - blockButton.offsetWidth,

@@ -99,7 +99,8 @@ export function chartGeometry({ unit, series, width = 320, height = 180 }: Chart
   const hi = ticks[ticks.length - 1] ?? 1;
   const { size, prefix } = magnitude(Math.max(...values.map(Math.abs)), unit);
 
-  const plot = { left: 44, top: 14, right: width - 10, bottom: height - 24 };
+  // The top leaves a line for the unit (万亿元) above the highest tick's label.
+  const plot = { left: 44, top: 24, right: width - 10, bottom: height - 24 };
   const slots = maxYear - minYear + 1;
   const x = (year: number) => round(plot.left + ((year - minYear + 0.5) / slots) * (plot.right - plot.left));
   const y = (value: number) =>

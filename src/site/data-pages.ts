@@ -8,6 +8,7 @@ import {
   type FacetOptions,
   facetOptions,
   indicatorNames,
+  type ReportRef,
   type StatsDocument,
   viewRow,
 } from "../shared/data-row.ts";
@@ -25,6 +26,7 @@ import { collectSeries, type Series } from "./data-series.ts";
 import { type TermUse, termUses } from "./glossary-usage.ts";
 import { allReports, loadDigest, type ReportListing } from "./reports.ts";
 import { describe } from "./summary.ts";
+import { type TargetTrack, trackTargets } from "./targets.ts";
 
 export interface SiteData {
   listings: ReportListing[];
@@ -43,6 +45,10 @@ export interface SiteData {
   summaries: Map<string, string>;
   /** Where each glossary term is used (the glossary page). */
   termUses: Map<string, TermUse[]>;
+  /** Every region's targets judged against the next year's results (/data/targets.*). */
+  targets: TargetTrack[];
+  /** The same, by region name (the region pages). */
+  targetsByRegion: Map<string, TargetTrack[]>;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -64,6 +70,9 @@ function load(listings: ReportListing[]): SiteData {
   const digests = full.map((f) => f.digest);
   const stats = buildStats(full);
   const series = collectSeries(stats);
+  const targets = trackTargets(
+    full.map((f, i) => ({ digest: f.digest, ref: stats.reports[i] as ReportRef })),
+  );
   const figuresByRegion = new Map<string, number>();
   for (const row of stats.rows) {
     const region = stats.reports[row[0]]?.region;
@@ -80,6 +89,8 @@ function load(listings: ReportListing[]): SiteData {
     facets: facetOptions(stats),
     summaries: new Map(digests.map((d) => [d.slug, describe(d)])),
     termUses: termUses(digests),
+    targets,
+    targetsByRegion: groupBy(targets, (t) => t.region),
   };
 }
 
@@ -104,6 +115,7 @@ export function sitePaths(data: SiteData): string[] {
   return [
     "/",
     "/search/",
+    "/compare/",
     "/glossary/",
     ...data.listings.map((l) => l.href),
     ...Array.from({ length: tablePageCount(data.stats.rows.length) }, (_, i) => tablePageHref(i + 1)),

@@ -30,6 +30,7 @@ describe("reportPageKey", () => {
     expect(reportPageKey(listing("b", "k-b", "b报告", "another body"), prev, next)).not.toBe(key);
     expect(reportPageKey(page, listing("a", "k-a", "改过的标题"), next)).not.toBe(key);
     expect(reportPageKey(page, prev, undefined)).not.toBe(key);
+    expect(reportPageKey(page, prev, next, "a")).not.toBe(key);
     // A neighbour's other edits do not show on this page.
     expect(reportPageKey(page, listing("a", "k-a-edited"), next)).toBe(key);
   });

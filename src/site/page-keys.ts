@@ -13,12 +13,23 @@ export const keyOf = (...parts: unknown[]) => hashOf(JSON.stringify(parts));
 const neighbour = (listing: ReportListing | undefined) =>
   listing ? [listing.href, reportTitle(listing.report)] : null;
 
-/** A report page shows its digest, its body, its neighbours' titles (prev/next) and glossary explanations. */
+/**
+ * A report page shows its digest, its body, its neighbours' titles (prev/next), glossary
+ * explanations and the report it offers to compare with (`earlier`, a slug).
+ */
 export function reportPageKey(
   listing: ReportListing,
   prev: ReportListing | undefined,
   next: ReportListing | undefined,
+  earlier?: string,
 ): string | undefined {
   if (!listing.key) return undefined;
-  return keyOf(listing.key, listing.bodyKey, neighbour(prev), neighbour(next), glossaryKey());
+  return keyOf(
+    listing.key,
+    listing.bodyKey,
+    neighbour(prev),
+    neighbour(next),
+    glossaryKey(),
+    earlier ?? null,
+  );
 }

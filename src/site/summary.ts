@@ -81,12 +81,4 @@ export function mainTopics(digest: ReportDigest, limit = 3): string[] {
     .map(([topic]) => topic);
 }
 
-/**
- * The name a report is shown under: its own title, else what it is ("三亚市2024年政府工作报告",
- * from the detected region, year and kind; many reports open with 各位代表 and have no title line).
- */
-export function reportTitle(d: Pick<ReportDigest, "slug" | "title" | "meta">): string {
-  if (d.title) return d.title;
-  const { region, year, kind } = d.meta;
-  return region || kind ? `${region ?? ""}${year ? `${year}年` : ""}${kind ?? "报告"}` : d.slug;
-}
+export { reportTitle } from "../shared/report-title.ts";

@@ -175,24 +175,24 @@ describe("copying links", () => {
   ] as const)("keeps the menu with its QR code inside the %s viewport", async (_, viewport) => {
     const page = await browser.newPage({ viewport, permissions: ["clipboard-read", "clipboard-write"] });
     await page.goto(`${siteUrl}${path}`, { waitUntil: "networkidle" });
-    // The heading link farthest right: the menu opens under it and grows with the QR code.
+    // Heading links at different distances from the right edge (short and long headings): the
+    // menu opens under each and grows with the QR code.
     const anchors = page.locator(".sec-h .h-anchor");
-    const xs = await Promise.all(
-      Array.from({ length: Math.min(await anchors.count(), 12) }, async (_, i) => {
-        return (await anchors.nth(i).boundingBox())?.x ?? 0;
-      }),
-    );
-    const rightmost = anchors.nth(xs.indexOf(Math.max(...xs)));
-    await rightmost.scrollIntoViewIfNeeded();
-    await rightmost.click();
-    await page.getByRole("button", { name: "二维码" }).click();
-    await page.locator("[data-share-qr-figure] svg").waitFor();
-    await page.waitForFunction(() => {
-      const box = document.querySelector("[data-share-menu]")?.getBoundingClientRect();
-      return box !== undefined && box.left >= 0 && box.right <= document.documentElement.clientWidth;
-    });
-    const box = await page.locator("[data-share-menu]").boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= viewport.width).toBe(true);
+    for (let i = 0; i < Math.min(await anchors.count(), 6); i++) {
+      const anchor = anchors.nth(i);
+      await anchor.scrollIntoViewIfNeeded();
+      await anchor.click();
+      await page.getByRole("button", { name: "二维码" }).click();
+      await page.locator("[data-share-qr-figure] svg").waitFor();
+      // Settled where share.ts puts it, with its 4 px margin: a menu that shrank to end flush
+      // with the edge had its border, and on a phone the QR code's edge, cut off.
+      await page.waitForTimeout(100);
+      const box = await page.locator("[data-share-menu]").boundingBox();
+      const qr = await page.locator("[data-share-qr-figure] svg").boundingBox();
+      expect(box && box.x >= 4 && box.x + box.width <= viewport.width - 4, `heading link ${i}`).toBe(true);
+      expect(qr && box && qr.x + qr.width <= box.x + box.width, `heading link ${i}`).toBe(true);
+      await page.keyboard.press("Escape");
+    }
     await page.close();
   });
 
