@@ -33,6 +33,7 @@ const MIN_WRAPPED_LINE = 12;
 /** Fewer wrap spaces than this say nothing about a file (a short text's bylines and slogans). */
 const MIN_WRAP_SPACES = 20;
 const WRAPPED_RUN = new RegExp(`[^\\s]{8}${WRAP_SPACE.source}`, "g");
+const HAS_SPACE = /\s/u;
 
 /** Splits a run-together document line into heading and paragraph-sized pieces. */
 export function splitLongLine(text: string): string[] {
@@ -123,6 +124,8 @@ function hasWrapSpaces(lines: SourceLine[]): boolean {
   for (const l of lines) {
     if (l.forced || l.text.length < MIN_WRAPPED_LINE) continue;
     chars += l.text.length;
+    // Most lines hold no space at all: the linear test spares them WRAPPED_RUN's eight-character tries.
+    if (!HAS_SPACE.test(l.text)) continue;
     // A print line ends a long run of text; a byline's spaces ("记者 韩娟 通讯员 张光明") part short names.
     spaces += l.text.match(WRAPPED_RUN)?.length ?? 0;
   }
