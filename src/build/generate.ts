@@ -10,6 +10,8 @@ import { ReportInputError } from "../ingest/errors.ts";
 import { termFinder } from "../ingest/glossary.ts";
 import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
+import { shardCount } from "../search/pagefind-index.ts";
+import { type BuildShard, inShard } from "./build-mode.ts";
 import { fileCache, keyOf, moduleGraphHash } from "./cache.ts";
 import type { ReportHead } from "./digest-store.ts";
 import { bodyFiles, checkEjected, emitPages, type PageJob, readGlossary } from "./emit-pages.ts";
@@ -78,6 +80,8 @@ export interface GenerateOptions {
    * pages keep working while one file is being fixed). A build writes nothing then.
    */
   partial?: boolean;
+  /** Only the reports of this build shard (src/build/build-mode.ts says which). */
+  shard?: BuildShard;
 }
 
 export function listSources(dir: string): string[] {
@@ -88,7 +92,7 @@ export function listSources(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-const headOf = ({ slug, title, meta }: ReportDigest): ReportHead => ({ slug, title, meta });
+export const headOf = ({ slug, title, meta }: ReportDigest): ReportHead => ({ slug, title, meta });
 
 export function generate({
   root,
@@ -97,9 +101,18 @@ export function generate({
   onProgress,
   onDigestsWritten,
   partial = false,
+  shard,
 }: GenerateOptions): GenerateResult {
   const p = layout(root);
-  const sources = listSources(p.reports);
+  const everySource = listSources(p.reports);
+  // A report's shard follows from its file name (its slug) and the number of sources: no parse.
+  const sources = shard
+    ? everySource.filter((file) => inShard(slugFromPath(file), everySource.length, shard))
+    : everySource;
+  if (shard && everySource.length && !sources.length)
+    throw new Error(
+      `build shard ${shard.index}/${shard.count} has no reports: ${everySource.length} reports make ${shardCount(everySource.length)} search shards, and a build shard holds whole ones; use at most that many build shards`,
+    );
   const result: GenerateResult = {
     reports: [],
     errors: [],
@@ -206,6 +219,7 @@ export function generate({
   const slugs = new Set(result.reports.map((r) => r.slug));
   for (const name of existsSync(p.reports) ? readdirSync(p.reports) : []) {
     if (!name.endsWith(".mdx") || slugs.has(name.slice(0, -4))) continue;
+    if (shard && !inShard(name.slice(0, -4), everySource.length, shard)) continue;
     const file = relative(root, join(p.reports, name));
     if (!result.errors.some((e) => e.file.replace(/\.[^.]+$/u, "") === file.slice(0, -4))) {
       result.warnings.push({
