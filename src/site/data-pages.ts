@@ -20,6 +20,7 @@ import {
   tablePageCount,
   tablePageHref,
   topicIndex,
+  topicPageHrefs,
 } from "./data.ts";
 import { collectSeries, type Series } from "./data-series.ts";
 import { type TermUse, termUses } from "./glossary-usage.ts";
@@ -112,6 +113,6 @@ export function sitePaths(data: SiteData): string[] {
     "/indicators/",
     ...data.stats.indicators.map((i) => `/indicators/${i.id}/`),
     "/topics/",
-    ...data.topics.map((t) => `/topics/${t.slug}/`),
+    ...data.topics.flatMap(topicPageHrefs),
   ];
 }
