@@ -52,6 +52,8 @@ export function readShardOutputs(dirs: readonly string[]): ShardManifest[] {
     const where = join(dirs[i] as string, SHARD_FILE);
     if (m.of !== dirs.length)
       throw new Error(`${where}: shard ${m.shard} of ${m.of}, but ${dirs.length} shard outputs were given`);
+    if (m.shard < 1 || m.shard > m.of)
+      throw new Error(`${where}: shard ${m.shard} of ${m.of} does not exist`);
     if (m.bundles !== manifests[0]?.bundles)
       throw new Error(
         `${where}: built from a different set of reports than ${join(dirs[0] as string, SHARD_FILE)}`,
