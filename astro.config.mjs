@@ -3,6 +3,7 @@
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
+import { buildMode, shardOutDir } from "./src/build/build-mode.ts";
 import { layout } from "./src/build/layout.ts";
 import reportDigest from "./src/integration.ts";
 import { calloutPlugin } from "./src/site/callout-plugin.ts";
@@ -16,6 +17,8 @@ const processor = satteri({
   hastPlugins: [calloutPlugin(glossaryTerm)],
 });
 
+const mode = buildMode();
+
 export default defineConfig({
   // Astro's content-layer cache (data store) beside our other caches rather than in node_modules,
   // so a project sharing node_modules (the benchmark's) keeps its own.
@@ -25,6 +28,8 @@ export default defineConfig({
   markdown: { processor },
   integrations: [reportDigest(), mdx({ processor, optimize: true })],
   build: { format: "directory" },
+  // A build shard's site goes beside dist/ (npm run join takes it from there); --outDir overrides.
+  ...(mode.kind === "shard" ? { outDir: shardOutDir(mode.shard) } : {}),
   // Pages with a cache key (src/site/page-keys.ts) whose data and code are unchanged are copied
   // from the previous build instead of rendered again.
   experimental: { incrementalBuild: true },

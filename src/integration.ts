@@ -19,6 +19,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
+import { type BuildMode, buildMode, SHARD_FILE, type ShardManifest } from "./build/build-mode.ts";
 import { coalesced } from "./build/coalesced.ts";
 import { DeferredReports } from "./build/deferred-reports.ts";
 import { devErrorPage, problemsOf } from "./build/dev-error-page.ts";
@@ -29,13 +30,16 @@ import {
   type GenerateOptions,
   type GenerateResult,
   generate,
+  listSources,
   SOURCE_EXTENSIONS,
 } from "./build/generate.ts";
+import { DIGESTS_URL, readShardOutputs, takeDigests, takeShardPages } from "./build/join.ts";
 import { layout } from "./build/layout.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
 import { writeOgCards } from "./build/og-cards.ts";
 import { sourcesState } from "./build/sources-state.ts";
-import { type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
+import { shardCount, type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
+import type { IndexRequest } from "./search/write-index-cli.ts";
 import { SEARCH_DIR } from "./shared/shards.ts";
 
 class ContentErrors extends Error {
@@ -86,7 +90,7 @@ function logWarnings(warnings: ContentProblem[], logger: AstroIntegrationLogger)
 function runGenerate(
   root: string,
   logger: AstroIntegrationLogger,
-  options: Pick<GenerateOptions, "recordIds" | "onDigestsWritten" | "partial" | "defer">,
+  options: Pick<GenerateOptions, "recordIds" | "onDigestsWritten" | "partial" | "defer" | "shard">,
 ): GenerateResult {
   const started = performance.now();
   let lastReport = 0;
@@ -128,15 +132,11 @@ function indexSummary(written: WrittenIndex): string {
  * Starts writing the search index in a separate process (it needs only the digests), so it runs
  * beside Astro's page rendering; resolves with its summary line once the index is complete.
  */
-function startSearchIndex(
-  root: string,
-  stageDir: string,
-  reports: IndexedReportKey[],
-): Promise<WrittenIndex> {
+function startSearchIndex(root: string, stageDir: string, request: IndexRequest): Promise<WrittenIndex> {
   rmSync(stageDir, { recursive: true, force: true });
   mkdirSync(stageDir, { recursive: true });
   const listFile = join(stageDir, "reports.json");
-  writeFileSync(listFile, JSON.stringify(reports));
+  writeFileSync(listFile, JSON.stringify(request));
   // Its stdin is a pipe it watches: if this process dies (a build killed), so does the writer,
   // rather than write into the caches under the next build.
   const cli = join(root, "src/search/write-index-cli.ts");
@@ -168,13 +168,7 @@ const contentType = (file: string) =>
       ? "application/json; charset=utf-8"
       : "application/octet-stream";
 
-/**
- * Where the site serves each report's digest (/data/reports/<slug>.json, the contract in
- * ../shared/digest-contract.md). They are the generated files as written, so the build copies them
- * rather than rendering 1,000 pages that would only read and return a file (~3.5 s at 1,000).
- */
-const DIGESTS_URL = "data/reports";
-
+/** The digests are copied rather than rendered by 1,000 pages that would only read and return a file (~3.5 s). */
 function copyDigests(root: string, siteDir: string): void {
   const from = layout(root).digests;
   const to = join(siteDir, DIGESTS_URL);
@@ -212,6 +206,8 @@ export default function reportDigest(): AstroIntegration {
   let outDir = "";
   let stagingDir = "";
   let searchIndex: { stage: string; started: number; done: Promise<WrittenIndex> } | undefined;
+  let mode: BuildMode = { kind: "site" };
+  let siteShards = 0;
   let releaseLock: (() => void) | undefined;
   // In dev: the content errors of the last regeneration, shown on their reports' pages.
   let devProblems: ContentProblem[] = [];
@@ -252,16 +248,28 @@ export default function reportDigest(): AstroIntegration {
           if (error instanceof BuildRunning) error.stack = "";
           throw error;
         }
-        // The search index needs only the digests: its own process writes it from the moment
-        // they are on disk, while the MDX and HTML are emitted and Astro bundles and renders, so
-        // the work uses both cores instead of one after the other.
-        const startIndex = (reports: IndexedReportKey[]) => {
-          const stage = layout(root).searchStage;
-          searchIndex = { stage, started: performance.now(), done: startSearchIndex(root, stage, reports) };
-          // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
-          searchIndex.done.catch(() => {});
-        };
-        runGenerate(root, logger, { recordIds: true, onDigestsWritten: startIndex });
+        mode = buildMode();
+        if (mode.kind === "join") {
+          // The listing and data pages are built from every shard's digests; the rest is the shards'.
+          readShardOutputs(mode.dirs);
+          logger.info(`join: ${takeDigests(root, mode.dirs)} reports from ${mode.dirs.length} shards`);
+        } else {
+          const { shard } = mode.kind === "shard" ? mode : {};
+          // A shard's search bundles are the site's: as many as the whole site has.
+          siteShards = shardCount(listSources(layout(root).reports).length);
+          const shards = shard && siteShards;
+          // The search index needs only the digests: its own process writes it from the moment
+          // they are on disk, while the MDX and HTML are emitted and Astro bundles and renders, so
+          // the work uses both cores instead of one after the other.
+          const startIndex = (reports: IndexedReportKey[]) => {
+            const stage = layout(root).searchStage;
+            const done = startSearchIndex(root, stage, { reports, shards });
+            searchIndex = { stage, started: performance.now(), done };
+            // Settled here too, so a failure is reported in build:done rather than as an unhandled rejection.
+            searchIndex.done.catch(() => {});
+          };
+          runGenerate(root, logger, { recordIds: true, onDigestsWritten: startIndex, shard });
+        }
         // Astro writes into a staging directory; the finished site replaces outDir only when the
         // whole build, search index included, succeeded, so a failed build never damages a good dist/.
         outDir = fileURLToPath(config.outDir).replace(/\/$/, "");
@@ -383,25 +391,37 @@ export default function reportDigest(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         const built = fileURLToPath(dir).replace(/\/$/, "");
-        // Started with the build in astro:config:setup.
-        if (!searchIndex) throw new Error("report-digest: the search index was never started");
-        // Drawn while the index's own process may still be writing: the two use both cores.
-        const started = performance.now();
-        const cards = writeOgCards(root, built, keyedDigests(root));
-        if (cards)
+        if (mode.kind === "join") takeShardPages(built, mode.dirs, readShardOutputs(mode.dirs));
+        else {
+          // Started with the build in astro:config:setup.
+          if (!searchIndex) throw new Error("report-digest: the search index was never started");
+          // Drawn while the index's own process may still be writing: the two use both cores.
+          const started = performance.now();
+          const cards = writeOgCards(root, built, keyedDigests(root));
+          if (cards)
+            logger.info(
+              `share cards: ${cards.total} (${cards.drawn} drawn) in ${Math.round(performance.now() - started)} ms`,
+            );
+          else
+            logger.warn(
+              "share cards (og:image) left out: no CJK font found (Debian: apt-get install fonts-noto-cjk)",
+            );
+          const written = await searchIndex.done;
+          rmSync(join(built, SEARCH_DIR), { recursive: true, force: true });
+          renameSync(join(searchIndex.stage, SEARCH_DIR), join(built, SEARCH_DIR));
           logger.info(
-            `share cards: ${cards.total} (${cards.drawn} drawn) in ${Math.round(performance.now() - started)} ms`,
+            `search index: ${indexSummary(written)}, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
           );
-        else
-          logger.warn(
-            "share cards (og:image) left out: no CJK font found (Debian: apt-get install fonts-noto-cjk)",
-          );
-        const written = await searchIndex.done;
-        rmSync(join(built, SEARCH_DIR), { recursive: true, force: true });
-        renameSync(join(searchIndex.stage, SEARCH_DIR), join(built, SEARCH_DIR));
-        logger.info(
-          `search index: ${indexSummary(written)}, ready ${Math.round(performance.now() - searchIndex.started)} ms after it started (beside the page build)`,
-        );
+          if (mode.kind === "shard") {
+            const manifest: ShardManifest = {
+              shard: mode.shard.index,
+              of: mode.shard.count,
+              bundles: siteShards,
+              written: written.keys,
+            };
+            writeFileSync(join(built, SHARD_FILE), JSON.stringify(manifest));
+          }
+        }
         copyDigests(root, built);
         if (stagingDir && built === stagingDir) {
           publish(stagingDir, outDir);

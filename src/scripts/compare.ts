@@ -11,6 +11,7 @@ import {
   type SentenceOp,
   type TargetPair,
 } from "../shared/compare.ts";
+import { type Comparable, previousReport } from "../shared/compare-links.ts";
 import { indicatorName, valueText } from "../shared/data-row.ts";
 import { reportTitle } from "../shared/report-title.ts";
 
@@ -267,11 +268,27 @@ function render(a: ReportDigest, b: ReportDigest): void {
   result.dataset.ready = "";
 }
 
+/** The reports of the page's list (A's select, grouped by region), as compare-links sees them. */
+function listedReports(select: HTMLSelectElement): Comparable[] {
+  return [...select.querySelectorAll("optgroup")].flatMap((group) =>
+    [...group.querySelectorAll("option")].map((o) => ({
+      slug: o.value,
+      region: group.label,
+      year: o.dataset.year ? Number(o.dataset.year) : null,
+      kind: o.dataset.kind ?? null,
+    })),
+  );
+}
+
 async function show(): Promise<void> {
   if (!form || !status || !result) return;
   const params = new URLSearchParams(location.search);
-  const a = params.get("a") ?? "";
   const b = params.get("b") ?? "";
+  // "与上一年对比" names B only: A is its region's report of the nearest earlier year.
+  const listed = listedReports(form.elements.namedItem("a") as HTMLSelectElement);
+  const own = listed.find((r) => r.slug === b);
+  const a = params.get("a") ?? (own && previousReport(own, listed)?.slug) ?? "";
+
   for (const [name, value] of [
     ["a", a],
     ["b", b],
@@ -282,7 +299,10 @@ async function show(): Promise<void> {
   delete result.dataset.ready;
   if (!a || !b) {
     result.replaceChildren();
-    status.textContent = "选好两篇报告后点“对比”。";
+    status.textContent =
+      own && !params.has("a")
+        ? "该地区没有更早年份的报告，请在 A 中选一篇对比。"
+        : "选好两篇报告后点“对比”。";
     return;
   }
   status.textContent = "正在读取两篇报告……";

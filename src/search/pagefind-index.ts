@@ -29,6 +29,8 @@ export interface WrittenIndex {
   written: number;
   /** Bytes of the index files (gzip-compressed, as pagefind writes them). */
   bytes: number;
+  /** Each shard's key (its folder under /pagefind/) and its place among the site's shards. */
+  keys: { key: string; bundle: number }[];
 }
 
 /**
@@ -124,17 +126,25 @@ async function writeShard(records: SearchRecord[], dir: string, meanwhile: () =>
 /**
  * Writes SITE/pagefind/: pagefind.js, one bundle per shard and shards.json naming them. With a
  * cache directory, a shard whose reports are unchanged is linked from the last build's bundle.
+ * `shards` is the site's number of shards when `reports` are only some of its reports (a build
+ * shard, src/build/build-mode.ts): the shards they fill are then the site's own, byte for byte.
  */
 export async function writeSearchIndex(
   reports: Iterable<IndexedReport>,
   siteDir: string,
   cacheDir: string,
   perShard = REPORTS_PER_SHARD,
+  shards?: number,
 ): Promise<WrittenIndex> {
   const all = [...reports];
-  const count = shardCount(all.length, perShard);
-  const members: IndexedReport[][] = Array.from({ length: count }, () => []);
-  for (const report of all) members[shardOf(report.slug, count)]?.push(report);
+  const count = shards ?? shardCount(all.length, perShard);
+  const everyShard: IndexedReport[][] = Array.from({ length: count }, () => []);
+  for (const report of all) everyShard[shardOf(report.slug, count)]?.push(report);
+  // An empty shard would be an index of nothing for every query to fetch (a site of no reports
+  // still has one, for pagefind.js).
+  const filled = everyShard.flatMap((shard, bundle) => (shard.length ? [{ shard, bundle }] : []));
+  if (!filled.length) filled.push({ shard: [], bundle: 0 });
+  const members = filled.map(({ shard }) => shard);
   // The code behind a shard: this module and what it imports (records, words, lexicons, pagefind).
   const version = moduleGraphHash(import.meta.filename);
   const base = join(siteDir, SEARCH_DIR);
@@ -185,8 +195,9 @@ export async function writeSearchIndex(
   return {
     reports: all.length,
     records: records.reduce((a, b) => a + b, 0),
-    shards: count,
+    shards: keys.length,
     written,
     bytes,
+    keys: filled.map(({ bundle }, i) => ({ key: keys[i] as string, bundle })),
   };
 }

@@ -1,12 +1,18 @@
 // `node src/search/write-index-cli.ts ROOT SITE_DIR REPORTS_JSON`: writes SITE_DIR/pagefind/ from
-// the generated digests of the reports REPORTS_JSON lists as [{slug, key}] (written by the build as
-// soon as the digests are), reusing the shards ROOT/.cache/search kept of the last build, and
+// the generated digests of the reports REPORTS_JSON lists as {reports: [{slug, key}], shards?}
+// (written by the build as soon as the digests are; `shards` is the site's shard count when the
+// reports are one build shard's), reusing the shards ROOT/.cache/search kept of the last build, and
 // prints a one-line JSON summary. The build runs it as a separate process while Astro builds the
 // pages, so the two use both cores instead of one after the other.
 import { readFileSync } from "node:fs";
 import { listedDigests } from "../build/digest-store.ts";
 import { layout } from "../build/layout.ts";
 import { writeSearchIndex } from "./pagefind-index.ts";
+
+export interface IndexRequest {
+  reports: { slug: string; key: string }[];
+  shards?: number;
+}
 
 const [root, siteDir, listFile] = process.argv.slice(2);
 if (!root || !siteDir || !listFile) {
@@ -17,7 +23,8 @@ if (!root || !siteDir || !listFile) {
 // the caches under the next build.
 process.stdin.on("close", () => process.exit(130));
 process.stdin.resume();
-const reports = listedDigests(root, JSON.parse(readFileSync(listFile, "utf8")));
-const written = await writeSearchIndex(reports, siteDir, layout(root).searchCache);
+const request = JSON.parse(readFileSync(listFile, "utf8")) as IndexRequest;
+const reports = listedDigests(root, request.reports);
+const written = await writeSearchIndex(reports, siteDir, layout(root).searchCache, undefined, request.shards);
 process.stdout.write(`${JSON.stringify(written)}\n`);
 process.exit(0);

@@ -21,8 +21,10 @@ import {
   tablePageCount,
   tablePageHref,
   topicIndex,
+  topicPageHrefs,
 } from "./data.ts";
 import { collectSeries, type Series } from "./data-series.ts";
+import { digestOutline } from "./digest-outline.ts";
 import { type TermUse, termUses } from "./glossary-usage.ts";
 import { allReports, loadDigest, type ReportListing } from "./reports.ts";
 import { describe } from "./summary.ts";
@@ -65,8 +67,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 let cache: { key: string; data: SiteData } | undefined;
 
 function load(listings: ReportListing[]): SiteData {
-  // Every full digest, read once for everything built from all of them, and dropped after.
-  const full = listings.map((l) => ({ digest: loadDigest(l), href: l.href }));
+  // Every digest, read once for everything built from all of them, held as its outline.
+  const full = listings.map((l) => ({ digest: digestOutline(loadDigest(l)), href: l.href }));
   const digests = full.map((f) => f.digest);
   const stats = buildStats(full);
   const series = collectSeries(stats);
@@ -124,6 +126,6 @@ export function sitePaths(data: SiteData): string[] {
     "/indicators/",
     ...data.stats.indicators.map((i) => `/indicators/${i.id}/`),
     "/topics/",
-    ...data.topics.map((t) => `/topics/${t.slug}/`),
+    ...data.topics.flatMap(topicPageHrefs),
   ];
 }

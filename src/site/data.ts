@@ -114,6 +114,15 @@ export interface TopicEntry {
 
 const EXCERPT = 60;
 
+/** Reports per page of a topic (/topics/<slug>/, /topics/<slug>/2/, …). */
+export const TOPIC_PAGE_SIZE = 25;
+
+/** The pages of a topic, as Astro's paginate() names them. */
+export const topicPageHrefs = (topic: Pick<TopicEntry, "slug" | "reports">): string[] =>
+  Array.from({ length: Math.max(1, Math.ceil(topic.reports.length / TOPIC_PAGE_SIZE)) }, (_, i) =>
+    i === 0 ? `/topics/${topic.slug}/` : `/topics/${topic.slug}/${i + 1}/`,
+  );
+
 /** Every section of every report under each topic tag it carries, grouped by report. */
 export function topicIndex(listings: readonly Listing[]): TopicEntry[] {
   const byTopic = new Map<string, TopicReport[]>();

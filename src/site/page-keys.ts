@@ -5,31 +5,12 @@
 import { keyOf as hashOf } from "../build/cache.ts";
 import { glossaryKey } from "./glossary-terms.ts";
 import type { ReportListing } from "./reports.ts";
-import { reportTitle } from "./summary.ts";
 
 /** A key for any plain data the page shows (compared by its JSON). */
 export const keyOf = (...parts: unknown[]) => hashOf(JSON.stringify(parts));
 
-const neighbour = (listing: ReportListing | undefined) =>
-  listing ? [listing.href, reportTitle(listing.report)] : null;
-
-/**
- * A report page shows its digest, its body, its neighbours' titles (prev/next), glossary
- * explanations and the report it offers to compare with (`earlier`, a slug).
- */
-export function reportPageKey(
-  listing: ReportListing,
-  prev: ReportListing | undefined,
-  next: ReportListing | undefined,
-  earlier?: string,
-): string | undefined {
+/** A report page shows its digest, its body and glossary explanations. */
+export function reportPageKey(listing: ReportListing): string | undefined {
   if (!listing.key) return undefined;
-  return keyOf(
-    listing.key,
-    listing.bodyKey,
-    neighbour(prev),
-    neighbour(next),
-    glossaryKey(),
-    earlier ?? null,
-  );
+  return keyOf(listing.key, listing.bodyKey, glossaryKey());
 }

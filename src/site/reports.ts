@@ -4,6 +4,7 @@
 // 1,000 full digests (~300 MB of heap) for its whole length.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildMode } from "../build/build-mode.ts";
 import { generatedKeys, type ReportHead, readDigestFile, readHeads } from "../build/digest-store.ts";
 import { layout } from "../build/layout.ts";
 import type { ReportDigest } from "../ingest/types.ts";
@@ -20,10 +21,13 @@ export interface ReportListing {
 
 export const reportHref = (slug: string) => `/reports/${slug}/`;
 
+// The slug last, so the order does not depend on the order heads were written in (a joined build's
+// come shard by shard).
 const byYearThenTitle = (a: ReportHead, b: ReportHead) =>
   (b.meta.year ?? 0) - (a.meta.year ?? 0) ||
   (a.meta.region ?? "").localeCompare(b.meta.region ?? "", "zh-CN") ||
-  reportTitle(a).localeCompare(reportTitle(b), "zh-CN");
+  reportTitle(a).localeCompare(reportTitle(b), "zh-CN") ||
+  (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 let listings: ReportListing[] | undefined;
 
@@ -42,6 +46,14 @@ export async function allReports(): Promise<ReportListing[]> {
       bodyKey: bodyKeys.get(report.slug) ?? "",
     }));
   return listings;
+}
+
+/**
+ * The reports whose pages this build renders: all of them, but none in a join of build shards,
+ * which takes each shard's report pages as they were built.
+ */
+export async function renderedReports(): Promise<ReportListing[]> {
+  return buildMode().kind === "join" ? [] : allReports();
 }
 
 const digestPath = (slug: string) => join(layout(process.cwd()).digests, `${slug}.json`);

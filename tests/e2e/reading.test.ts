@@ -257,7 +257,7 @@ describe("glossary tooltips", () => {
     await page.goto(`${siteUrl}/glossary/`);
     expect(await page.locator(".glossary-entry").count()).toBeGreaterThanOrEqual(80);
     const links = await page
-      .locator(".glossary-uses a")
+      .locator(".glossary-uses li a")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     expect(links.length).toBeGreaterThan(0);
     const byPage = new Map<string, string[]>();

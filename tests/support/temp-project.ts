@@ -8,6 +8,7 @@ export const REPO = join(import.meta.dirname, "../..");
 const SKIP = new Set([
   "node_modules",
   "dist",
+  "dist-shards",
   ".cache",
   ".generated",
   ".astro",

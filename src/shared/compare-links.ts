@@ -10,6 +10,13 @@ export interface Comparable {
 export const compareHref = (a: string, b: string) =>
   `/compare/?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
 
+/**
+ * A report page's "与上一年对比": the compare page takes as A the region's report of the nearest
+ * earlier year (previousReport, from the list it holds of every report). The report page names
+ * only itself, so a build shard, which knows its own reports only, renders it as a whole build does.
+ */
+export const compareWithPreviousHref = (b: string) => `/compare/?b=${encodeURIComponent(b)}`;
+
 /** Of `candidates`, those of `kind` when there are any (a 政府工作报告 answers a 政府工作报告), else all. */
 const sameKindFirst = <T extends Comparable>(candidates: T[], kind: string | null): T[] => {
   const same = candidates.filter((c) => c.kind === kind);
