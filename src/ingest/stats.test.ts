@@ -269,6 +269,17 @@ describe("findStats: labels", () => {
 });
 
 describe("findStats: a label names the indicator, never a piece of the sentence (issue #16)", () => {
+  it("a figure followed by 的 names its own noun, not the figure's before it (bundled 上街区 2018)", () => {
+    const labels = findStats("54%的老旧小区旧貌换新颜，98%的居民喝上丹江水，88%的家庭用上集中供暖。").map(
+      (s) => s.label,
+    );
+    expect(labels.slice(1)).toEqual(["居民喝上丹江水", "家庭用上集中供暖"]);
+  });
+
+  it("a comparison with a named period (比“十二五”末) comes after the subject", () => {
+    expect(findStats("万元地区生产总值能耗比“十二五”末下降50.7%")[0]?.label).toBe("万元地区生产总值能耗");
+  });
+
   const labels = (text: string) => findStats(text).map((x) => [x.text, x.label]);
 
   it("a neighbour's number is no part of the label (从A提高到B, 由A增加到B)", () => {

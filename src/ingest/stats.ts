@@ -497,7 +497,8 @@ const LABEL_FIGURE_AT_END = new RegExp(
   "u",
 );
 // "比上年", "较2019年", "比前五年": a comparison, after the subject.
-const COMPARISON = /(?:比|较)(?:上年|去年|上年同期|同期|年初|疫情前|前[三五十]年|[\d０-９]{4}年末?)/u;
+const COMPARISON =
+  /(?:比|较)(?:上年|去年|上年同期|同期|年初|疫情前|前[三五十]年|[\d０-９]{4}年末?|“[^”]{1,8}”(?:末|期末|时期)?)/u;
 // "增速居全国", "总量和增速均排全省": the ranking words before 第N, and the scope ranked in.
 const RANK_WORDS =
   /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市)?(?:的)?$/u;
@@ -653,6 +654,8 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
   }
   // "核电装机规模占全国5%": the share of the whole.
   if (SHARE_OF_WHOLE.test(label)) label += "比重";
+  // "98%的居民喝上丹江水": a figure followed by 的 names its own noun, whatever the figure before measured.
+  if (label.length < 2 && text[end] === "的") label = nounAfter(text, end);
   // "新建绿道137公里、累计达到2136公里": a second figure in the same unit measures the same thing.
   if (label.length < 2 && stats[i - 1]?.unit === s.unit) label = labelInSentence(text, stats, i) ?? label;
   // "新设8所本科院校", "有色等10个传统产业", "总投资280亿元的15个项目": the measured noun follows the figure.

@@ -123,15 +123,19 @@ const bm25 = (tf: number, length: number) =>
 
 /**
  * Relevance of a checked section: BM25 over whole terms (a synonym counts once per place), plus a
- * bonus when the heading holds the term or one of the section's figures measures it.
+ * bonus when the heading holds the term or one of the section's figures measures it (its label opens or ends with it).
  */
 function phraseScore(hit: SectionHit, query: ParsedQuery): number {
   const text = normalize(hit.text);
   const heading = normalize(hit.heading);
-  const figures = normalize(hit.figures.join("、"));
+  const figures = hit.figures.map(normalize);
   return query.terms.reduce((sum, term) => {
     const inHeading = term.alternatives.some((alt) => occurrences(heading, alt).length > 0);
-    const measured = term.alternatives.some((alt) => figures.includes(alt));
+    // A figure measures what its label opens or ends with (全区地区生产总值, 地区生产总值增速,
+    // 小微企业园累计吸纳企业); inside a longer name it is something else (万元地区生产总值能耗).
+    const measured = term.alternatives.some((alt) =>
+      figures.some((f) => f.startsWith(alt) || f.endsWith(alt)),
+    );
     return sum + bm25(termCount(text, term), text.length) + (inHeading ? 1 : 0) + (measured ? 0.5 : 0);
   }, 0);
 }
