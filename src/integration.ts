@@ -38,7 +38,7 @@ import { layout } from "./build/layout.ts";
 import { mdxCompileCache } from "./build/mdx-compile-cache.ts";
 import { writeOgCards } from "./build/og-cards.ts";
 import { sourcesState } from "./build/sources-state.ts";
-import { shardCount, type WrittenIndex, writeSearchIndex } from "./search/pagefind-index.ts";
+import { shardCount, type WrittenIndex } from "./search/pagefind-index.ts";
 import type { IndexRequest } from "./search/write-index-cli.ts";
 import { SEARCH_DIR } from "./shared/shards.ts";
 
@@ -115,10 +115,19 @@ function runGenerate(
   return result;
 }
 
-/** Indexes every report section as its own pagefind record (see src/search/), not whole pages. */
+/**
+ * astro dev's search index: every report section as its own pagefind record (see src/search/),
+ * written by the index's own process, as in a build: in this one, building 1,000 reports' records
+ * kept the server from answering for seconds after it started.
+ */
 async function indexForSearch(root: string, outDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
-  const written = await writeSearchIndex(keyedDigests(root), outDir, join(outDir, "search-cache"));
+  mkdirSync(outDir, { recursive: true });
+  const listFile = join(outDir, "reports.json");
+  const reports = [...keyedDigests(root)].map(({ slug, key }) => ({ slug, key }));
+  const request: IndexRequest = { reports, cacheDir: join(outDir, "search-cache") };
+  writeFileSync(listFile, JSON.stringify(request));
+  const written = await runIndexWriter(root, outDir, listFile);
   logger.info(`search index: ${indexSummary(written)} in ${Math.round(performance.now() - started)} ms`);
 }
 
@@ -137,10 +146,15 @@ function startSearchIndex(root: string, stageDir: string, request: IndexRequest)
   mkdirSync(stageDir, { recursive: true });
   const listFile = join(stageDir, "reports.json");
   writeFileSync(listFile, JSON.stringify(request));
+  return runIndexWriter(root, stageDir, listFile);
+}
+
+/** Runs src/search/write-index-cli.ts on the request in `listFile`; resolves with what it wrote. */
+function runIndexWriter(root: string, siteDir: string, listFile: string): Promise<WrittenIndex> {
   // Its stdin is a pipe it watches: if this process dies (a build killed), so does the writer,
   // rather than write into the caches under the next build.
   const cli = join(root, "src/search/write-index-cli.ts");
-  const child = spawn(process.execPath, [cli, root, stageDir, listFile], {
+  const child = spawn(process.execPath, [cli, root, siteDir, listFile], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";

@@ -86,9 +86,9 @@ export interface GenerateOptions {
   partial?: boolean;
   /**
    * Sources to leave out of this generation, for astro dev to parse in the background (its first
-   * start on reports it has never parsed: see src/build/deferred-reports.ts). `unparsed` lists the
-   * sources neither in the parse cache nor unchanged since the last generate (read and hashed only
-   * if called); returns those to leave out (result.deferred).
+   * start on reports it has never generated: see src/build/deferred-reports.ts). `unparsed` lists
+   * the sources not unchanged since the last generate (read and hashed only if called); returns
+   * those to leave out (result.deferred).
    */
   defer?: (unparsed: () => string[]) => Iterable<string>;
   /** Only the reports of this build shard (src/build/build-mode.ts says which). */
@@ -156,7 +156,7 @@ export function generate({
   const findTerms = termFinder(glossary);
   const parseKeys = new Set<string>();
   const previousStates = readSourceStates(p.sources);
-  const deferred = new Set(defer?.(() => sources.filter((file) => !parsedBefore(file))));
+  const deferred = new Set(defer?.(() => sources.filter((file) => !generatedBefore(file))));
   result.deferred = [...deferred];
   // A second core parses half of the reports not in the cache; the loop below then reads them.
   const generated = sources.filter((file) => !deferred.has(file));
@@ -196,10 +196,15 @@ export function generate({
     return { slug: digest.slug, head: headOf(digest), key, digest: () => digest };
   };
 
-  /** Whether a source's parse is in the cache or its outputs are unchanged since the last generate. */
-  function parsedBefore(file: string): boolean {
-    const key = parseKey(root, file, readFileSync(file), ingestCode);
-    return parseCache.has(key) || previousStates[relative(root, file)]?.parseKey === key;
+  /**
+   * Whether a source is unchanged since the last generate wrote its outputs. One parsed but never
+   * emitted (a dev server stopped before its background parse was done) counts as new: emitting a
+   * page costs more than parsing its report.
+   */
+  function generatedBefore(file: string): boolean {
+    return (
+      previousStates[relative(root, file)]?.parseKey === parseKey(root, file, readFileSync(file), ingestCode)
+    );
   }
 
   generated.forEach((file, i) => {

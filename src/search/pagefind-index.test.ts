@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -62,5 +62,16 @@ describe("writeSearchIndex", () => {
 
     const third = await writeSearchIndex(edited, temp("site"), cache, 1);
     expect(third.written).toBe(0);
+
+    // The same reports into the same site (astro dev started again): the index is left as it is.
+    const shardsFile = join(site2, "pagefind/shards.json");
+    const before = statSync(shardsFile).ino;
+    const fourth = await writeSearchIndex(edited, site2, cache, 1);
+    expect(fourth).toMatchObject({ reports: 4, shards: 4, written: 0, records: second.records });
+    expect(statSync(shardsFile).ino).toBe(before);
+    // A change is written as before (the cache kept only the shards last used).
+    const fifth = await writeSearchIndex(reports, site2, cache, 1);
+    expect(fifth.written).toBe(1);
+    expect(searchFragments(site2).some((r) => r.text.includes("新增一句。"))).toBe(false);
   }, 60_000);
 });

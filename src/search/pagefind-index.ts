@@ -21,6 +21,9 @@ export interface IndexedReport {
   digest: () => ReportDigest;
 }
 
+/** Beside SITE/pagefind/ (never deployed or served): what it was written as, so an unchanged index is left as it is. */
+const WRITTEN_FILE = "pagefind-written.json";
+
 export interface WrittenIndex {
   reports: number;
   records: number;
@@ -148,11 +151,24 @@ export async function writeSearchIndex(
   // The code behind a shard: this module and what it imports (records, words, lexicons, pagefind).
   const version = moduleGraphHash(import.meta.filename);
   const base = join(siteDir, SEARCH_DIR);
-  await rm(base, { recursive: true, force: true });
-  await mkdir(cacheDir, { recursive: true });
   const keys = members.map((shard) =>
     keyOf(version, String(count), JSON.stringify(shard.map((r) => [r.slug, r.key]))).slice(0, 16),
   );
+  const bundles = filled.map(({ bundle }, i) => ({ key: keys[i] as string, bundle }));
+  // The index in SITE is already these shards (astro dev started again on unchanged reports):
+  // linking its ~30,000 files again would cost seconds for nothing.
+  const summaryFile = join(siteDir, WRITTEN_FILE);
+  const previous = existsSync(summaryFile)
+    ? (JSON.parse(await readFile(summaryFile, "utf8")) as WrittenIndex)
+    : undefined;
+  if (
+    previous &&
+    JSON.stringify(previous.keys) === JSON.stringify(bundles) &&
+    previous.reports === all.length
+  )
+    return { ...previous, written: 0 };
+  await rm(base, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
   const toWrite = members.flatMap((shard, i) =>
     existsSync(join(cacheDir, keys[i] as string, DONE)) ? [] : [{ shard, key: keys[i] as string }],
   );
@@ -192,12 +208,14 @@ export async function writeSearchIndex(
   const used = new Set(keys);
   for (const name of await readdir(cacheDir))
     if (!used.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
-  return {
+  const summary: WrittenIndex = {
     reports: all.length,
     records: records.reduce((a, b) => a + b, 0),
     shards: keys.length,
     written,
     bytes,
-    keys: filled.map(({ bundle }, i) => ({ key: keys[i] as string, bundle })),
+    keys: bundles,
   };
+  await writeFile(summaryFile, JSON.stringify(summary));
+  return summary;
 }

@@ -12,6 +12,8 @@ import { writeSearchIndex } from "./pagefind-index.ts";
 export interface IndexRequest {
   reports: { slug: string; key: string }[];
   shards?: number;
+  /** Where the kept shards live, when not the build's .cache/search (the dev server keeps its own). */
+  cacheDir?: string;
 }
 
 const [root, siteDir, listFile] = process.argv.slice(2);
@@ -25,6 +27,7 @@ process.stdin.on("close", () => process.exit(130));
 process.stdin.resume();
 const request = JSON.parse(readFileSync(listFile, "utf8")) as IndexRequest;
 const reports = listedDigests(root, request.reports);
-const written = await writeSearchIndex(reports, siteDir, layout(root).searchCache, undefined, request.shards);
+const cacheDir = request.cacheDir ?? layout(root).searchCache;
+const written = await writeSearchIndex(reports, siteDir, cacheDir, undefined, request.shards);
 process.stdout.write(`${JSON.stringify(written)}\n`);
 process.exit(0);
