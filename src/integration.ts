@@ -62,6 +62,9 @@ class ContentErrors extends Error {
 
 type IndexedReportKey = { slug: string; key: string };
 
+/** The slug of a report page's path ("/reports/<slug>/"), as written in the URL. */
+const reportOfPath = (path: string) => /^\/reports\/([^/]+)\/(?:index\.html)?$/u.exec(path)?.[1];
+
 /** Paths the dev server's watcher skips: .cache/, and .generated/ but for its MDX collection. */
 const NOT_SOURCE = /[\\/](?:\.cache[\\/]|\.generated[\\/](?!mdx-pages[\\/]))/u;
 
@@ -317,7 +320,7 @@ export default function reportDigest(): AstroIntegration {
         ];
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? "").split("?")[0] ?? "";
-          const report = /^\/reports\/([^/]+)\/(?:index\.html)?$/u.exec(path)?.[1];
+          const report = reportOfPath(path);
           // A report still waiting for the background parse is parsed now, on its own, before
           // its page (the search index follows; the page is not reloaded).
           if (report && deferred?.ask(decodeURIComponent(report))) {
@@ -329,7 +332,7 @@ export default function reportDigest(): AstroIntegration {
         });
         const serve = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
           const path = (req.url ?? "").split("?")[0] ?? "";
-          const report = /^\/reports\/([^/]+)\/(?:index\.html)?$/u.exec(path)?.[1];
+          const report = reportOfPath(path);
           const problems = report ? problemsOf(devProblems, decodeURIComponent(report)) : [];
           if (problems.length) {
             res.statusCode = 500;

@@ -152,7 +152,8 @@ export function generate({
   const bySlug = new Map<string, string>();
   const idHistories = new Map<string, string>();
   const parseCache = fileCache(p.parseCache, ".json");
-  const { glossary, ingestCode } = parseJob(root);
+  const job = parseJob(root);
+  const { glossary, ingestCode } = job;
   const findTerms = termFinder(glossary);
   const parseKeys = new Set<string>();
   const previousStates = readSourceStates(p.sources);
@@ -160,7 +161,7 @@ export function generate({
   result.deferred = [...deferred];
   // A second core parses half of the reports not in the cache; the loop below then reads them.
   const generated = sources.filter((file) => !deferred.has(file));
-  const warmed = warmParseCache(generated, parseJob(root));
+  const warmed = warmParseCache(generated, job);
   const states: Record<string, SourceState> = {};
   if (write) {
     for (const dir of [p.mdx, p.bodies, p.mdxPages, p.digests]) mkdirSync(dir, { recursive: true });

@@ -3,7 +3,7 @@
 // (a five-year total, 年均, a plan to 2025 in a 2023 report), which is never one year's result.
 import { z } from "zod";
 import lexicon from "./lexicon/figure-scope.json" with { type: "json" };
-import { alternation } from "./stats.ts";
+import { alternation } from "./text.ts";
 import type { Stat } from "./types.ts";
 
 const words = z.array(z.string().min(1));

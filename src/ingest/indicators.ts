@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { figureScope } from "./figure-scope.ts";
 import lexicon from "./lexicon/indicators.json" with { type: "json" };
+import { alternation } from "./text.ts";
 import type { Section, SectionMode, Stat } from "./types.ts";
 
 const lexiconSchema = z.object({
@@ -230,8 +231,7 @@ export function statMeasure(
   return stat.unit === "%" ? "growth" : null;
 }
 
-const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-const anyOf = (words: readonly string[]) => new RegExp(words.map(escapeRegex).join("|"), "u");
+const anyOf = (words: readonly string[]) => new RegExp(alternation(words), "u");
 const SPAN_YEARS = anyOf(data.spanYears);
 const SPAN_TOTAL = anyOf(data.spanTotals);
 const AVERAGE = anyOf(data.averageWords);

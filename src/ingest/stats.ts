@@ -6,6 +6,7 @@
 // as its label, or none when the words before it are only a piece of the sentence.
 import statWords from "./lexicon/stat-words.json" with { type: "json" };
 import unitLexicon from "./lexicon/units.json" with { type: "json" };
+import { alternation, CN_DIGITS, CN_PLACES, escapeRegex } from "./text.ts";
 import type { StatKind } from "./types.ts";
 
 export interface FoundStat {
@@ -35,16 +36,13 @@ const UNIT_KIND = new Map(UNITS.map((u) => [u.unit, u.kind]));
 const UNIT_BASE = new Map(UNITS.map((u) => [u.unit, u.base ?? u.unit]));
 const MULTIPLIERS = unitLexicon.multipliers as Record<string, number>;
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-const UNIT_ALT = UNITS.map((u) => (u.notAfter ? `${esc(u.unit)}(?![${esc(u.notAfter)}])` : esc(u.unit))).join(
-  "|",
-);
+const UNIT_ALT = UNITS.map((u) =>
+  u.notAfter ? `${escapeRegex(u.unit)}(?![${escapeRegex(u.notAfter)}])` : escapeRegex(u.unit),
+).join("|");
 const MULT_ALT = Object.keys(MULTIPLIERS)
   .sort((a, b) => b.length - a.length)
-  .map(esc)
+  .map(escapeRegex)
   .join("|");
-/** A regex alternation of words, in their lexicon order (the first that fits is taken). */
-export const alternation = (list: readonly string[]) => list.map(esc).join("|");
 const PER_ALT = alternation([...unitLexicon.perUnits].sort((a, b) => b.length - a.length));
 // Thousands may be grouped with a comma, full-width in older print ("３３，２１２万吨").
 const NUM = "\\d{1,3}(?:[,，]\\d{3})+(?![\\d])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
@@ -68,21 +66,6 @@ const DURATION = new RegExp(
   `${NOT_AFTER_NUMBER}(?<n1>\\d{1,2}(?:\\.\\d+)?)(?:\\s?${RANGE_SEP}\\s?(?<n2>\\d{1,2}(?:\\.\\d+)?))?年(?![度代级前底初末中])`,
   "gu",
 );
-const CN_DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_PLACE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 // Chinese numerals: "两座", "四百多项", "四十多亿元", "千亿元". Not after an ordinal, 双, or another numeral.
 const CHINESE_FIGURE = new RegExp(
   `(?<![第双两零〇一二三四五六七八九十百千万亿周每逐统唯之些几])(?<cn>[零〇一二两三四五六七八九十百千]+)(?<a1>余|多)?(?<mult>万亿|亿|万)?(?<a2>余|多)?(?<unit>${UNIT_ALT})?`,
@@ -146,7 +129,7 @@ export function parseChineseNumeral(s: string): number | null {
   let digit: number | null = null;
   let lastPlace = Number.POSITIVE_INFINITY;
   for (const c of s) {
-    const place = CN_PLACE[c];
+    const place = CN_PLACES[c];
     if (place !== undefined) {
       // Places fall from left to right: "千千" (千千万万) is no number.
       if (place >= lastPlace) return null;
@@ -155,7 +138,7 @@ export function parseChineseNumeral(s: string): number | null {
       digit = null;
     } else {
       if (digit !== null && digit !== 0) return null;
-      digit = CN_DIGIT[c] ?? null;
+      digit = CN_DIGITS[c] ?? null;
       if (digit === null) return null;
     }
   }

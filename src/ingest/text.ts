@@ -26,7 +26,13 @@ export function unLetterSpace(text: string): string {
   return text;
 }
 
-const CN_DIGITS: Record<string, number> = {
+/** A word as a literal inside a regex. */
+export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+/** A regex alternation of words, in their order (the first that fits is taken). */
+export const alternation = (list: readonly string[]) => list.map(escapeRegex).join("|");
+
+/** Values of the Chinese digits (两 is 2). */
+export const CN_DIGITS: Readonly<Record<string, number>> = {
   〇: 0,
   零: 0,
   一: 1,
@@ -40,6 +46,8 @@ const CN_DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
+/** Values of the Chinese places below 万. */
+export const CN_PLACES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Chinese numerals up to the thousands ("二〇〇三" digit by digit, "二十三" by place). */
 export function chineseToNumber(s: string): number | null {
@@ -53,9 +61,9 @@ export function chineseToNumber(s: string): number | null {
   let total = 0;
   let cur = 0;
   for (const ch of s) {
-    if (ch === "十" || ch === "百" || ch === "千") {
-      const mult = ch === "十" ? 10 : ch === "百" ? 100 : 1000;
-      total += (cur || 1) * mult;
+    const place = CN_PLACES[ch];
+    if (place !== undefined) {
+      total += (cur || 1) * place;
       cur = 0;
     } else cur = CN_DIGITS[ch] ?? 0;
   }
