@@ -17,6 +17,12 @@ describe("share cards", () => {
   const root = mkdtempSync(join(tmpdir(), "og-cards-"));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  it.skipIf(!ogFontFile())("are the same drawn after another card (one canvas is reused)", () => {
+    const alone = renderOgCard(ogCard(fixtureDigest));
+    renderOgCard(ogCard({ ...fixtureDigest, meta: { ...fixtureDigest.meta, title: "长标题".repeat(40) } }));
+    expect(renderOgCard(ogCard(fixtureDigest)).equals(alone)).toBe(true);
+  });
+
   it.skipIf(!ogFontFile())("are drawn once per content and copied into the site", () => {
     const jpeg = renderOgCard(ogCard(fixtureDigest));
     expect([...jpeg.subarray(0, 2)]).toEqual([0xff, 0xd8]);
