@@ -1,9 +1,9 @@
 // Search over pagefind with precision built in. Each term is looked for as pagefind quoted
 // (positional) searches of its pieces (src/shared/search-text.ts), so pagefind proposes exactly
-// the sections holding it (or, through the index's synonyms, a synonym of it), first those
-// holding it most often (or, asked to, the newest: a plain search sorted by date). The best are
-// then checked against their stored text: sections holding the whole query (or every word of it)
-// are results, sections holding only part of it are "related". No DOM here: pagefind is passed in.
+// the sections holding it (or, through the index's synonyms, a synonym of it); a plain search of
+// all the query's words ranks them (or orders them by date). The best are then checked against
+// their stored text: sections holding the whole query (or every word of it) are results, sections
+// holding only part of it are "related". No DOM here: pagefind is passed in.
 
 import { FACETS, type Facet } from "../../shared/search-facets.ts";
 import { normalize } from "../../shared/search-normalize.ts";
@@ -156,8 +156,8 @@ async function check(results: PagefindResult[], query: ParsedQuery, limits: Sear
         id: result.id,
         doc,
         tier: tierOf(text, query),
-        // The phrase's own relevance, over the section's length; how often the quoted searches
-        // found it only chose which sections to check first.
+        // The phrase's own relevance; pagefind's rank (BM25 over the query's words, which counts
+        // 企业 in 小微企业园 as much as the phrase) only chose which sections to check first.
         score: phraseScore(doc, query),
       });
     });
@@ -173,14 +173,6 @@ function countsOf(response: PagefindResponse | undefined, facet: Facet): Map<str
 
 const NO_COUNTS = Object.fromEntries(FACETS.map((f) => [f, new Map()])) as SearchOutcome["counts"];
 
-/**
- * How strongly a quoted search's hit holds its piece: each occurrence in the text counts one
- * (pagefind lists the positions of every word of each occurrence), a hit in the heading or the
- * synonyms (pagefind scores a meta match 5, a text-only match 1) counts as its score.
- */
-const strength = (result: PagefindResult, piece: QueryPiece) =>
-  (result.score > 1 ? result.score : 0) + result.words.length / Math.max(1, piece.words.length);
-
 export async function runSearch(
   pagefind: Pagefind,
   { query, filters, sort, counts: wantCounts }: SearchAsk,
@@ -190,32 +182,17 @@ export async function runSearch(
   const termPieces = query.terms.map((t) => queryPieces(t.text)).filter((p) => p.length);
   const find = (piece: QueryPiece) => pagefind.search(pieceQuery(piece), options);
   const words = [...new Set(termPieces.flat().flatMap((p) => p.words))];
-  const onePiece = termPieces.length === 1 && termPieces[0]?.length === 1 ? termPieces[0][0] : undefined;
-  // A plain search of all the query's words, only where its answer is needed: its date order,
-  // or the counts of a query of several pieces. For ranking by relevance it is not run: at 1,000
-  // reports it costs two to four times the quoted searches.
-  const plain =
-    sort === "date" || (wantCounts && !onePiece)
-      ? pagefind.search(words.join(" "), {
-          ...options,
-          ...(sort === "date" ? { sort: { date: "desc" as const } } : {}),
-        })
-      : undefined;
-  const [perTerm, sorted] = await Promise.all([
+  const [perTerm, ranked] = await Promise.all([
     Promise.all(termPieces.map(async (pieces) => Promise.all(pieces.map(find)))),
-    plain,
+    // The query's words unquoted: pagefind's BM25 ranks the sections (or, asked to, sorts by date).
+    pagefind.search(words.join(" "), {
+      ...options,
+      ...(sort === "date" ? { sort: { date: "desc" as const } } : {}),
+    }),
   ]);
   const termSets = perTerm.map(common);
   const all = common(perTerm.flat());
-  // Which candidates are checked first: by date when asked, else those holding the query most
-  // often (or in the heading); the checked ones are then ranked by the phrase itself (phraseScore).
-  const rank = new Map<string, number>();
-  if (sort === "date") for (const [i, r] of (sorted?.results ?? []).entries()) rank.set(r.id, -i);
-  else
-    for (const [t, pieces] of termPieces.entries())
-      for (const [p, piece] of pieces.entries())
-        for (const r of perTerm[t]?.[p]?.results ?? [])
-          rank.set(r.id, (rank.get(r.id) ?? 0) + strength(r, piece));
+  const rank = new Map(ranked.results.map((r, i) => [r.id, sort === "date" ? -i : r.score]));
   const order = (ids: Iterable<PagefindResult>) =>
     [...ids].sort((a, b) => (rank.get(b.id) ?? -Infinity) - (rank.get(a.id) ?? -Infinity));
   const candidates = order(all.values());
@@ -250,8 +227,9 @@ export async function runSearch(
 
   // Counts: of the sections pagefind found for the query (one quoted search when the query is one
   // piece, else all its words), per facet with the other facets' filters applied.
+  const onePiece = termPieces.length === 1 && termPieces[0]?.length === 1 ? termPieces[0][0] : undefined;
   const countedQuery = onePiece ? pieceQuery(onePiece) : words.join(" ");
-  const counted = onePiece ? perTerm[0]?.[0] : sorted;
+  const counted = onePiece ? perTerm[0]?.[0] : ranked;
   const counts = Object.fromEntries(FACETS.map((f) => [f, countsOf(counted, f)])) as SearchOutcome["counts"];
   await Promise.all(
     FACETS.filter((f) => filters[f]).map(async (f) => {

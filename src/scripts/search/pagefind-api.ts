@@ -21,8 +21,6 @@ export interface PagefindData {
 export interface PagefindResult {
   id: string;
   score: number;
-  /** Positions of the query's words in the text (for a quoted search, of each occurrence's words). */
-  words: number[];
   data(): Promise<PagefindData>;
 }
 
