@@ -157,7 +157,10 @@ function runIndexWriter(root: string, siteDir: string, listFile: string): Promis
   // Its stdin is a pipe it watches: if this process dies (a build killed), so does the writer,
   // rather than write into the caches under the next build.
   const cli = join(root, "src/search/write-index-cli.ts");
-  const child = spawn(process.execPath, [cli, root, siteDir, listFile], {
+  // Its heap holds one report's records at a time: small caps keep V8 from growing it to what the
+  // build's own cap allows (a young generation of 16 MB semi-spaces and a heap it never gives back).
+  const heap = ["--max-old-space-size=256", "--max-semi-space-size=4"];
+  const child = spawn(process.execPath, [...heap, cli, root, siteDir, listFile], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";

@@ -88,33 +88,58 @@ async function linkTree(from: string, to: string): Promise<number> {
  */
 const chunkSize = (positions: number) => Math.max(500, Math.round(Math.sqrt(3 * positions)));
 
-/** A shard's records, built while pagefind writes the shard before (the build is on the path). */
-function shardRecords(reports: IndexedReport[]): SearchRecord[] {
-  return reports.flatMap((report) => {
-    const digest = report.digest();
-    return searchRecords(digest, { href: `/reports/${report.slug}/`, title: reportTitle(digest) });
-  });
+/** A report's records: built as they are sent, so the writer never holds a shard's records (~100 MB). */
+const reportRecords = (report: IndexedReport): SearchRecord[] => {
+  const digest = report.digest();
+  return searchRecords(digest, { href: `/reports/${report.slug}/`, title: reportTitle(digest) });
+};
+
+/** The words pagefind will index for these reports, which its chunk size is chosen by. */
+function positionsOf(reports: IndexedReport[]): number {
+  let positions = 0;
+  for (const report of reports)
+    for (const record of reportRecords(report)) positions += record.content.split(" ").length;
+  return positions;
 }
 
 /**
- * Writes one shard's bundle into `dir` with pagefind; `meanwhile` runs once pagefind has every
- * record and is writing (its own process), so the next shard's records are ready when it is done.
+ * Records sent to pagefind before waiting for its answers. Sending a shard's records at once
+ * queued them all in the pipe to its process (base64 JSON, ~25 MB a shard, plus their strings).
  */
-async function writeShard(records: SearchRecord[], dir: string, meanwhile: () => void): Promise<void> {
-  let positions = 0;
-  for (const r of records) positions += r.content.split(" ").length;
+const RECORDS_IN_FLIGHT = 64;
+
+/**
+ * Writes one shard's bundle into `dir` with pagefind; `meanwhile` runs once pagefind has every
+ * record and is writing (its own process), so the next shard's chunk size is known when it is done.
+ */
+async function writeShard(
+  reports: IndexedReport[],
+  positions: number,
+  dir: string,
+  meanwhile: () => void,
+): Promise<number> {
   // Read by pagefind's process when it starts: one process per shard.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(chunkSize(positions));
+  let records = 0;
   try {
     const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
     if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    await Promise.all(
-      records.map((record) =>
-        index.addCustomRecord(record).then((r) => {
-          if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
-        }),
-      ),
-    );
+    let sent: Promise<void>[] = [];
+    for (const report of reports) {
+      for (const record of reportRecords(report)) {
+        records++;
+        sent.push(
+          index.addCustomRecord(record).then((r) => {
+            if (r.errors.length) throw new Error(`pagefind: ${record.url}: ${r.errors.join("; ")}`);
+          }),
+        );
+      }
+      if (sent.length >= RECORDS_IN_FLIGHT) {
+        await Promise.all(sent);
+        sent = [];
+      }
+    }
+    await Promise.all(sent);
     const writing = index.writeFiles({ outputPath: dir });
     meanwhile();
     const written = await writing;
@@ -124,6 +149,7 @@ async function writeShard(records: SearchRecord[], dir: string, meanwhile: () =>
   }
   for (const name of await readdir(dir))
     if (UNUSED.test(name)) await rm(join(dir, name), { recursive: true, force: true });
+  return records;
 }
 
 /**
@@ -172,18 +198,18 @@ export async function writeSearchIndex(
   const toWrite = members.flatMap((shard, i) =>
     existsSync(join(cacheDir, keys[i] as string, DONE)) ? [] : [{ shard, key: keys[i] as string }],
   );
-  let next = toWrite[0] && shardRecords(toWrite[0].shard);
-  for (const [i, { key }] of toWrite.entries()) {
-    const records = next as SearchRecord[];
+  let next = toWrite[0] && positionsOf(toWrite[0].shard);
+  for (const [i, { shard, key }] of toWrite.entries()) {
+    const positions = next as number;
     const kept = join(cacheDir, key);
     const partial = `${kept}.partial`;
     await rm(partial, { recursive: true, force: true });
     const following = toWrite[i + 1];
     next = undefined;
-    await writeShard(records, partial, () => {
-      if (following) next = shardRecords(following.shard);
+    const records = await writeShard(shard, positions, partial, () => {
+      if (following) next = positionsOf(following.shard);
     });
-    await writeFile(join(partial, DONE), String(records.length));
+    await writeFile(join(partial, DONE), String(records));
     await rm(kept, { recursive: true, force: true });
     await rename(partial, kept);
   }
