@@ -124,7 +124,9 @@ async function writeShard(
   try {
     const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
     if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    // Two batches at a time: pagefind reads one while the next is built.
     let sent: Promise<void>[] = [];
+    let previous: Promise<unknown> = Promise.resolve();
     for (const report of reports) {
       for (const record of reportRecords(report)) {
         records++;
@@ -135,11 +137,12 @@ async function writeShard(
         );
       }
       if (sent.length >= RECORDS_IN_FLIGHT) {
-        await Promise.all(sent);
+        await previous;
+        previous = Promise.all(sent);
         sent = [];
       }
     }
-    await Promise.all(sent);
+    await Promise.all([previous, ...sent]);
     const writing = index.writeFiles({ outputPath: dir });
     meanwhile();
     const written = await writing;
