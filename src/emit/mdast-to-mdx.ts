@@ -4,7 +4,7 @@
 import type { Root, RootContent } from "mdast";
 import type { MdxJsxAttribute } from "mdast-util-mdx";
 import remarkMdx from "remark-mdx";
-import remarkStringify from "remark-stringify";
+import remarkStringify, { type Options as StringifyOptions } from "remark-stringify";
 import { unified } from "unified";
 import type { ReportDigest } from "../ingest/types.ts";
 import { digestToMdast } from "./digest-to-mdast.ts";
@@ -24,11 +24,39 @@ function remarkEscapeAttributeAmpersands() {
   return escapeIn;
 }
 
+type TextHandler = NonNullable<NonNullable<StringifyOptions["handlers"]>["text"]>;
+type Unsafe = Parameters<TextHandler>[2]["unsafe"];
+
+/** Per stringify call: a pattern matching any character some unsafe pattern (or a backslash) escapes. */
+const escapable = new WeakMap<Unsafe, RegExp>();
+
+/**
+ * mdast-util-to-markdown's text handler, minus its cost where it changes nothing: `state.safe`
+ * (matching every unsafe pattern against the text) only ever escapes a character that some pattern
+ * is about, or a backslash, so text without any of them (most Chinese prose) is written as it is.
+ */
+const text: TextHandler = (node, parent, state, info) => {
+  let pattern = escapable.get(state.unsafe);
+  if (!pattern) {
+    const characters = new Set(["\\", ...state.unsafe.map((p) => p.character)]);
+    pattern = new RegExp(
+      `[${[...characters].map((c) => `\\u{${c.codePointAt(0)?.toString(16)}}`).join("")}]`,
+      "u",
+    );
+    escapable.set(state.unsafe, pattern);
+  }
+  if (!pattern.test(node.value)) return node.value;
+  // As the library's handler: the neighbouring nodes decide some escapes.
+  const siblings = parent ? parent.children : [];
+  const index = state.indexStack.at(-1) ?? 0;
+  return state.safe(node.value, { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] });
+};
+
 // "*" bullets, one space after them: the layout the vocabulary's lists have always had.
 const stringifier = unified()
   .use(remarkMdx)
   .use(remarkEscapeAttributeAmpersands)
-  .use(remarkStringify, { bullet: "*", listItemIndent: "one" });
+  .use(remarkStringify, { bullet: "*", listItemIndent: "one", handlers: { text } });
 
 /** MDX text of a tree (it is changed: attribute values get their "&" escaped). */
 export const stringifyMdx = (tree: Root): string => stringifier.stringify(stringifier.runSync(tree) as Root);
