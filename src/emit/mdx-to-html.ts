@@ -89,13 +89,21 @@ const vocabularyNode: ToHastHandler = (state, node: MdxJsxFlowElement | MdxJsxTe
 });
 
 /**
- * The compiler of report bodies for one glossary: MDX page → body HTML. It throws NeedsMdxCompiler
- * for MDX that needs @astrojs/mdx. Make one per run of pages: its pipeline is built once.
+ * Compiles an MDX page to its body HTML. `writtenFrom` is the mdast the page's text was just
+ * written from (./mdast-to-mdx.ts), when that text is still what is on disk: the body is compiled
+ * from that tree rather than from the text parsed again, which gives the same tree.
  */
-export function reportBodyCompiler(lookupTerm: LookupTerm): (source: string) => string {
+export type ReportBodyCompiler = (source: string, writtenFrom?: Root) => string;
+
+/**
+ * The compiler of report bodies for one glossary. It throws NeedsMdxCompiler for MDX that needs
+ * @astrojs/mdx. Make one per run of pages: its pipeline is built once.
+ */
+export function reportBodyCompiler(lookupTerm: LookupTerm): ReportBodyCompiler {
   const processor = unified()
     .use(remarkRehype, { handlers: { mdxJsxFlowElement: vocabularyNode, mdxJsxTextElement: vocabularyNode } })
     .use(rehypeReportVocabulary, { lookupTerm })
     .use(rehypeStringify);
-  return (source) => processor.stringify(processor.runSync(parseReportMdx(source)) as HastRoot);
+  return (source, writtenFrom) =>
+    processor.stringify(processor.runSync(writtenFrom ?? parseReportMdx(source)) as HastRoot);
 }
