@@ -1,8 +1,9 @@
 // A report's MDX page → the HTML of its body, the one path every page body takes: the MDX the
 // build wrote (./mdast-to-mdx.ts) and an author's ejected MDX alike. The MDX is parsed into mdast
 // by Sätteri, the MDX parser Astro 7 compiles with (remark-parse + remark-mdx give the same tree
-// but cost 44 ms a report against Sätteri's 6: 40 s of a 1,000-report build), then a unified()
-// pipeline carries it: remark-rehype (the vocabulary passed through), the vocabulary's elements
+// but cost 44 ms a report against Sätteri's 6: 40 s of a 1,000-report build); MDX the build has
+// just written from a tree is not parsed again, that tree is used. A unified() pipeline carries
+// it: remark-rehype (the vocabulary handed on as it is), the vocabulary's elements
 // (./rehype-report-vocabulary.ts), rehype-stringify.
 // MDX beyond Markdown and the report vocabulary (import/export, {expressions}, other components) is
 // refused with `NeedsMdxCompiler`: such an ejected page is compiled by @astrojs/mdx instead.
