@@ -1,7 +1,7 @@
 // The emit stage of a build: each report's MDX page and its body. The MDX page is written from the
 // digest on disk (.generated/reports/<slug>.mdx), or is a copy of the author's ejected one; the
-// body is compiled from that file as it is on disk, so what `eject` gives an author is exactly what
-// the site renders. A body whose MDX needs @astrojs/mdx goes to .generated/mdx-pages/ instead of
+// body is compiled from that file as it is on disk (from the tree it was written from, when the
+// file is that text), so what `eject` gives an author is exactly what the site renders. A body whose MDX needs @astrojs/mdx goes to .generated/mdx-pages/ instead of
 // .generated/bodies/. Pages are emitted on one core, in a worker thread: a build writes the search
 // index beside them, and a second core taken by the emit was taken from the index, the longer of
 // the two (1,000 reports: 107 s on one core, 117.5 s on two; bench/README.md); in a worker, the
@@ -9,8 +9,14 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { mdxToMdast } from "satteri";
-import { digestToMdx } from "../emit/mdast-to-mdx.ts";
-import { type LookupTerm, NeedsMdxCompiler, reportBodyCompiler } from "../emit/mdx-to-html.ts";
+import { digestToMdast } from "../emit/digest-to-mdast.ts";
+import { mdxPage } from "../emit/mdast-to-mdx.ts";
+import {
+  type LookupTerm,
+  NeedsMdxCompiler,
+  type ReportBodyCompiler,
+  reportBodyCompiler,
+} from "../emit/mdx-to-html.ts";
 import { loadGlossary } from "../ingest/glossary.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { readDigestFile } from "./digest-store.ts";
@@ -47,24 +53,24 @@ export function termMarkup(source: string | undefined): LookupTerm {
 export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 
 /** Emits one page; `compile` is the body compiler of the build's glossary. */
-function emitPage({ slug, ejected }: PageJob, dirs: ProjectLayout, compile: (mdx: string) => string): void {
+function emitPage({ slug, ejected }: PageJob, dirs: ProjectLayout, compile: ReportBodyCompiler): void {
   const mdxPath = join(dirs.mdx, `${slug}.mdx`);
-  writeFileSync(
-    mdxPath,
-    ejected
-      ? readFileSync(dirs.ejected(slug), "utf8")
-      : digestToMdx(readDigestFile(join(dirs.digests, `${slug}.json`))),
-  );
+  const tree = ejected ? undefined : digestToMdast(readDigestFile(join(dirs.digests, `${slug}.json`)));
+  const written = tree ? mdxPage(slug, tree) : readFileSync(dirs.ejected(slug), "utf8");
+  writeFileSync(mdxPath, written);
+  // The body is compiled from the file as it is on disk; when that is the text just written from
+  // `tree`, from the tree itself (a parse of that text gives the same tree).
   const mdx = readFileSync(mdxPath, "utf8");
+  const writtenFrom = mdx === written ? tree : undefined;
   let html: string | undefined;
   try {
-    html = compile(mdx);
+    html = compile(mdx, writtenFrom);
   } catch (error) {
     // MDX that needs the MDX compiler (imports, expressions, other components): @astrojs/mdx's.
     if (!(error instanceof NeedsMdxCompiler)) throw error;
   }
-  const { html: htmlFile, mdxPage } = bodyFiles(slug);
-  const [write, remove] = html === undefined ? [mdxPage, htmlFile] : [htmlFile, mdxPage];
+  const { html: htmlFile, mdxPage: compilerFile } = bodyFiles(slug);
+  const [write, remove] = html === undefined ? [compilerFile, htmlFile] : [htmlFile, compilerFile];
   replaceFile(join(dirs.generated, write), html ?? mdx);
   rmSync(join(dirs.generated, remove), { force: true });
 }

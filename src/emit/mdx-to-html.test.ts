@@ -11,7 +11,8 @@ import { createTermMatcher, loadGlossary } from "../ingest/glossary.ts";
 import { BUNDLED, CORPUS, hasCorpus, listFiles, parseFile, parseText } from "../ingest/testing.ts";
 import type { ReportDigest } from "../ingest/types.ts";
 import { termLookup } from "../site/glossary-usage.ts";
-import { digestToMdx, stringifyMdx } from "./mdast-to-mdx.ts";
+import { digestToMdast } from "./digest-to-mdast.ts";
+import { digestToMdx, mdxPage, stringifyMdx } from "./mdast-to-mdx.ts";
 import { NeedsMdxCompiler, reportBodyCompiler } from "./mdx-to-html.ts";
 
 const entries = loadGlossary(readFileSync(join(BUNDLED, "../glossary.yml"), "utf8"));
@@ -27,11 +28,18 @@ const reformat = (mdx: string) =>
     (body) => `\n${stringifyMdx(unified().use(remarkParse).use(remarkMdx).parse(body))}`,
   );
 
-/** A report's body three ways: generated, ejected (and reformatted), compiled by @astrojs/mdx. */
+/**
+ * A report's body three ways: generated (compiled from its MDX, and as the build does, from the
+ * tree that MDX was written from: the two must agree), ejected (and reformatted), compiled by
+ * @astrojs/mdx.
+ */
 async function threeWays(digest: ReportDigest) {
-  const mdx = digestToMdx(annotated(digest, findTerms));
+  const tree = digestToMdast(annotated(digest, findTerms));
+  const mdx = mdxPage(digest.slug, tree);
+  const generated = html(mdx);
+  expect(html(mdx, tree), digest.slug).toBe(generated);
   return {
-    generated: html(mdx),
+    generated,
     ejected: html(reformat(mdx)),
     compiled: await compiledByAstroMdx(mdx, lookupTerm),
   };
