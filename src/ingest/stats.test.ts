@@ -79,6 +79,15 @@ describe("findStats: figures", () => {
     expect(one("研发覆盖率达到65%")[0]).toMatchObject({ value: 65, unit: "%" });
   });
 
+  it("a rate raised to a value is the level reached, not a growth rate (增长到, 提高至)", () => {
+    const kinds = (text: string) => one(text).map((x) => x.kind);
+    expect(kinds("常住人口城镇化率提高到66.2%，湿地保护率提升至51.8%")).toEqual(["percent", "percent"]);
+    expect(kinds("护理型床位占比提高到80%")).toEqual(["share"]);
+    expect(kinds("城市化率由26.1%提高到37.5%")).toEqual(["percent", "percent"]);
+    // A growth rate raised is still a rate; a growth verb with no 到/至 is a growth.
+    expect(kinds("工业增加值增速提高到8.5%，税收增长达21.5%")).toEqual(["growth", "growth"]);
+  });
+
   it("ranks", () => {
     expect(one("上街区在全省营商环境评价中排名第5,比上年度提高9个位次")).toEqual([
       { text: "第5", value: 5, unit: "名", kind: "rank" },

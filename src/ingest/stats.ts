@@ -85,6 +85,12 @@ const GROWTH_BEFORE = new RegExp(
   `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.growthLinks)})?(?:分别)?$`,
   "u",
 );
+// "提高到93%": the level reached; "增速提高到8%": a rate still.
+const REACHED_BEFORE = new RegExp(
+  `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.levelLinks)})$`,
+  "u",
+);
+const RATE_WORDS = new RegExp(alternation(statWords.rateWords), "u");
 const SHARE_WORDS = new RegExp(alternation(statWords.shareWords), "u");
 const TARGET_WORDS = new RegExp(alternation(statWords.targetWords), "u");
 const APPROX_BEFORE = new RegExp(`(?:${alternation(statWords.approxBefore)})$`, "u");
@@ -419,7 +425,9 @@ function readCues(text: string, s: FoundStat): void {
     s.kind !== "range" &&
     (s.unit === "%" || s.unit === "‰" || s.unit === "个百分点" || s.unit === "百分点")
   ) {
-    if (GROWTH_BEFORE.test(clause.replace(/\s+/gu, ""))) s.kind = "growth";
+    const words = clause.replace(/\s+/gu, "");
+    if (GROWTH_BEFORE.test(words) || (REACHED_BEFORE.test(words) && RATE_WORDS.test(words)))
+      s.kind = "growth";
     else if (SHARE_WORDS.test(clause)) s.kind = "share";
   } else if (s.kind !== "range" && s.kind !== "rank" && CURRENCY.has(s.unit)) s.kind = "amount";
   if (TARGET_WORDS.test(sentence)) s.target = true;
