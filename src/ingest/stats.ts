@@ -126,6 +126,8 @@ const INNER_VERB = new RegExp(
   `(?:${alternation(statWords.innerVerbs)})(?=(?:${alternation(statWords.measureHeads)})$)`,
   "u",
 );
+const CLAUSE_VERB = new RegExp(alternation(statWords.clauseVerbs), "u");
+const ITEM_VERB = new RegExp(alternation(statWords.innerVerbs), "u");
 const NOT_INDICATOR = new RegExp(`^(?:${alternation(statWords.notIndicators)})$`, "u");
 const PLACE_ONLY = new RegExp(`(?:${alternation(statWords.placeEnds)})$`, "u");
 const BARE_VERB = new RegExp(`^(?:${alternation(statWords.bareVerbs)})$`, "u");
@@ -483,7 +485,7 @@ export function findStats(text: string): FoundStat[] {
 // Names that carry digits without being a figure (PM2.5, 5G, R&D) and a leading year (2021年生产总值).
 const DIGITS_IN_NAMES = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
 const LABEL_CUT_START = new RegExp(
-  `^${KEPT_START}(?:${alternation(statWords.labelCutStarts)}|${OPENING_VERB})`,
+  `^${KEPT_START}(?:(?:${alternation(statWords.labelCutStarts)})(?!${alternation(statWords.verbNouns)})|${OPENING_VERB})`,
   "u",
 );
 const LABEL_CUT_END = new RegExp(
@@ -564,7 +566,8 @@ function cleanLabel(raw: string): string {
 }
 
 function cleanLabelOnce(raw: string): string {
-  let s = raw.replace(/\s+/gu, "");
+  // "⑨完成县城区": the number of an item in a list of works.
+  let s = raw.replace(/\s+/gu, "").replace(/^[①-⑳]/u, "");
   for (let k = 0; k < 3; k++) {
     const before = s;
     // "技师学院均" loses its 均, "人均" keeps it.
@@ -575,7 +578,10 @@ function cleanLabelOnce(raw: string): string {
       .replace(LEAD_VERB, "");
     if (s === before) break;
   }
-  return s.replace(/^[的等]/u, "").replace(INNER_VERB, "");
+  s = s.replace(/^[的等]/u, "").replace(INNER_VERB, "");
+  // "提请市人大常委会审议地方性法规草案": the clause before the verb goes, what it acts on stays.
+  const acted = CLAUSE_VERB.exec(s);
+  return acted && s.length - acted.index - acted[0].length >= 4 ? s.slice(acted.index + acted[0].length) : s;
 }
 
 // Where the noun after a figure ends: the verb of its clause ("49家三级公立医院在…", "7个项目纳入…").
@@ -666,7 +672,7 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
   // "城区23条主干道", "建成101所芙蓉学校、100所“徐特立项目”学校", "投资1.2亿元完成16个老旧小区
   // 环境综合整治", "县医院、中医院、疾控中心3个核酸实验室": a count's noun after it is what is counted
   // when the words before name none, only a place, a neighbour's subject or the last of a list.
-  const phraseStart = s.start - clause.length;
+  const phraseStart = s.start - phraseBefore(text, s.start).length;
   const prev = stats[i - 1];
   const listed =
     text[phraseStart - 1] === "、" && (!prev || prev.start + prev.text.length !== phraseStart - 1);
@@ -690,7 +696,9 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
     if (noun.length >= 2) label = bareVerb ? cleanLabel(label + noun) : noun;
     else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
   }
-  // "投资1.27亿元的公路客运总站": what the money is invested in.
+  // "投资1.27亿元的公路客运总站": what the money is invested in; "107国道工程和总投资4.7亿元的…
+  // 工程": the investment of the next project, not of the one before 和.
+  if (text[end] === "的") label = label.replace(/^.+[和及与](?=(?:总投资|投资|投入)$)/u, "");
   if (INVESTMENT.test(label) && text[end] === "的") {
     const noun = nounAfter(text, end);
     if (noun.length >= 2) label = noun + label;
@@ -700,13 +708,15 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
 }
 
 /**
- * The words before a figure, over a list they close: "科技、教育、文化等方面的支出1168亿元" is one
- * subject, not 文化等方面的支出. A list of figures ("企业70家、科技型中小企业300家") is no such list.
+ * The words before a figure, over a list they close: "科技、教育、文化等方面的支出1168亿元" and
+ * "拆除清理广告、塔牌2.44万处" are one subject each, not 文化等方面的支出 or 塔牌. A list of figures
+ * ("企业70家、科技型中小企业300家") is no such list, nor a clause of its own ("…、新建绿道137公里").
  */
 function listPhraseBefore(text: string, stats: FoundStat[], i: number): string {
   const s = stats[i] as FoundStat;
   const phrase = phraseBefore(text, s.start);
-  if (!phrase.includes("等")) return phrase;
+  const closes = /[等的]/u.test(phrase) || (phrase.length <= 5 && cleanLabel(phrase) === phrase);
+  if (!closes || MAKING_VERB_AT_START.test(phrase)) return phrase;
   const prev = stats[i - 1];
   const prevEnd = prev ? prev.start + prev.text.length : -1;
   let from = s.start - phrase.length;
@@ -714,6 +724,9 @@ function listPhraseBefore(text: string, stats: FoundStat[], i: number): string {
     const item = phraseBefore(text, from - 1);
     // "山船重工160万吨造船、黄骅综合港区等": a list of projects with their figures, not of names.
     if (/[\d０-９]/u.test(item.replace(/^[\d０-９]{4}年/u, ""))) break;
+    // "粮食面积总产单产实现“三增”、总产": an item with a verb of its own is a clause; a verb that
+    // opens the list ("发放城乡低保金、…等资金") is trimmed from the label.
+    if (ITEM_VERB.test(cleanLabel(item))) break;
     from -= item.length + 1;
   }
   return text.slice(from, s.start).replace(NOTE_MARKER, "");
