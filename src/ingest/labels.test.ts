@@ -144,6 +144,13 @@ describe("a label names the indicator, or there is none", () => {
     ]);
   });
 
+  it("a neighbour in Chinese numerals is no part of the label; 年产 names no indicator", () => {
+    expect(labels("全国粮食总产量应该有七千二百亿斤到七千五百亿斤")).toEqual(["粮食总产量", null]);
+    expect(labels("实施年产400万套新能源汽车玻璃项目")).toEqual(["新能源汽车玻璃项目"]);
+    expect(labels("为3729户低收入农牧户发放冬煤补贴223.7万元")).toEqual(["低收入农牧户", "冬煤补贴"]);
+    expect(labels("新增高新技术企业3家，“上云企业”[1]20家")).toEqual(["新增高新技术企业", "“上云企业”"]);
+  });
+
   it("words that name no indicator, or a list cut in half, leave the figure unlabeled", () => {
     expect(labels("年人均增加2400元")).toEqual([null]);
     expect(labels("2005年中央财政用于科技、教育、卫生、文化等方面的支出1168亿元")).toEqual([null]);

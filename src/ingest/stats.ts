@@ -191,10 +191,14 @@ function clauseAfter(text: string, end: number): string {
 
 /** The words before a figure back to the last pause, quotes and brackets included, endnote markers out. */
 function phraseBefore(text: string, start: number): string {
+  return text.slice(phraseStart(text, start), start).replace(NOTE_MARKER, "");
+}
+
+function phraseStart(text: string, start: number): number {
   let i = start - 1;
   const stop = Math.max(-1, start - 40);
   while (i > stop && !PHRASE_DELIM.test(text[i] as string)) i--;
-  return text.slice(i + 1, start).replace(NOTE_MARKER, "");
+  return i + 1;
 }
 
 function sentenceBefore(text: string, start: number): string {
@@ -500,6 +504,11 @@ const LABEL_FIGURE = new RegExp(
   `(?:(?:从|由)(?:上年的?|去年的?)?)?(?<![A-Za-z0-9.])[\\d０-９][\\d０-９.．,，]*(?:${MULT_ALT})*(?!伏)(?:余|多)?(?:千伏|${UNIT_ALT}|年)?(?![A-Za-z])`,
   "u",
 );
+// "粮食总产量应该有七千二百亿斤(到七千五百亿斤)": a neighbour written in Chinese numerals.
+const CHINESE_FIGURE_AT_END = new RegExp(
+  `[零〇一二两三四五六七八九十百千]{2,}(?:${MULT_ALT})*(?:${UNIT_ALT})$`,
+  "u",
+);
 const LABEL_FIGURE_AT_END = new RegExp(
   `[\\d０-９](?:${MULT_ALT})*(?:余|多)?(?:${UNIT_ALT})(?:以上|以下)?的?$`,
   "u",
@@ -509,7 +518,7 @@ const COMPARISON =
   /(?:比|较|由|从)(?:上年|去年|上年同期|同期|年初|疫情前|前[三五十]年|[\d０-９]{4}年末?|“[^”]{1,8}”(?:末|期末|时期)?)/u;
 // "增速居全国", "总量和增速均排全省": the ranking words before 第N, and the scope ranked in.
 const RANK_WORDS =
-  /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市)?(?:的)?$/u;
+  /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市|县市)?(?:的)?$/u;
 const INVESTMENT = /^(?:总投资|投资|投入)$/u;
 const SHARE_OF_WHOLE = /占(?:全[国省市区县州]|全球|世界)$/u;
 const GENERIC_MEASURES = /^(?:增速|增幅|总量|体量|规模|总量和增速|增速和总量|总量和增幅)$/u;
@@ -544,7 +553,8 @@ function faultOfLabel(label: string): string | null {
   if (label.length < 2) return "is one character";
   if (label.length > LONGEST_LABEL) return "is too long to name an indicator";
   if (NOT_INDICATOR.test(label)) return "names no indicator";
-  if (/[\d０-９]/u.test(label.replace(DIGITS_IN_NAMES, ""))) return "holds another number";
+  if (/[\d０-９]/u.test(label.replace(DIGITS_IN_NAMES, "")) || CHINESE_FIGURE_AT_END.test(label))
+    return "holds another number";
   if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
   if (BARE_VERB.test(label) || (LABEL_TRIM_END.test(label) && cleanLabel(label).length < 2))
     return "is a verb";
@@ -672,10 +682,9 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
   // "城区23条主干道", "建成101所芙蓉学校、100所“徐特立项目”学校", "投资1.2亿元完成16个老旧小区
   // 环境综合整治", "县医院、中医院、疾控中心3个核酸实验室": a count's noun after it is what is counted
   // when the words before name none, only a place, a neighbour's subject or the last of a list.
-  const phraseStart = s.start - phraseBefore(text, s.start).length;
+  const from = phraseStart(text, s.start);
   const prev = stats[i - 1];
-  const listed =
-    text[phraseStart - 1] === "、" && (!prev || prev.start + prev.text.length !== phraseStart - 1);
+  const listed = text[from - 1] === "、" && (!prev || prev.start + prev.text.length !== from - 1);
   if (
     COUNTERS.has(s.unit) &&
     (label.length < 2 || PLACE_ONLY.test(label) || LABEL_FIGURE.test(clause) || listed)
@@ -715,19 +724,22 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
 function listPhraseBefore(text: string, stats: FoundStat[], i: number): string {
   const s = stats[i] as FoundStat;
   const phrase = phraseBefore(text, s.start);
-  const closes = /[等的]/u.test(phrase) || (phrase.length <= 5 && cleanLabel(phrase) === phrase);
+  const named = cleanLabel(phrase);
+  const closes =
+    named.length >= 2 && (/[等的]/u.test(phrase) || (phrase.length <= 6 && phrase.startsWith(named)));
   if (!closes || MAKING_VERB_AT_START.test(phrase)) return phrase;
   const prev = stats[i - 1];
   const prevEnd = prev ? prev.start + prev.text.length : -1;
-  let from = s.start - phrase.length;
+  let from = phraseStart(text, s.start);
   while (text[from - 1] === "、" && prevEnd !== from - 1 && s.start - from < 40) {
-    const item = phraseBefore(text, from - 1);
+    const itemStart = phraseStart(text, from - 1);
+    const item = text.slice(itemStart, from - 1);
     // "山船重工160万吨造船、黄骅综合港区等": a list of projects with their figures, not of names.
     if (/[\d０-９]/u.test(item.replace(/^[\d０-９]{4}年/u, ""))) break;
     // "粮食面积总产单产实现“三增”、总产": an item with a verb of its own is a clause; a verb that
     // opens the list ("发放城乡低保金、…等资金") is trimmed from the label.
     if (ITEM_VERB.test(cleanLabel(item))) break;
-    from -= item.length + 1;
+    from = itemStart;
   }
   return text.slice(from, s.start).replace(NOTE_MARKER, "");
 }
