@@ -127,6 +127,10 @@ describe("a label names the indicator, or there is none", () => {
   it("a list the figure closes is the subject, not its last item", () => {
     expect(labels("拆除清理广告、塔牌2.44万处")).toEqual(["拆除清理广告、塔牌"]);
     expect(labels("办复率、满意率100%")).toEqual(["办复率、满意率"]);
+    expect(labels("实施棚户区、城中村、城市危旧房改造超过11万户")).toEqual([
+      "棚户区、城中村、城市危旧房改造",
+    ]);
+    expect(labels("今年二氧化硫、氮氧化物排放量均下降3%")).toEqual(["二氧化硫、氮氧化物排放量"]);
     // A list of figures, or of clauses, is not.
     expect(labels("新增高新技术企业70家、科技型中小企业300家")).toEqual([
       "新增高新技术企业",
@@ -142,6 +146,11 @@ describe("a label names the indicator, or there is none", () => {
     expect(labels("历时3年的107国道工程和总投资4.7亿元的农村生活水源江水置换工程基本完工")).toEqual([
       "农村生活水源江水置换工程总投资",
     ]);
+  });
+
+  it("首批 or a verb with its variant in brackets names nothing: the noun after the count does", () => {
+    expect(labels("开展首批9个城乡融合试点")).toEqual(["城乡融合试点"]);
+    expect(labels("新建（改建）100个口袋公园")).toEqual(["新建（改建）口袋公园"]);
   });
 
   it("a neighbour in Chinese numerals is no part of the label; 年产 names no indicator", () => {

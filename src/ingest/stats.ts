@@ -699,7 +699,8 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
     if (prev) label = clause.trim() ? prev.replace(MAKING_VERB_AT_START, "") : prev;
   }
   // "新设8所本科院校", "有色等10个传统产业", "总投资280亿元的15个项目": the measured noun follows the figure.
-  const bareVerb = BARE_VERB.test(label);
+  // "新建（改建）100个口袋公园": a verb with its variant in brackets is still a verb alone.
+  const bareVerb = BARE_VERB.test(label.replace(/（[^）]*）/gu, ""));
   if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label) || endsWithFigure(clause)) {
     const noun = nounAfter(text, end);
     if (noun.length >= 2) label = bareVerb ? cleanLabel(label + noun) : noun;
@@ -726,7 +727,7 @@ function listPhraseBefore(text: string, stats: FoundStat[], i: number): string {
   const phrase = phraseBefore(text, s.start);
   const named = cleanLabel(phrase);
   const closes =
-    named.length >= 2 && (/[等的]/u.test(phrase) || (phrase.length <= 6 && phrase.startsWith(named)));
+    named.length >= 2 && (/[等的]/u.test(phrase) || (named.length <= 8 && phrase.startsWith(named)));
   if (!closes || MAKING_VERB_AT_START.test(phrase)) return phrase;
   const prev = stats[i - 1];
   const prevEnd = prev ? prev.start + prev.text.length : -1;
