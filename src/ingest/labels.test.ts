@@ -148,6 +148,16 @@ describe("a label names the indicator, or there is none", () => {
     ]);
   });
 
+  it("two characters before a count are its verb; a share of the whole names what it is a share of", () => {
+    expect(labels("做大2个优势产业，即康养食品产业")).toEqual(["优势产业"]);
+    expect(labels("新设2个岐黄中医学院")).toEqual(["新设岐黄中医学院"]);
+    expect(labels("新增城镇就业6.1万人、占全区31.8%")).toEqual(["新增城镇就业", "新增城镇就业占全区比重"]);
+    expect(labels("一般公共预算收入实现增速11.5%，全市排第二")).toEqual([
+      "一般公共预算收入增速",
+      "一般公共预算收入位次",
+    ]);
+  });
+
   it("首批 or a verb with its variant in brackets names nothing: the noun after the count does", () => {
     expect(labels("开展首批9个城乡融合试点")).toEqual(["城乡融合试点"]);
     expect(labels("新建（改建）100个口袋公园")).toEqual(["新建（改建）口袋公园"]);

@@ -677,6 +677,11 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
   }
   // "核电装机规模占全国5%": the share of the whole.
   if (SHARE_OF_WHOLE.test(label)) label += "比重";
+  // "新增城镇就业6.1万人、占全区31.8%": the share of what the figure before measured.
+  if (label.startsWith("占")) {
+    const prev = labelInSentence(text, stats, i);
+    if (prev) label = prev.includes(label) ? prev : prev.replace(RATE_AT_END, "") + label;
+  }
   // "98%的居民喝上丹江水": a figure followed by 的 names its own noun, whatever the figure before measured.
   if (label.length < 2 && text[end] === "的") label = nounAfter(text, end);
   // "城区23条主干道", "建成101所芙蓉学校、100所“徐特立项目”学校", "投资1.2亿元完成16个老旧小区
@@ -687,7 +692,12 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
   const listed = text[from - 1] === "、" && (!prev || prev.start + prev.text.length !== from - 1);
   if (
     COUNTERS.has(s.unit) &&
-    (label.length < 2 || PLACE_ONLY.test(label) || LABEL_FIGURE.test(clause) || listed)
+    // "做大2个优势产业", "振兴107个重点县域特色产业集群": two characters before a count are its verb
+    // (a making verb keeps its noun below: 新设2个岐黄中医学院).
+    ((label.length <= 2 && !BARE_VERB.test(label)) ||
+      PLACE_ONLY.test(label) ||
+      LABEL_FIGURE.test(clause) ||
+      listed)
   ) {
     const noun = nounAfter(text, end);
     if (noun.length >= 2 && !labelFault(noun)) label = noun;
