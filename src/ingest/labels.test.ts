@@ -158,6 +158,16 @@ describe("a label names the indicator, or there is none", () => {
     ]);
   });
 
+  it("figures each followed by their own noun are labelled by it, not by the first's", () => {
+    expect(labels("完成16公里自来水主管网复线、68公里二级和三级管网改造等工程按时完工")).toEqual([
+      "自来水主管网复线",
+      "二级和三级管网改造等工程",
+    ]);
+    expect(labels("培育了700万亩粮食、300万亩蔬菜")).toEqual(["粮食", "蔬菜"]);
+    expect(labels("预计数字经济产业实现营收623亿元")).toEqual(["数字经济产业营收"]);
+    expect(labels("今年要再取消和下放行政审批事项200项")).toEqual(["取消和下放行政审批事项"]);
+  });
+
   it("首批 or a verb with its variant in brackets names nothing: the noun after the count does", () => {
     expect(labels("开展首批9个城乡融合试点")).toEqual(["城乡融合试点"]);
     expect(labels("新建（改建）100个口袋公园")).toEqual(["新建（改建）口袋公园"]);

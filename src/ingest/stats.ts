@@ -704,9 +704,13 @@ function labelOf(text: string, stats: FoundStat[], i: number): string | null {
   }
   // "新建绿道137公里、累计达到2136公里": a second figure in the same unit measures the same thing.
   // "新建5G基站2868座、总数突破1万座": the second says more than the first's making verb.
-  if (label.length < 2 && stats[i - 1]?.unit === s.unit) {
+  // "16公里自来水主管网复线、68公里二级和三级管网改造": figures each followed by their own noun.
+  const before = stats[i - 1];
+  if (label.length < 2 && before?.unit === s.unit) {
     const prev = labelInSentence(text, stats, i);
-    if (prev) label = clause.trim() ? prev.replace(MAKING_VERB_AT_START, "") : prev;
+    const own = nounAfter(text, end);
+    if (prev && prev === nounAfter(text, before.start + before.text.length) && own.length >= 2) label = own;
+    else if (prev) label = clause.trim() ? prev.replace(MAKING_VERB_AT_START, "") : prev;
   }
   // "新设8所本科院校", "有色等10个传统产业", "总投资280亿元的15个项目": the measured noun follows the figure.
   // "新建（改建）100个口袋公园": a verb with its variant in brackets is still a verb alone.
