@@ -91,6 +91,10 @@ describe("a label names the indicator, or there is none", () => {
       "社会消费品零售总额",
     ]);
     expect(labels("财政收入达到5.13万亿元，增长1.71倍")).toEqual(["财政收入", "财政收入"]);
+    // A preposition opens a clause of its own.
+    expect(labels("城乡居民基本养老保险覆盖231.8万人，为28.8万名困难人员代缴养老保险费")[1]).toBe(
+      "困难人员代缴养老保险费",
+    );
     expect(labels("争取中央转移支付资金4113.7亿元、同口径增长5.6%")).toEqual([
       "中央转移支付资金",
       "中央转移支付资金增速",

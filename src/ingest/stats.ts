@@ -92,6 +92,11 @@ const REACHED_BEFORE = new RegExp(
   "u",
 );
 const RATE_WORDS = new RegExp(alternation(statWords.rateWords), "u");
+// "…覆盖231.8万人，为28.8万名困难人员…": a preposition starts a new clause, a verb goes on.
+const GOING_ON = new RegExp(
+  `(?:${alternation([...statWords.goingOnVerbs, ...statWords.growthVerbs])})$`,
+  "u",
+);
 const RATE_AT_END = new RegExp(`(?:${alternation(statWords.rateWords)})$`, "u");
 const SHARE_WORDS = new RegExp(alternation(statWords.shareWords), "u");
 const TARGET_WORDS = new RegExp(alternation(statWords.targetWords), "u");
@@ -767,7 +772,8 @@ function subjectGoingOn(text: string, stats: FoundStat[], i: number, phrase: str
   const prev = stats[i - 1];
   const s = stats[i] as FoundStat;
   // "A和B年均递增27.7%，分别达到439亿元、36亿元": two subjects, neither the figure's alone.
-  if (!prev?.label || cleanLabel(phrase) !== "" || !phrase.trim() || phrase.includes("分别")) return null;
+  if (!prev?.label || cleanLabel(phrase) !== "" || !GOING_ON.test(phrase) || phrase.includes("分别"))
+    return null;
   const between = text.slice(prev.start + prev.text.length, s.start);
   if (!/^[，、,]$/u.test(between.slice(0, between.length - phrase.length))) return null;
   return prev.label.replace(RATE_AT_END, "");
