@@ -79,6 +79,15 @@ describe("findStats: figures", () => {
     expect(one("研发覆盖率达到65%")[0]).toMatchObject({ value: 65, unit: "%" });
   });
 
+  it("a rate raised to a value is the level reached, not a growth rate (增长到, 提高至)", () => {
+    const kinds = (text: string) => one(text).map((x) => x.kind);
+    expect(kinds("常住人口城镇化率提高到66.2%，湿地保护率提升至51.8%")).toEqual(["percent", "percent"]);
+    expect(kinds("护理型床位占比提高到80%")).toEqual(["share"]);
+    expect(kinds("城市化率由26.1%提高到37.5%")).toEqual(["percent", "percent"]);
+    // A growth rate raised is still a rate; a growth verb with no 到/至 is a growth.
+    expect(kinds("工业增加值增速提高到8.5%，税收增长达21.5%")).toEqual(["growth", "growth"]);
+  });
+
   it("ranks", () => {
     expect(one("上街区在全省营商环境评价中排名第5,比上年度提高9个位次")).toEqual([
       { text: "第5", value: 5, unit: "名", kind: "rank" },
@@ -307,9 +316,10 @@ describe("findStats: a label names the indicator, never a piece of the sentence 
       ["旅游综合收入", "growth"],
     ]);
     expect(labels("新增1000千伏输电线路1240公里")).toEqual([["1240公里", "输电线路"]]);
+    // 月人均 says per head and month, not of what: no label.
     expect(labels("月人均分别提高221元、90元")).toEqual([
-      ["221元", "月人均"],
-      ["90元", "月人均"],
+      ["221元", null],
+      ["90元", null],
     ]);
   });
 
@@ -328,7 +338,7 @@ describe("findStats: a label names the indicator, never a piece of the sentence 
     expect(labels("社会消费品零售总额增12%")).toEqual([["12%", "社会消费品零售总额"]]);
     expect(labels("力争300个省市重点项目完成投资800亿元以上")).toEqual([
       ["300个", "省市重点项目"],
-      ["800亿元", "省市重点项目完成投资"],
+      ["800亿元", "省市重点项目投资"],
     ]);
     expect(labels("投资1.27亿元的公路客运总站")).toEqual([["1.27亿元", "公路客运总站投资"]]);
     expect(labels("核电装机规模占全国5.2%，技师学院均达到3所")).toEqual([
@@ -337,7 +347,7 @@ describe("findStats: a label names the indicator, never a piece of the sentence 
     ]);
     expect(labels("新建绿道137公里、累计达到2136公里")).toEqual([
       ["137公里", "新建绿道"],
-      ["2136公里", "新建绿道"],
+      ["2136公里", "绿道"],
     ]);
   });
 

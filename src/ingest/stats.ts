@@ -80,11 +80,24 @@ const CURRENCY = new Set(statWords.currencies);
 const COUNTERS = new Set(statWords.counters);
 const CHINESE_COUNTERS = new Set(statWords.chineseCounters);
 const GENERIC_COUNTERS = new Set(["个", "条"]);
+const MAKING_VERB_AT_START = new RegExp(`^(?:${alternation(statWords.makingVerbs)})(?=[\\s\\S]{2})`, "u");
 const MAKING_VERB_BEFORE = new RegExp(`(?:${alternation(statWords.makingVerbs)})$`, "u");
 const GROWTH_BEFORE = new RegExp(
   `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.growthLinks)})?(?:分别)?$`,
   "u",
 );
+// "提高到93%": the level reached; "增速提高到8%": a rate still.
+const REACHED_BEFORE = new RegExp(
+  `(?:${alternation(statWords.growthVerbs)})(?:${alternation(statWords.levelLinks)})$`,
+  "u",
+);
+const RATE_WORDS = new RegExp(alternation(statWords.rateWords), "u");
+// "…覆盖231.8万人，为28.8万名困难人员…": a preposition starts a new clause, a verb goes on.
+const GOING_ON = new RegExp(
+  `(?:${alternation([...statWords.goingOnVerbs, ...statWords.growthVerbs])})$`,
+  "u",
+);
+const RATE_AT_END = new RegExp(`(?:${alternation(statWords.rateWords)})$`, "u");
 const SHARE_WORDS = new RegExp(alternation(statWords.shareWords), "u");
 const TARGET_WORDS = new RegExp(alternation(statWords.targetWords), "u");
 const APPROX_BEFORE = new RegExp(`(?:${alternation(statWords.approxBefore)})$`, "u");
@@ -105,10 +118,23 @@ const PHRASE_DELIM = /[，。；：！？、,;:!?\n]/u;
 const NOTE_MARKER = /[（(［[](?:\d{1,3}|下同)[）)］\]]/gu;
 const CLAUSE_DELIM_CHARS = "，。；：！？、,;:!?（）()“”\n";
 const SENTENCE_END_CHARS = "。！？；\n";
-const LABEL_TRIM_START = new RegExp(`^(?:${alternation(statWords.labelLeadWords)})+`, "u");
+// "和美乡村", "对外直接投资": a lead word that begins a word of the label stays.
+const KEPT_START = `(?!${alternation(statWords.keptStarts)})`;
+const LABEL_TRIM_START = new RegExp(`^${KEPT_START}(?:${alternation(statWords.labelLeadWords)})+`, "u");
 const LABEL_TRIM_END = new RegExp(`(?:${alternation(statWords.labelTailWords)})+$`, "u");
-// "实施东西部协作项目", "力争完成投资": the verb or hedge goes, the noun it governs stays.
-const LEAD_VERB = new RegExp(`^(?:${alternation(statWords.labelFragmentStarts)})+(?=[\\s\\S]{2})`, "u");
+// "实施东西部协作项目", "力争完成投资": the verb or hedge goes, the noun it governs stays; a verb that
+// opens a noun (服务业, 建成区) is no verb.
+const OPENING_VERB = `(?:${alternation(statWords.labelFragmentStarts)})(?!${alternation(statWords.verbNouns)})`;
+const LEAD_VERB = new RegExp(`^${KEPT_START}(?:${OPENING_VERB})+(?=[\\s\\S]{2})`, "u");
+// "重大项目完成投资" → 重大项目投资: the verb between a project and its measure.
+const INNER_VERB = new RegExp(
+  `(?:${alternation(statWords.innerVerbs)})(?=(?:${alternation(statWords.measureHeads)})$)`,
+  "u",
+);
+const CLAUSE_VERB = new RegExp(alternation(statWords.clauseVerbs), "u");
+const ITEM_VERB = new RegExp(alternation(statWords.innerVerbs), "u");
+const NOT_INDICATOR = new RegExp(`^(?:${alternation(statWords.notIndicators)})$`, "u");
+const PLACE_ONLY = new RegExp(`(?:${alternation(statWords.placeEnds)})$`, "u");
 const BARE_VERB = new RegExp(`^(?:${alternation(statWords.bareVerbs)})$`, "u");
 
 function parseNum(s: string): number {
@@ -170,10 +196,14 @@ function clauseAfter(text: string, end: number): string {
 
 /** The words before a figure back to the last pause, quotes and brackets included, endnote markers out. */
 function phraseBefore(text: string, start: number): string {
+  return text.slice(phraseStart(text, start), start).replace(NOTE_MARKER, "");
+}
+
+function phraseStart(text: string, start: number): number {
   let i = start - 1;
   const stop = Math.max(-1, start - 40);
   while (i > stop && !PHRASE_DELIM.test(text[i] as string)) i--;
-  return text.slice(i + 1, start).replace(NOTE_MARKER, "");
+  return i + 1;
 }
 
 function sentenceBefore(text: string, start: number): string {
@@ -419,7 +449,9 @@ function readCues(text: string, s: FoundStat): void {
     s.kind !== "range" &&
     (s.unit === "%" || s.unit === "‰" || s.unit === "个百分点" || s.unit === "百分点")
   ) {
-    if (GROWTH_BEFORE.test(clause.replace(/\s+/gu, ""))) s.kind = "growth";
+    const words = clause.replace(/\s+/gu, "");
+    if (GROWTH_BEFORE.test(words) || (REACHED_BEFORE.test(words) && RATE_WORDS.test(words)))
+      s.kind = "growth";
     else if (SHARE_WORDS.test(clause)) s.kind = "share";
   } else if (s.kind !== "range" && s.kind !== "rank" && CURRENCY.has(s.unit)) s.kind = "amount";
   if (TARGET_WORDS.test(sentence)) s.target = true;
@@ -462,17 +494,24 @@ export function findStats(text: string): FoundStat[] {
 // Names that carry digits without being a figure (PM2.5, 5G, R&D) and a leading year (2021年生产总值).
 const DIGITS_IN_NAMES = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
 const LABEL_CUT_START = new RegExp(
-  `^(?:[比从由对向将把被使让较与为到以]|${alternation(statWords.labelFragmentStarts)})`,
+  `^${KEPT_START}(?:(?:${alternation(statWords.labelCutStarts)})(?!${alternation(statWords.verbNouns)})|${OPENING_VERB})`,
   "u",
 );
 const LABEL_CUT_END = new RegExp(
-  `(?:[从由到至达为在增减升降占居排与和及、的等超过]|${alternation(statWords.labelTailWords)})$`,
+  `(?:${alternation([...statWords.labelCutEnds, ...statWords.labelTailWords, ...statWords.labelEndVerbs])})$`,
   "u",
 );
+/** Longer than any indicator's name: the words before a figure ran over more than its subject. */
+const LONGEST_LABEL = 26;
 
 // A figure inside the words before another figure ("生产总值从4.16万亿元增长到").
 const LABEL_FIGURE = new RegExp(
   `(?:(?:从|由)(?:上年的?|去年的?)?)?(?<![A-Za-z0-9.])[\\d０-９][\\d０-９.．,，]*(?:${MULT_ALT})*(?!伏)(?:余|多)?(?:千伏|${UNIT_ALT}|年)?(?![A-Za-z])`,
+  "u",
+);
+// "粮食总产量应该有七千二百亿斤(到七千五百亿斤)": a neighbour written in Chinese numerals.
+const CHINESE_FIGURE_AT_END = new RegExp(
+  `[零〇一二两三四五六七八九十百千]{2,}(?:${MULT_ALT})*(?:${UNIT_ALT})$`,
   "u",
 );
 const LABEL_FIGURE_AT_END = new RegExp(
@@ -481,10 +520,10 @@ const LABEL_FIGURE_AT_END = new RegExp(
 );
 // "比上年", "较2019年", "比前五年": a comparison, after the subject.
 const COMPARISON =
-  /(?:比|较)(?:上年|去年|上年同期|同期|年初|疫情前|前[三五十]年|[\d０-９]{4}年末?|“[^”]{1,8}”(?:末|期末|时期)?)/u;
+  /(?:比|较|由|从)(?:上年|去年|上年同期|同期|年初|疫情前|前[三五十]年|[\d０-９]{4}年末?|“[^”]{1,8}”(?:末|期末|时期)?)/u;
 // "增速居全国", "总量和增速均排全省": the ranking words before 第N, and the scope ranked in.
 const RANK_WORDS =
-  /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市)?(?:的)?$/u;
+  /(?:均|分别|连续[\d０-９]+年|稳|再)?(?:排名|排位|排在|排|位列|位居|名列|跃居|跃升至?|升至|上升[到至为]|提升[到至]|进至|居于|居|列)?(?<scope>全[国省市区县州]|世界|全球)?(?:同类城市|地级市|县市)?(?:的)?$/u;
 const INVESTMENT = /^(?:总投资|投资|投入)$/u;
 const SHARE_OF_WHOLE = /占(?:全[国省市区县州]|全球|世界)$/u;
 const GENERIC_MEASURES = /^(?:增速|增幅|总量|体量|规模|总量和增速|增速和总量|总量和增幅)$/u;
@@ -517,7 +556,10 @@ const cleaned = new Map<string, string>();
 
 function faultOfLabel(label: string): string | null {
   if (label.length < 2) return "is one character";
-  if (/[\d０-９]/u.test(label.replace(DIGITS_IN_NAMES, ""))) return "holds another number";
+  if (label.length > LONGEST_LABEL) return "is too long to name an indicator";
+  if (NOT_INDICATOR.test(label)) return "names no indicator";
+  if (/[\d０-９]/u.test(label.replace(DIGITS_IN_NAMES, "")) || CHINESE_FIGURE_AT_END.test(label))
+    return "holds another number";
   if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
   if (BARE_VERB.test(label) || (LABEL_TRIM_END.test(label) && cleanLabel(label).length < 2))
     return "is a verb";
@@ -539,7 +581,8 @@ function cleanLabel(raw: string): string {
 }
 
 function cleanLabelOnce(raw: string): string {
-  let s = raw.replace(/\s+/gu, "");
+  // "⑨完成县城区": the number of an item in a list of works.
+  let s = raw.replace(/\s+/gu, "").replace(/^[①-⑳]/u, "");
   for (let k = 0; k < 3; k++) {
     const before = s;
     // "技师学院均" loses its 均, "人均" keeps it.
@@ -550,34 +593,33 @@ function cleanLabelOnce(raw: string): string {
       .replace(LEAD_VERB, "");
     if (s === before) break;
   }
-  s = s.replace(/^[的等]/u, "");
-  if (s.length > 24) s = s.slice(-24);
-  return s;
+  s = s.replace(/^[的等]/u, "").replace(INNER_VERB, "");
+  // "提请市人大常委会审议地方性法规草案": the clause before the verb goes, what it acts on stays.
+  const acted = CLAUSE_VERB.exec(s);
+  return acted && s.length - acted.index - acted[0].length >= 4 ? s.slice(acted.index + acted[0].length) : s;
 }
 
 // Where the noun after a figure ends: the verb of its clause ("49家三级公立医院在…", "7个项目纳入…").
-const NOUN_AFTER_END =
-  /(?:建成|完成|实现|通过|入驻|落地|投产|开工|签约|纳入|列入|入选|新获|获得|获评|获|在|参加|享受|受益|成为|达到|达|实施|进行|发放|加快|加速|全面|基本|顺利|稳步|有序).*$/u;
+const NOUN_AFTER_END = new RegExp(`(?:${alternation(statWords.nounAfterEnds)}).*$`, "u");
 
 function nounAfter(text: string, end: number): string {
   let j = end;
   // A digit starts the next figure ("发放社保补贴2368万元"): the noun stops before it.
   while (
     j < text.length &&
-    j - end < 14 &&
+    j - end < 16 &&
     !PHRASE_DELIM.test(text[j] as string) &&
     !/[\d０-９]/u.test(text[j] as string)
   )
     j++;
-  // A noun still running at the window's end would be cut mid-word.
-  if (j - end >= 14 && /[\u4e00-\u9fff]/u.test(text[j] ?? "")) return "";
-  return cleanLabel(
-    text
-      .slice(end, j)
-      .replace(/^(?:以上|左右|的|之多)/u, "")
-      .replace(NOUN_AFTER_END, "")
-      .replace(/[和及与等]$/u, ""),
-  );
+  const words = text.slice(end, j).replace(/^(?:以上|左右|的|之多)/u, "");
+  const noun = words.replace(NOUN_AFTER_END, "");
+  // A noun still running at the window's end, with no verb that ends it, would be cut mid-word.
+  if (noun === words && j - end >= 16 && /[\u4e00-\u9fff]/u.test(text[j] ?? "")) return "";
+  // "10名教师导师每人负责培养3名教师": words running on to the next figure with no verb known to end
+  // the noun are a clause, unless they list things ("芙蓉学校和100所").
+  if (noun === words && /[\d０-９]/u.test(text[j] ?? "") && !/[和及与等]$/u.test(words)) return "";
+  return cleanLabel(noun.replace(/[和及与等]$/u, ""));
 }
 
 function roundValue(v: number): number {
@@ -626,34 +668,115 @@ function labelInSentence(text: string, stats: FoundStat[], i: number): string | 
 function labelOf(text: string, stats: FoundStat[], i: number): string | null {
   const s = stats[i] as FoundStat;
   const end = s.start + s.text.length;
-  const clause = phraseBefore(text, s.start);
+  const clause = listPhraseBefore(text, stats, i);
   // "比上年增长5%", "较2019年下降": the subject was named before the comparison, or in the clause before.
   const compared = clause.search(COMPARISON);
   let label = labelFromPhrase(compared >= 0 ? clause.slice(0, compared) : clause);
+  // "年人均增加2400元", "同口径增长5.6%": words that name no indicator; the subject is looked for elsewhere.
+  if (NOT_INDICATOR.test(label)) label = "";
   if (compared >= 0 && label.length < 2) label = labelInSentence(text, stats, i) ?? "";
   if ((s.kind === "growth" || s.kind === "share") && label.length < 2) {
     const prev = labelInSentence(text, stats, i);
-    if (prev) label = prev + (s.kind === "growth" ? "增速" : "占比");
+    const measure = s.kind === "growth" ? "增速" : "占比";
+    if (prev) label = prev.endsWith(measure) ? prev : prev + measure;
   }
   // "核电装机规模占全国5%": the share of the whole.
   if (SHARE_OF_WHOLE.test(label)) label += "比重";
+  // "新增城镇就业6.1万人、占全区31.8%": the share of what the figure before measured.
+  if (label.startsWith("占")) {
+    const prev = labelInSentence(text, stats, i);
+    if (prev) label = prev.includes(label) ? prev : prev.replace(RATE_AT_END, "") + label;
+  }
   // "98%的居民喝上丹江水": a figure followed by 的 names its own noun, whatever the figure before measured.
   if (label.length < 2 && text[end] === "的") label = nounAfter(text, end);
+  // "城区23条主干道", "建成101所芙蓉学校、100所“徐特立项目”学校", "投资1.2亿元完成16个老旧小区
+  // 环境综合整治", "县医院、中医院、疾控中心3个核酸实验室": a count's noun after it is what is counted
+  // when the words before name none, only a place, a neighbour's subject or the last of a list.
+  const from = phraseStart(text, s.start);
+  const prev = stats[i - 1];
+  const listed = text[from - 1] === "、" && (!prev || prev.start + prev.text.length !== from - 1);
+  if (
+    COUNTERS.has(s.unit) &&
+    // "做大2个优势产业", "振兴107个重点县域特色产业集群": two characters before a count are its verb
+    // (a making verb keeps its noun below: 新设2个岐黄中医学院).
+    ((label.length <= 2 && !BARE_VERB.test(label)) ||
+      PLACE_ONLY.test(label) ||
+      LABEL_FIGURE.test(clause) ||
+      listed)
+  ) {
+    const noun = nounAfter(text, end);
+    if (noun.length >= 2 && !labelFault(noun)) label = noun;
+  }
   // "新建绿道137公里、累计达到2136公里": a second figure in the same unit measures the same thing.
-  if (label.length < 2 && stats[i - 1]?.unit === s.unit) label = labelInSentence(text, stats, i) ?? label;
+  // "新建5G基站2868座、总数突破1万座": the second says more than the first's making verb.
+  // "16公里自来水主管网复线、68公里二级和三级管网改造": figures each followed by their own noun.
+  const before = stats[i - 1];
+  if (label.length < 2 && before?.unit === s.unit) {
+    const prev = labelInSentence(text, stats, i);
+    const own = nounAfter(text, end);
+    if (prev && prev === nounAfter(text, before.start + before.text.length) && own.length >= 2) label = own;
+    else if (prev) label = clause.trim() ? prev.replace(MAKING_VERB_AT_START, "") : prev;
+  }
   // "新设8所本科院校", "有色等10个传统产业", "总投资280亿元的15个项目": the measured noun follows the figure.
-  const bareVerb = BARE_VERB.test(label);
+  // "新建（改建）100个口袋公园": a verb with its variant in brackets is still a verb alone.
+  const bareVerb = BARE_VERB.test(label.replace(/（[^）]*）/gu, ""));
   if (label.length < 2 || bareVerb || /[等和及与]$/u.test(label) || endsWithFigure(clause)) {
     const noun = nounAfter(text, end);
     if (noun.length >= 2) label = bareVerb ? cleanLabel(label + noun) : noun;
     else if (label.length >= 2) label = label.replace(/[等和及与]$/u, "");
   }
-  // "投资1.27亿元的公路客运总站": what the money is invested in.
+  // "投资1.27亿元的公路客运总站": what the money is invested in; "107国道工程和总投资4.7亿元的…
+  // 工程": the investment of the next project, not of the one before 和.
+  if (text[end] === "的") label = label.replace(/^.+[和及与](?=(?:总投资|投资|投入)$)/u, "");
   if (INVESTMENT.test(label) && text[end] === "的") {
     const noun = nounAfter(text, end);
     if (noun.length >= 2) label = noun + label;
   }
+  if (label.length < 2) label = subjectGoingOn(text, stats, i, clause) ?? label;
   return label.length >= 2 ? label : null;
+}
+
+/**
+ * The words before a figure, over a list they close: "科技、教育、文化等方面的支出1168亿元" and
+ * "拆除清理广告、塔牌2.44万处" are one subject each, not 文化等方面的支出 or 塔牌. A list of figures
+ * ("企业70家、科技型中小企业300家") is no such list, nor a clause of its own ("…、新建绿道137公里").
+ */
+function listPhraseBefore(text: string, stats: FoundStat[], i: number): string {
+  const s = stats[i] as FoundStat;
+  const phrase = phraseBefore(text, s.start);
+  const named = cleanLabel(phrase);
+  const closes =
+    named.length >= 2 && (/[等的]/u.test(phrase) || (named.length <= 8 && phrase.startsWith(named)));
+  if (!closes || MAKING_VERB_AT_START.test(phrase)) return phrase;
+  const prev = stats[i - 1];
+  const prevEnd = prev ? prev.start + prev.text.length : -1;
+  let from = phraseStart(text, s.start);
+  while (text[from - 1] === "、" && prevEnd !== from - 1 && s.start - from < 40) {
+    const itemStart = phraseStart(text, from - 1);
+    const item = text.slice(itemStart, from - 1);
+    // "山船重工160万吨造船、黄骅综合港区等": a list of projects with their figures, not of names.
+    if (/[\d０-９]/u.test(item.replace(/^[\d０-９]{4}年/u, ""))) break;
+    // "粮食面积总产单产实现“三增”、总产": an item with a verb of its own is a clause; a verb that
+    // opens the list ("发放城乡低保金、…等资金") is trimmed from the label.
+    if (ITEM_VERB.test(cleanLabel(item))) break;
+    from = itemStart;
+  }
+  return text.slice(from, s.start).replace(NOTE_MARKER, "");
+}
+
+/**
+ * "社会消费品零售总额增长14%，达到126亿元", "财政收入达到5.13万亿元，增长1.71倍": a verb alone right
+ * after the figure before goes on with that figure's subject.
+ */
+function subjectGoingOn(text: string, stats: FoundStat[], i: number, phrase: string): string | null {
+  const prev = stats[i - 1];
+  const s = stats[i] as FoundStat;
+  // "A和B年均递增27.7%，分别达到439亿元、36亿元": two subjects, neither the figure's alone.
+  if (!prev?.label || cleanLabel(phrase) !== "" || !GOING_ON.test(phrase) || phrase.includes("分别"))
+    return null;
+  const between = text.slice(prev.start + prev.text.length, s.start);
+  if (!/^[，、,]$/u.test(between.slice(0, between.length - phrase.length))) return null;
+  return prev.label.replace(RATE_AT_END, "");
 }
 
 /**
@@ -724,21 +847,24 @@ function respectivelyRun(text: string, stats: FoundStat[], i: number): FoundStat
   const words = respectively[1] as string;
   const compared = words.search(COMPARISON);
   const subject = sentenceSubject(text, subjStart, compared > 0 ? words.slice(0, compared) : words);
-  const names = sharedHeads(
-    subject
-      .split(/[、和及与]/u)
-      .map(cleanLabel)
-      .filter((x) => x.length >= 1),
-  ).filter((x) => x.length >= 2);
+  // "食品、林木加工和家居、医药分别增长": 和 may join the words of one name.
+  const [names, listed] = [/[、和及与]/u, /、/u].map((joiner) =>
+    sharedHeads(
+      subject
+        .split(joiner)
+        .map(cleanLabel)
+        .filter((x) => x.length >= 1),
+    ).filter((x) => x.length >= 2),
+  ) as [string[], string[]];
   const whole = cleanLabel(subject);
-  // Fewer names than figures ("城乡低保标准分别提高8%、15%"): the one subject labels them all.
+  // Nothing named before 分别 ("同比分别增长"): each figure is labelled on its own.
+  if (whole.length < 2) return null;
+  const listedNames = [names, listed].find((list) => list.length === run.length);
+  // Fewer names than figures ("城乡低保标准分别提高8%、15%"): the one subject labels them all. Names
+  // that do not pair with the figures label none: the last name is not every figure's.
   const labels =
-    names.length === run.length
-      ? names
-      : !/[、和及与]/u.test(whole) && whole.length >= 2
-        ? run.map(() => whole)
-        : null;
-  if (!labels) return null;
+    listedNames ??
+    (!/[、和及与]/u.test(whole) && whole.length >= 2 ? run.map(() => whole) : run.map(() => null));
   run.forEach((r, k) => {
     r.label = labels[k] ?? null;
     rejectFragment(text, r);
@@ -768,7 +894,10 @@ function sentenceSubject(text: string, clauseStart: number, inClause: string): s
     while (i >= 0 && text[i] === "、") {
       let k = i - 1;
       while (k >= 0 && !CLAUSE_DELIM.test(text[k] as string)) k--;
-      subject = `${text.slice(k + 1, i)}、${subject}`;
+      const item = text.slice(k + 1, i);
+      // "收入增长17.5%、城乡居民人均可支配收入分别增长": the item before is a figure of its own.
+      if (/[\d０-９]/u.test(item)) break;
+      subject = `${item}、${subject}`;
       i = k;
     }
     return subject;

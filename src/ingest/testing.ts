@@ -109,3 +109,35 @@ export function digestCjk(d: ReportDigest): Map<string, number> {
     ].join("\n"),
   );
 }
+
+/** The sentence of a block's text a figure at `start` stands in, and the figure's offset in it. */
+export function sentenceAround(text: string, start: number): { sentence: string; offset: number } {
+  const ends = /[。！？；\n]/u;
+  let i = start;
+  while (i > 0 && !ends.test(text[i - 1] as string)) i--;
+  let j = start;
+  while (j < text.length && !ends.test(text[j] as string)) j++;
+  return { sentence: text.slice(i, Math.min(text.length, j + 1)), offset: start - i };
+}
+
+/** A figure as scripts/sample-labels.ts samples it: its text, offset and sentence (see sentenceAround). */
+export interface SampledFigure {
+  figure: string;
+  offset: number;
+  sentence: string;
+}
+
+/** Each figure of a parsed report by figure, offset and sentence, with its label and kind. */
+export function figuresOf(digest: ReportDigest): Map<string, ReportDigest["stats"][number]> {
+  const blocks = new Map(digest.sections.flatMap((s) => s.blocks).map((b) => [b.id, b.text]));
+  const out = new Map<string, ReportDigest["stats"][number]>();
+  for (const s of digest.stats) {
+    const { sentence, offset } = sentenceAround(blocks.get(s.blockId) ?? "", s.start);
+    out.set(figureKey({ figure: s.text, offset, sentence }), s);
+  }
+  return out;
+}
+
+export function figureKey(f: SampledFigure): string {
+  return `${f.figure}\u0000${f.offset}\u0000${f.sentence}`;
+}
