@@ -15,6 +15,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { setPriority } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
@@ -130,7 +131,7 @@ async function indexForSearch(root: string, outDir: string, logger: AstroIntegra
   const reports = [...keyedDigests(root)].map(({ slug, key }) => ({ slug, key }));
   const request: IndexRequest = { reports, cacheDir: join(outDir, "search-cache") };
   writeFileSync(listFile, JSON.stringify(request));
-  const written = await runIndexWriter(root, outDir, listFile);
+  const written = await runIndexWriter(root, outDir, listFile, { background: true });
   logger.info(`search index: ${indexSummary(written)} in ${Math.round(performance.now() - started)} ms`);
 }
 
@@ -152,14 +153,31 @@ function startSearchIndex(root: string, stageDir: string, request: IndexRequest)
   return runIndexWriter(root, stageDir, listFile);
 }
 
-/** Runs src/search/write-index-cli.ts on the request in `listFile`; resolves with what it wrote. */
-function runIndexWriter(root: string, siteDir: string, listFile: string): Promise<WrittenIndex> {
+/**
+ * Runs src/search/write-index-cli.ts on the request in `listFile`; resolves with what it wrote.
+ * `background`: at the lowest CPU priority (astro dev, where it must not slow the pages being
+ * served; a build wants both cores, the writer's and Astro's, at full speed).
+ */
+function runIndexWriter(
+  root: string,
+  siteDir: string,
+  listFile: string,
+  { background = false } = {},
+): Promise<WrittenIndex> {
   // Its stdin is a pipe it watches: if this process dies (a build killed), so does the writer,
   // rather than write into the caches under the next build.
   const cli = join(root, "src/search/write-index-cli.ts");
   const child = spawn(process.execPath, [cli, root, siteDir, listFile], {
     stdio: ["pipe", "pipe", "pipe"],
   });
+  // Inherited by the pagefind process it starts.
+  if (background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 19);
+    } catch {
+      // Not allowed here: it runs at normal priority, only slower to share.
+    }
+  }
   let out = "";
   let err = "";
   child.stdout.on("data", (chunk) => {
