@@ -20,7 +20,7 @@ import { idHistoryPath, registryKey, withRememberedIds } from "./id-history.ts";
 import { layout } from "./layout.ts";
 import { parseCached, parseKey } from "./parse-cache.ts";
 import { type ParseJob, warmParseCache } from "./parse-workers.ts";
-import { readSourceStates, type SourceState } from "./source-states.ts";
+import { readSourceStates, type SourceState, sourceSeen } from "./source-states.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
@@ -157,11 +157,25 @@ export function generate({
   const findTerms = termFinder(glossary);
   const parseKeys = new Set<string>();
   const previousStates = readSourceStates(p.sources);
+  const sourceKeys = new Map<string, { seen: string; parseKey: string }>();
+  /** A source's parse key: its last state's while sourceSeen() is unchanged, otherwise its bytes'. */
+  const keyOfSource = (file: string) => {
+    let known = sourceKeys.get(file);
+    if (!known) {
+      const seen = sourceSeen(file, ingestCode);
+      const before = previousStates[relative(root, file)];
+      const key =
+        before?.seen === seen ? before.parseKey : parseKey(root, file, readFileSync(file), ingestCode);
+      known = { seen, parseKey: key };
+      sourceKeys.set(file, known);
+    }
+    return known;
+  };
   const deferred = new Set(defer?.(() => sources.filter((file) => !generatedBefore(file))));
   result.deferred = [...deferred];
   // A second core parses half of the reports not in the cache; the loop below then reads them.
   const generated = sources.filter((file) => !deferred.has(file));
-  const warmed = warmParseCache(generated, job);
+  const warmed = warmParseCache(generated, job, (file) => keyOfSource(file).parseKey);
   const states: Record<string, SourceState> = {};
   if (write) {
     for (const dir of [p.mdx, p.bodies, p.mdxPages, p.digests]) mkdirSync(dir, { recursive: true });
@@ -186,6 +200,7 @@ export function generate({
     // Remembered ids change the digest (section aliases) without changing the source.
     const key = keyOf(parsed.key, JSON.stringify(digest.sections.map((s) => [s.id, s.aliases])));
     states[name] = {
+      seen: keyOfSource(file).seen,
       parseKey: parsed.key,
       registry: "",
       // Nothing to record without a registry (a benchmark's folder of sources).
@@ -203,16 +218,15 @@ export function generate({
    * page costs more than parsing its report.
    */
   function generatedBefore(file: string): boolean {
-    return (
-      previousStates[relative(root, file)]?.parseKey === parseKey(root, file, readFileSync(file), ingestCode)
-    );
+    return previousStates[relative(root, file)]?.parseKey === keyOfSource(file).parseKey;
   }
 
   generated.forEach((file, i) => {
     const name = relative(root, file);
     try {
-      const bytes = readFileSync(file);
-      const key = parseKey(root, file, bytes, ingestCode);
+      const { seen, parseKey: key } = keyOfSource(file);
+      let read: Uint8Array | undefined;
+      const bytes = () => (read ??= readFileSync(file));
       parseKeys.add(key);
       const before = previousStates[name];
       let report: GeneratedReport;
@@ -223,7 +237,8 @@ export function generate({
         existsSync(join(p.digests, `${before.head.slug}.json`));
       if (unchanged && before) {
         result.cached++;
-        states[name] = before;
+        // Its bytes are the same; its stat may be new (a file copied, or saved unchanged).
+        states[name] = { ...before, seen };
         // Read in full only if an output has to be written again.
         let full: GeneratedReport | undefined;
         report = {
@@ -233,12 +248,12 @@ export function generate({
           digest: () => {
             if (!full) {
               result.cached--; // readReport counts it again, as parsed or cached
-              full = readReport(file, bytes, name);
+              full = readReport(file, bytes(), name);
             }
             return full.digest();
           },
         };
-      } else report = readReport(file, bytes, name);
+      } else report = readReport(file, bytes(), name);
       for (const message of states[name]?.warnings ?? [])
         result.warnings.push({ file: name, message, ...(unchanged ? { unchanged } : {}) });
       const clash = bySlug.get(report.slug);
