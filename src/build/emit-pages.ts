@@ -14,6 +14,7 @@ import { type LookupTerm, NeedsMdxCompiler, reportBodyCompiler } from "../emit/m
 import { loadGlossary } from "../ingest/glossary.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { readDigestFile } from "./digest-store.ts";
+import { bodyFiles } from "./generated-files.ts";
 import { layout, type ProjectLayout } from "./layout.ts";
 import { MIN_FOR_WORKER, runInWorker } from "./two-cores.ts";
 
@@ -29,12 +30,6 @@ export interface EmitContext {
   glossary: string | undefined;
 }
 
-/** What emitting a page wrote besides its MDX page, as a generated file ("bodies/<slug>.html"). */
-export const bodyFiles = (slug: string) => ({
-  html: `bodies/${slug}.html`,
-  mdxPage: `mdx-pages/${slug}.mdx`,
-});
-
 /** How the page marks a glossary term up (its explanation, its /glossary/ anchor), built on first use. */
 export function termMarkup(source: string | undefined): LookupTerm {
   let lookup: LookupTerm | undefined;
@@ -43,8 +38,6 @@ export function termMarkup(source: string | undefined): LookupTerm {
     return lookup(term);
   };
 }
-
-export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 
 /** Emits one page; `compile` is the body compiler of the build's glossary. */
 function emitPage({ slug, ejected }: PageJob, dirs: ProjectLayout, compile: (mdx: string) => string): void {

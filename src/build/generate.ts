@@ -6,7 +6,6 @@
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join, relative } from "node:path";
-import { ReportInputError } from "../ingest/errors.ts";
 import { termFinder } from "../ingest/glossary.ts";
 import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
@@ -14,11 +13,12 @@ import { shardCount } from "../search/pagefind-index.ts";
 import { type BuildShard, inShard } from "./build-mode.ts";
 import { fileCache, keyOf, moduleGraphHash } from "./cache.ts";
 import { type ReportHead, readDigestFile } from "./digest-store.ts";
-import { bodyFiles, checkEjected, emitPages, type PageJob, readGlossary } from "./emit-pages.ts";
-import { generatedFiles, writeIfChanged } from "./generated-files.ts";
+import type { PageJob } from "./emit-pages.ts";
+import { bodyFiles, generatedFiles, writeIfChanged } from "./generated-files.ts";
 import { idHistoryPath, registryKey, withRememberedIds } from "./id-history.ts";
 import { layout } from "./layout.ts";
-import { parseCached, parseKey } from "./parse-cache.ts";
+import { lazyModule } from "./lazy-module.ts";
+import { ingest, parseCached, parseKey } from "./parse-cache.ts";
 import { type ParseJob, warmParseCache } from "./parse-workers.ts";
 import { readSourceStates, type SourceState, sourceSeen } from "./source-states.ts";
 
@@ -102,6 +102,11 @@ export function listSources(dir: string): string[] {
     .sort()
     .map((name) => join(dir, name));
 }
+
+/** The emitter, loaded when a page is emitted or an ejected body checked (see lazy-module.ts). */
+const emitter = lazyModule<typeof import("./emit-pages.ts")>("./emit-pages.ts", import.meta.url);
+
+export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 
 /** What parsing a project's reports into its parse cache needs (the cache, the code's key, the glossary). */
 export function parseJob(root: string): ParseJob {
@@ -268,7 +273,8 @@ export function generate({
       }
     } catch (error) {
       // One bad file is reported with the others and never stops or corrupts the rest.
-      if (error instanceof ReportInputError) {
+      // The parser's class (its module is loaded apart, see lazy-module.ts).
+      if (error instanceof ingest().ReportInputError) {
         result.errors.push({ file: name, message: error.message });
       } else {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -280,7 +286,7 @@ export function generate({
 
   for (const { slug } of result.reports) {
     const ejected = p.ejected(slug);
-    const problem = existsSync(ejected) ? checkEjected(root, ejected) : undefined;
+    const problem = existsSync(ejected) ? emitter().checkEjected(root, ejected) : undefined;
     if (problem) result.errors.push({ file: relative(root, ejected), message: problem });
   }
   // An ejected body whose report is gone (renamed, deleted, or failing above) is not on any page.
@@ -329,7 +335,7 @@ export function generate({
       const history = idHistories.get(slug);
       if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, slug), history);
     }
-    for (const [slug, body] of emitPages(jobs, { root, glossary })) {
+    for (const [slug, body] of jobs.length ? emitter().emitPages(jobs, { root, glossary }) : []) {
       const key = pageKeys.get(slug) ?? "";
       files.record(`reports/${slug}.mdx`, key);
       files.record(body, key);
