@@ -106,6 +106,7 @@ export function listSources(dir: string): string[] {
 /** The emitter, loaded when a page is emitted or an ejected body checked (see lazy-module.ts). */
 const emitter = lazyModule<typeof import("./emit-pages.ts")>("./emit-pages.ts", import.meta.url);
 
+/** The glossary's text, if the project has one. */
 export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 
 /** What parsing a project's reports into its parse cache needs (the cache, the code's key, the glossary). */

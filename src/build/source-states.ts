@@ -30,10 +30,10 @@ export function readSourceStates(path: string): Record<string, SourceState> {
 }
 
 /**
- * A source's size and modification time under the ingest code's key: equal, the source's parse key
- * is too, without reading and hashing its bytes (1,000 of them were a fifth of a warm start). Taken
- * before the bytes are read, so a save after it changes it for the next generate. astro dev's
- * watch for lost saves trusts the same (src/build/sources-state.ts).
+ * A source's size and modification time under the ingest code's key: equal, the source's parse
+ * key is too, without reading and hashing its bytes (1,000 sources read and hashed twice were most
+ * of a warm generate). Taken before the bytes are read, so a save after it changes it for the next
+ * generate. astro dev's watch for lost saves trusts the same (src/build/sources-state.ts).
  */
 export function sourceSeen(file: string, ingestCode: string): string {
   const { size, mtimeMs } = statSync(file);
