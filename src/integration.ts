@@ -12,10 +12,12 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  watch,
   writeFileSync,
 } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { basename, dirname, join } from "node:path";
+import { setPriority } from "node:os";
+import { basename, dirname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
@@ -130,7 +132,7 @@ async function indexForSearch(root: string, outDir: string, logger: AstroIntegra
   const reports = [...keyedDigests(root)].map(({ slug, key }) => ({ slug, key }));
   const request: IndexRequest = { reports, cacheDir: join(outDir, "search-cache") };
   writeFileSync(listFile, JSON.stringify(request));
-  const written = await runIndexWriter(root, outDir, listFile);
+  const written = await runIndexWriter(root, outDir, listFile, { background: true });
   logger.info(`search index: ${indexSummary(written)} in ${Math.round(performance.now() - started)} ms`);
 }
 
@@ -152,8 +154,17 @@ function startSearchIndex(root: string, stageDir: string, request: IndexRequest)
   return runIndexWriter(root, stageDir, listFile);
 }
 
-/** Runs src/search/write-index-cli.ts on the request in `listFile`; resolves with what it wrote. */
-function runIndexWriter(root: string, siteDir: string, listFile: string): Promise<WrittenIndex> {
+/**
+ * Runs src/search/write-index-cli.ts on the request in `listFile`; resolves with what it wrote.
+ * `background`: at the lowest CPU priority (astro dev, where it must not slow the pages being
+ * served; a build wants both cores, the writer's and Astro's, at full speed).
+ */
+function runIndexWriter(
+  root: string,
+  siteDir: string,
+  listFile: string,
+  { background = false } = {},
+): Promise<WrittenIndex> {
   // Its stdin is a pipe it watches: if this process dies (a build killed), so does the writer,
   // rather than write into the caches under the next build.
   const cli = join(root, "src/search/write-index-cli.ts");
@@ -163,6 +174,14 @@ function runIndexWriter(root: string, siteDir: string, listFile: string): Promis
   const child = spawn(process.execPath, [...heap, cli, root, siteDir, listFile], {
     stdio: ["pipe", "pipe", "pipe"],
   });
+  // Inherited by the pagefind process it starts.
+  if (background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 19);
+    } catch {
+      // Not allowed here: it runs at normal priority, only slower to share.
+    }
+  }
   let out = "";
   let err = "";
   child.stdout.on("data", (chunk) => {
@@ -257,8 +276,11 @@ export default function reportDigest(): AstroIntegration {
           generateForDev(logger);
           // What the integration writes (caches, the dev search index, generated files pages read
           // with fs) is not source: watching it would hand Vite tens of thousands of file events
-          // per index write. The generated MDX collection stays watched for its loader.
-          updateConfig({ vite: { server: { watch: { ignored: [NOT_SOURCE] } } } });
+          // per index write. The generated MDX collection stays watched for its loader. The
+          // reports are no modules either: astro:server:setup watches their folder itself.
+          const reports = layout(root).reports;
+          const inReports = (file: string) => file === reports || file.startsWith(`${reports}${sep}`);
+          updateConfig({ vite: { server: { watch: { ignored: [NOT_SOURCE, inReports] } } } });
           return;
         }
         try {
@@ -310,7 +332,6 @@ export default function reportDigest(): AstroIntegration {
       },
       "astro:server:setup": async ({ server, logger, refreshContent }) => {
         const dir = layout(root).reports;
-        server.watcher.add([dir, layout(root).glossary]);
         // In dev the search index lives in .cache/dev-site and is rewritten with every regeneration;
         // the server does not wait for it (pages serve at once, search a moment later).
         const devSite = layout(root).devSite;
@@ -392,22 +413,33 @@ export default function reportDigest(): AstroIntegration {
             })
             .catch((error) => logger.error(`background parse: ${String(error)}`));
         }
-        const onChange = (file: string) => {
-          // Sources, and ejected page bodies (<slug>.mdx) that replace the generated ones.
-          const isSource =
-            file.startsWith(dir) &&
-            [...SOURCE_EXTENSIONS, ".mdx"].some((ext) => file.toLowerCase().endsWith(ext));
-          if (isSource || file === layout(root).glossary) regenerations.request();
+        // Sources, and ejected page bodies (<slug>.mdx) that replace the generated ones, by one
+        // watch of their folder: Vite's watcher set one up per file, 1,000 at every start. (A
+        // folder made later is seen by the poll below.)
+        const onSource = (_event: string, name: string | null) => {
+          if ([...SOURCE_EXTENSIONS, ".mdx"].some((ext) => name?.toLowerCase().endsWith(ext)))
+            regenerations.request();
         };
-        // The safety net for saves the watcher does not report (src/build/sources-state.ts).
+        const sources = existsSync(dir) ? watch(dir, onSource) : undefined;
+        // The folder removed: the poll goes on looking.
+        sources?.on("error", () => sources.close());
+        const glossary = layout(root).glossary;
+        server.watcher.add(glossary);
+        const onGlossary = (file: string) => {
+          if (file === glossary) regenerations.request();
+        };
+        // The safety net for saves the watchers do not report (src/build/sources-state.ts).
         const poll = setInterval(() => {
           if (sourcesNow() !== generatedFrom) regenerations.request();
         }, 1000);
         poll.unref();
-        server.httpServer?.on("close", () => clearInterval(poll));
-        server.watcher.on("change", onChange);
-        server.watcher.on("add", onChange);
-        server.watcher.on("unlink", onChange);
+        server.httpServer?.on("close", () => {
+          clearInterval(poll);
+          sources?.close();
+        });
+        server.watcher.on("change", onGlossary);
+        server.watcher.on("add", onGlossary);
+        server.watcher.on("unlink", onGlossary);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const built = fileURLToPath(dir).replace(/\/$/, "");

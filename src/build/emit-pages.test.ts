@@ -14,7 +14,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { reportBodyCompiler } from "../emit/mdx-to-html.ts";
 import { BUNDLED, listFiles, parseFile } from "../ingest/testing.ts";
-import { bodyFiles, emitPages, type PageJob, readGlossary, termMarkup } from "./emit-pages.ts";
+import { emitPages, type PageJob, termMarkup } from "./emit-pages.ts";
+import { readGlossary } from "./generate.ts";
+import { bodyFiles } from "./generated-files.ts";
 import { layout } from "./layout.ts";
 import { MIN_FOR_WORKER } from "./two-cores.ts";
 

@@ -20,6 +20,7 @@ import {
 import { loadGlossary } from "../ingest/glossary.ts";
 import { termLookup } from "../site/glossary-usage.ts";
 import { readDigestFile } from "./digest-store.ts";
+import { bodyFiles } from "./generated-files.ts";
 import { layout, type ProjectLayout } from "./layout.ts";
 import { MIN_FOR_WORKER, runInWorker } from "./two-cores.ts";
 
@@ -35,12 +36,6 @@ export interface EmitContext {
   glossary: string | undefined;
 }
 
-/** What emitting a page wrote besides its MDX page, as a generated file ("bodies/<slug>.html"). */
-export const bodyFiles = (slug: string) => ({
-  html: `bodies/${slug}.html`,
-  mdxPage: `mdx-pages/${slug}.mdx`,
-});
-
 /** How the page marks a glossary term up (its explanation, its /glossary/ anchor), built on first use. */
 export function termMarkup(source: string | undefined): LookupTerm {
   let lookup: LookupTerm | undefined;
@@ -49,8 +44,6 @@ export function termMarkup(source: string | undefined): LookupTerm {
     return lookup(term);
   };
 }
-
-export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 
 /** Emits one page; `compile` is the body compiler of the build's glossary. */
 function emitPage({ slug, ejected }: PageJob, dirs: ProjectLayout, compile: ReportBodyCompiler): void {

@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,6 +81,28 @@ describe("generate", () => {
     expect(JSON.parse(readFileSync(join(digests, name as string), "utf8"))).toEqual(
       first.reports.find((r) => `${r.slug}.json` === name)?.digest(),
     );
+  });
+
+  it("knows an unchanged source by its size and mtime, and reads a save of the same size again", () => {
+    const root = project();
+    const file = join(root, "content/reports", sources[0] as string);
+    // A whole second, which utimes sets exactly.
+    const saved = new Date("2026-01-01T00:00:00Z");
+    utimesSync(file, saved, saved);
+    generate({ root });
+    const text = readFileSync(file, "utf8");
+    // The same number of bytes, another figure (the last, in the body): only the mtime says it changed.
+    const edited = text.replace(/\d(?=\D*$)/u, (d) => String((Number(d) + 1) % 10));
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    writeFileSync(file, edited);
+    // Its stat put back as it was: taken as unchanged, not read.
+    utimesSync(file, saved, saved);
+    const same = generate({ root });
+    expect([same.parsed, same.errors]).toEqual([0, []]);
+    // Saved (a new mtime): read, hashed and parsed again.
+    utimesSync(file, saved, new Date(saved.getTime() + 1000));
+    const again = generate({ root });
+    expect([again.parsed, again.errors]).toEqual([1, []]);
   });
 
   it("reuses cached parses and leaves unchanged generated files untouched", () => {

@@ -6,7 +6,6 @@
 // rebuild after editing one report re-parses one report and Astro's content cache sees one change.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join, relative } from "node:path";
-import { ReportInputError } from "../ingest/errors.ts";
 import { termFinder } from "../ingest/glossary.ts";
 import { slugFromPath } from "../ingest/ids.ts";
 import type { ReportDigest } from "../ingest/types.ts";
@@ -14,13 +13,14 @@ import { shardCount } from "../search/pagefind-index.ts";
 import { type BuildShard, inShard } from "./build-mode.ts";
 import { fileCache, keyOf, moduleGraphHash } from "./cache.ts";
 import { type ReportHead, readDigestFile } from "./digest-store.ts";
-import { bodyFiles, checkEjected, emitPages, type PageJob, readGlossary } from "./emit-pages.ts";
-import { generatedFiles, writeIfChanged } from "./generated-files.ts";
+import type { PageJob } from "./emit-pages.ts";
+import { bodyFiles, generatedFiles, writeIfChanged } from "./generated-files.ts";
 import { idHistoryPath, registryKey, withRememberedIds } from "./id-history.ts";
 import { layout } from "./layout.ts";
-import { parseCached, parseKey } from "./parse-cache.ts";
+import { lazyModule } from "./lazy-module.ts";
+import { ingest, parseCached, parseKey } from "./parse-cache.ts";
 import { type ParseJob, warmParseCache } from "./parse-workers.ts";
-import { readSourceStates, type SourceState } from "./source-states.ts";
+import { readSourceStates, type SourceState, sourceSeen } from "./source-states.ts";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".html", ".htm"];
 
@@ -103,6 +103,12 @@ export function listSources(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** The emitter, loaded when a page is emitted or an ejected body checked (see lazy-module.ts). */
+const emitter = lazyModule<typeof import("./emit-pages.ts")>("./emit-pages.ts", import.meta.url);
+
+/** The glossary's text, if the project has one. */
+export const readGlossary = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
+
 /** What parsing a project's reports into its parse cache needs (the cache, the code's key, the glossary). */
 export function parseJob(root: string): ParseJob {
   const p = layout(root);
@@ -164,11 +170,25 @@ export function generate({
   const findTerms = termFinder(glossary);
   const parseKeys = new Set<string>();
   const previousStates = readSourceStates(p.sources);
+  const sourceKeys = new Map<string, { seen: string; parseKey: string }>();
+  /** A source's parse key: its last state's while sourceSeen() is unchanged, otherwise its bytes'. */
+  const keyOfSource = (file: string) => {
+    let known = sourceKeys.get(file);
+    if (!known) {
+      const seen = sourceSeen(file, ingestCode);
+      const before = previousStates[relative(root, file)];
+      const key =
+        before?.seen === seen ? before.parseKey : parseKey(root, file, readFileSync(file), ingestCode);
+      known = { seen, parseKey: key };
+      sourceKeys.set(file, known);
+    }
+    return known;
+  };
   const deferred = new Set(defer?.(() => sources.filter((file) => !generatedBefore(file))));
   result.deferred = [...deferred];
   // A second core parses half of the reports not in the cache; the loop below then reads them.
   const generated = sources.filter((file) => !deferred.has(file));
-  const warmed = warmParseCache(generated, job);
+  const warmed = warmParseCache(generated, job, (file) => keyOfSource(file).parseKey);
   const states: Record<string, SourceState> = {};
   if (write) {
     for (const dir of [p.mdx, p.bodies, p.mdxPages, p.digests]) mkdirSync(dir, { recursive: true });
@@ -193,6 +213,7 @@ export function generate({
     // Remembered ids change the digest (section aliases) without changing the source.
     const key = keyOf(parsed.key, JSON.stringify(digest.sections.map((s) => [s.id, s.aliases])));
     states[name] = {
+      seen: keyOfSource(file).seen,
       parseKey: parsed.key,
       registry: "",
       // Nothing to record without a registry (a benchmark's folder of sources).
@@ -210,16 +231,15 @@ export function generate({
    * page costs more than parsing its report.
    */
   function generatedBefore(file: string): boolean {
-    return (
-      previousStates[relative(root, file)]?.parseKey === parseKey(root, file, readFileSync(file), ingestCode)
-    );
+    return previousStates[relative(root, file)]?.parseKey === keyOfSource(file).parseKey;
   }
 
   generated.forEach((file, i) => {
     const name = relative(root, file);
     try {
-      const bytes = readFileSync(file);
-      const key = parseKey(root, file, bytes, ingestCode);
+      const { seen, parseKey: key } = keyOfSource(file);
+      let read: Uint8Array | undefined;
+      const bytes = () => (read ??= readFileSync(file));
       parseKeys.add(key);
       const before = previousStates[name];
       let report: GeneratedReport;
@@ -230,7 +250,8 @@ export function generate({
         existsSync(join(p.digests, `${before.head.slug}.json`));
       if (unchanged && before) {
         result.cached++;
-        states[name] = before;
+        // Its bytes are the same; its stat may be new (a file copied, or saved unchanged).
+        states[name] = { ...before, seen };
         // Read in full only if an output has to be written again.
         let full: GeneratedReport | undefined;
         report = {
@@ -240,12 +261,12 @@ export function generate({
           digest: () => {
             if (!full) {
               result.cached--; // readReport counts it again, as parsed or cached
-              full = readReport(file, bytes, name);
+              full = readReport(file, bytes(), name);
             }
             return full.digest();
           },
         };
-      } else report = readReport(file, bytes, name);
+      } else report = readReport(file, bytes(), name);
       for (const message of states[name]?.warnings ?? [])
         result.warnings.push({ file: name, message, ...(unchanged ? { unchanged } : {}) });
       const clash = bySlug.get(report.slug);
@@ -260,7 +281,8 @@ export function generate({
       }
     } catch (error) {
       // One bad file is reported with the others and never stops or corrupts the rest.
-      if (error instanceof ReportInputError) {
+      // The parser's class (its module is loaded apart, see lazy-module.ts).
+      if (error instanceof ingest().ReportInputError) {
         result.errors.push({ file: name, message: error.message });
       } else {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -272,7 +294,7 @@ export function generate({
 
   for (const { slug } of result.reports) {
     const ejected = p.ejected(slug);
-    const problem = existsSync(ejected) ? checkEjected(root, ejected) : undefined;
+    const problem = existsSync(ejected) ? emitter().checkEjected(root, ejected) : undefined;
     if (problem) result.errors.push({ file: relative(root, ejected), message: problem });
   }
   // An ejected body whose report is gone (renamed, deleted, or failing above) is not on any page.
@@ -321,7 +343,7 @@ export function generate({
       const history = idHistories.get(slug);
       if (history && recordIds && p.ids) writeIfChanged(idHistoryPath(p.ids, slug), history);
     }
-    for (const [slug, body] of emitPages(jobs, { root, glossary })) {
+    for (const [slug, body] of jobs.length ? emitter().emitPages(jobs, { root, glossary }) : []) {
       const key = pageKeys.get(slug) ?? "";
       files.record(`reports/${slug}.mdx`, key);
       files.record(body, key);

@@ -4,6 +4,12 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { GENERATED_KINDS, type ProjectLayout } from "./layout.ts";
 
+/** What emitting a page wrote besides its MDX page, as a generated file ("bodies/<slug>.html"). */
+export const bodyFiles = (slug: string) => ({
+  html: `bodies/${slug}.html`,
+  mdxPage: `mdx-pages/${slug}.mdx`,
+});
+
 /** Writes a file only when its content differs, so unchanged outputs keep their mtimes. */
 export function writeIfChanged(path: string, content: string): void {
   if (existsSync(path) && readFileSync(path, "utf8") === content) return;

@@ -2,9 +2,12 @@
 // path and the ingest code, so a report is parsed again only when it or the parser changed.
 import { relative } from "node:path";
 import type { FindTerms } from "../ingest/glossary.ts";
-import { parseReport } from "../ingest/index.ts";
 import { checkedDigest, type ReportDigest } from "../ingest/types.ts";
 import { type FileCache, keyOf } from "./cache.ts";
+import { lazyModule } from "./lazy-module.ts";
+
+/** The parser, loaded when a report is parsed rather than read from the cache (see lazy-module.ts). */
+export const ingest = lazyModule<typeof import("../ingest/index.ts")>("../ingest/index.ts", import.meta.url);
 
 export interface Parsed {
   digest: ReportDigest;
@@ -41,7 +44,7 @@ export function parseCached(
   const cached = hit === undefined ? undefined : fromCache(hit, file);
   if (cached) return { ...cached, key, cached: true };
   // Parsed under its path relative to the project, so every message names "content/reports/…".
-  const { digest, warnings } = parseReport({ bytes, path: relative(root, file), findTerms });
+  const { digest, warnings } = ingest().parseReport({ bytes, path: relative(root, file), findTerms });
   cache.set(key, JSON.stringify({ digest, warnings }));
   return { digest, warnings, key, cached: false };
 }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { termFinder } from "../ingest/glossary.ts";
 import { fileCache } from "./cache.ts";
-import { parseCached, parseKey } from "./parse-cache.ts";
+import { parseCached } from "./parse-cache.ts";
 import { MIN_FOR_WORKER, runOnTwoCores } from "./two-cores.ts";
 
 export interface ParseJob {
@@ -33,10 +33,17 @@ export function parseIntoCache(files: string[], job: ParseJob, onParsed: (ok: bo
   }
 }
 
-/** Fills the parse cache for `files` on two cores: how many were parsed, and how many by the worker. */
-export function warmParseCache(files: string[], job: ParseJob): { parsed: number; onWorker: number } {
+/**
+ * Fills the parse cache for `files` on two cores: how many were parsed, and how many by the worker.
+ * `keyOf` gives a file's parse key (generate() knows most without reading them).
+ */
+export function warmParseCache(
+  files: string[],
+  job: ParseJob,
+  keyOf: (file: string) => string,
+): { parsed: number; onWorker: number } {
   const cache = fileCache(job.cacheDir, ".json");
-  const missing = files.filter((f) => !cache.has(parseKey(job.root, f, readFileSync(f), job.ingestCode)));
+  const missing = files.filter((file) => !cache.has(keyOf(file)));
   // Too few to share: generate() parses them as it reads them (and skips those it need not read).
   if (missing.length < MIN_FOR_WORKER) return { parsed: 0, onWorker: 0 };
   return { parsed: missing.length, onWorker: parseAllIntoCache(missing, job) };

@@ -1,5 +1,6 @@
 // What a build remembers of each source, for the next build to skip what did not change.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { keyOf } from "./cache.ts";
 import type { ReportHead } from "./digest-store.ts";
 
 /**
@@ -9,6 +10,8 @@ import type { ReportHead } from "./digest-store.ts";
  * instead of reading its cached parse and remembering its ids again.
  */
 export interface SourceState {
+  /** sourceSeen() when parseKey was computed: while it is the same, parseKey is taken as it is. */
+  seen: string;
   parseKey: string;
   registry: string;
   /** Whether the build that made this state recorded the report's ids in its registry. */
@@ -24,4 +27,15 @@ export function readSourceStates(path: string): Record<string, SourceState> {
   } catch {
     return {}; // First build, or an unreadable file: every report is read in full.
   }
+}
+
+/**
+ * A source's size and modification time under the ingest code's key: equal, the source's parse
+ * key is too, without reading and hashing its bytes (1,000 sources read and hashed twice were most
+ * of a warm generate). Taken before the bytes are read, so a save after it changes it for the next
+ * generate. astro dev's watch for lost saves trusts the same (src/build/sources-state.ts).
+ */
+export function sourceSeen(file: string, ingestCode: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return keyOf(ingestCode, `${size}:${mtimeMs}`);
 }
