@@ -14,8 +14,13 @@ export const SEARCH_UI = {
   /** Where results and the "no results" status appear: every change in it counts as rendering. */
   region: "main",
   trigger: "enter" as "enter" | "input",
-  /** Results count as rendered once the region has been quiet this long (not part of the figure). */
+  /** Results count as rendered once the region has been quiet this long (not part of the figure)… */
   settleMs: 1000,
+  /**
+   * …and no longer shows this (the status while a search runs): a search slower than `settleMs`
+   * would otherwise be timed at the status's change, a few ms after the keystroke.
+   */
+  busyText: "正在搜索",
 };
 
 /** Twenty queries a reader of these reports would type: words, jargon, figures' names. */
@@ -161,12 +166,20 @@ async function timedQuery(page: Page, query: string, pending: () => number): Pro
   }
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const clock = await page.evaluate(() => {
-      const b = (window as unknown as { __bench: { start: number; last: number; changes: number } }).__bench;
-      return { ...b, now: performance.now() };
-    });
+    const clock = await page.evaluate(
+      ({ region, busyText }) => {
+        const b = (window as unknown as { __bench: { start: number; last: number; changes: number } })
+          .__bench;
+        const busy = document.querySelector(region)?.textContent?.includes(busyText) ?? false;
+        return { ...b, busy, now: performance.now() };
+      },
+      { region: SEARCH_UI.region, busyText: SEARCH_UI.busyText },
+    );
     const quiet =
-      clock.changes > 0 && clock.last > clock.start && clock.now - clock.last > SEARCH_UI.settleMs;
+      !clock.busy &&
+      clock.changes > 0 &&
+      clock.last > clock.start &&
+      clock.now - clock.last > SEARCH_UI.settleMs;
     if (quiet && pending() === 0) return clock.last - clock.start;
     if (Date.now() > deadline) throw new Error(`search for "${query}" never settled`);
     await page.waitForTimeout(50);
@@ -254,6 +267,28 @@ const middle = (xs: number[]) => {
   const mid = sorted.length / 2;
   return ((sorted[Math.floor(mid - 0.5)] ?? 0) + (sorted[Math.ceil(mid - 0.5)] ?? 0)) / 2;
 };
+
+/**
+ * Keystroke → rendered results on the search page for each of `queries`, in order, on one page (so
+ * the first query also pays for pagefind's start; later ones find some chunks loaded already).
+ */
+export async function keystrokeTimes(
+  browser: Browser,
+  siteUrl: string,
+  queries: string[],
+): Promise<number[]> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(siteUrl + SEARCH_UI.path, { waitUntil: "networkidle" });
+    await armClock(page);
+    const pending = inflight(page);
+    const times: number[] = [];
+    for (const q of queries) times.push(await timedQuery(page, q, pending));
+    return times;
+  } finally {
+    await page.close();
+  }
+}
 
 export async function measureSearch(siteUrl: string): Promise<SearchFigures> {
   const browser = await launchBrowser();

@@ -2,7 +2,7 @@
 // open only; it builds its own DOM, searches as you type, and hands over to /search/ for the
 // full, shareable result page.
 import { writeState } from "./search/url-state.ts";
-import { createView, onQueryInput } from "./search-ui.ts";
+import { createView, onQueryInput, warmSearch } from "./search-ui.ts";
 
 function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q: string) => void } {
   const dialog = document.createElement("dialog");
@@ -62,6 +62,9 @@ function build(): { dialog: HTMLDialogElement; input: HTMLInputElement; show: (q
     if (event.target === dialog) dialog.close();
   });
   show("");
+  // Opened to search: the index is opened now, while the reader types (the same files the first
+  // query would load; the dialog counts nothing, so no filter chunks).
+  warmSearch(false);
   return { dialog, input, show };
 }
 

@@ -1,7 +1,7 @@
 // The /search/ page: the search state lives in the URL (?q=…&region=…&sort=…), so a search can be
 // shared, reloaded and walked back; typing updates results as you go.
 import { readState, type SearchState, writeState } from "./search/url-state.ts";
-import { createView, onQueryInput } from "./search-ui.ts";
+import { createView, onQueryInput, warmSearch } from "./search-ui.ts";
 
 const form = document.querySelector<HTMLFormElement>("[data-search-form]");
 const input = document.querySelector<HTMLInputElement>("[data-search-input]");
@@ -26,7 +26,11 @@ if (form && input && status && facets && results) {
     facets: { element: facets, onChange: (next) => go(next, true) },
   });
   input.value = state.q;
-  void view.show(state);
+  // This page is opened to search: the index is opened now (after the page's own loading, when
+  // the browser is idle), not on the first keystroke. A ?q= link searches at once instead.
+  if (state.q) void view.show(state);
+  else if ("requestIdleCallback" in window) requestIdleCallback(() => warmSearch(true), { timeout: 2000 });
+  else setTimeout(() => warmSearch(true), 200);
   // Results follow every keystroke (a newer search supersedes an older one still running). Typing
   // replaces the history entry; a submitted search or a filter click adds one.
   onQueryInput(input, (q) => go({ ...state, q }, false));

@@ -7,7 +7,7 @@ import { excerpt } from "./search/excerpt.ts";
 import { matchRanges, normalizeWithMap } from "./search/match.ts";
 import type { ParsedQuery } from "./search/query.ts";
 import { hitHref, type SearchState } from "./search/url-state.ts";
-import type { SearchReply, SearchRequest } from "./search/worker-protocol.ts";
+import type { SearchReply, SearchRequest, WarmRequest } from "./search/worker-protocol.ts";
 
 const FACET_LABELS: Record<Facet, string> = { region: "地区", year: "年份", kind: "类型", topic: "主题" };
 const HITS_SHOWN = 3;
@@ -25,7 +25,7 @@ type Answer = { outcome: SearchOutcome; query: ParsedQuery };
 const DIALOG_ROUND = 8;
 const PAGE_ROUND = 15;
 
-function searchInWorker(state: SearchState, pages: number, page: boolean): Promise<Answer> {
+function searchWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL("./search/search-worker.ts", import.meta.url), { type: "module" });
     worker.addEventListener("message", (event: MessageEvent<SearchReply>) => {
@@ -33,6 +33,19 @@ function searchInWorker(state: SearchState, pages: number, page: boolean): Promi
       waiting.delete(event.data.id);
     });
   }
+  return worker;
+}
+
+/**
+ * Starts the search worker and has it open the index (and, for a view with facets, load the
+ * facets' filter chunks), so the first query pays only for its own words' chunks and texts.
+ */
+export function warmSearch(counts: boolean): void {
+  searchWorker().postMessage({ warm: true, counts } satisfies WarmRequest);
+}
+
+function searchInWorker(state: SearchState, pages: number, page: boolean): Promise<Answer> {
+  const worker = searchWorker();
   const id = ++lastId;
   const round = page ? PAGE_ROUND : DIALOG_ROUND;
   worker.postMessage({ id, state, pages, round, counts: page } satisfies SearchRequest);

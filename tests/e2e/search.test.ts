@@ -76,8 +76,10 @@ describe("typing Chinese with an input method", () => {
   it("searches for the composed characters, not the pinyin letters on the way", async () => {
     await page.goto(`${siteUrl}/search/`);
     const searched: string[] = [];
+    // The page opens the index once loaded (pagefind.js, wasm, meta, filter chunks); a search
+    // loads the index chunks of its words.
     page.on("request", (r) => {
-      if (/\/pagefind\//.test(r.url())) searched.push(r.url());
+      if (/\/pagefind\/.*\/(index|fragment)\//.test(r.url())) searched.push(r.url());
     });
     const input = page.locator("[data-search-input]");
     await input.focus();

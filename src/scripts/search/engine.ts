@@ -88,6 +88,10 @@ function pagefindFilters(filters: Filters, counted: boolean, except?: Facet): Pa
   );
 }
 
+/** Loads the facets' filter chunks every counted search needs, before the first query. */
+export const warmFacets = (pagefind: Pagefind) =>
+  pagefind.preload(null, { filters: pagefindFilters({}, true) });
+
 const pieceQuery = (piece: QueryPiece) =>
   piece.prefix ? (piece.words[0] as string) : `"${piece.words.join(" ")}"`;
 
@@ -182,14 +186,20 @@ export async function runSearch(
   const termPieces = query.terms.map((t) => queryPieces(t.text)).filter((p) => p.length);
   const find = (piece: QueryPiece) => pagefind.search(pieceQuery(piece), options);
   const words = [...new Set(termPieces.flat().flatMap((p) => p.words))];
-  const [perTerm, ranked] = await Promise.all([
-    Promise.all(termPieces.map(async (pieces) => Promise.all(pieces.map(find)))),
-    // The query's words unquoted: pagefind's BM25 ranks the sections (or, asked to, sorts by date).
-    pagefind.search(words.join(" "), {
-      ...options,
-      ...(sort === "date" ? { sort: { date: "desc" as const } } : {}),
-    }),
-  ]);
+  const sorted = { ...options, ...(sort === "date" ? { sort: { date: "desc" as const } } : {}) };
+  // A query of one piece (most are: 营商环境, 地区生产总值) is ranked (or sorted by date) by its own
+  // quoted search, which finds exactly the candidates; a longer query by a plain search of all its
+  // words (pagefind's BM25 over the words), which a quoted search per piece cannot give.
+  const onePiece = termPieces.length === 1 && termPieces[0]?.length === 1 ? termPieces[0][0] : undefined;
+  const [perTerm, ranked] = onePiece
+    ? await pagefind
+        .search(pieceQuery(onePiece), sorted)
+        .then((r): [PagefindResponse[][], PagefindResponse] => [[[r]], r])
+    : await Promise.all([
+        Promise.all(termPieces.map(async (pieces) => Promise.all(pieces.map(find)))),
+        pagefind.search(words.join(" "), sorted),
+      ]);
+  if (limits.current?.() === false) return { results: [], related: [], total: 0, counts: NO_COUNTS };
   const termSets = perTerm.map(common);
   const all = common(perTerm.flat());
   const rank = new Map(ranked.results.map((r, i) => [r.id, sort === "date" ? -i : r.score]));
@@ -198,6 +208,8 @@ export async function runSearch(
   const candidates = order(all.values());
 
   const checked = await check(candidates, query, limits);
+  // A newer search has started: what this one found is not shown, so it does no more work.
+  if (limits.current?.() === false) return { results: [], related: [], total: 0, counts: NO_COUNTS };
   const byRelevance = (a: Hit, b: Hit) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score;
   const byRank = (a: Hit, b: Hit) =>
     TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || (rank.get(b.id) ?? 0) - (rank.get(a.id) ?? 0);
@@ -221,13 +233,15 @@ export async function runSearch(
     related = [...related, ...more.filter((h) => h.tier === "partial")];
   }
   results.sort(sort === "date" ? byRank : byRelevance);
-  related.sort((a, b) => b.score - a.score);
+  // A round shows `enough` results, the best of those checked (a batch that came up short made the
+  // check fetch the next one); the rest wait for "更多结果".
   const total = Math.max(results.length, all.size - failed);
+  results = results.slice(0, limits.enough);
+  related.sort((a, b) => b.score - a.score);
   if (!wantCounts) return { results, related, total, counts: NO_COUNTS };
 
   // Counts: of the sections pagefind found for the query (one quoted search when the query is one
   // piece, else all its words), per facet with the other facets' filters applied.
-  const onePiece = termPieces.length === 1 && termPieces[0]?.length === 1 ? termPieces[0][0] : undefined;
   const countedQuery = onePiece ? pieceQuery(onePiece) : words.join(" ");
   const counted = onePiece ? perTerm[0]?.[0] : ranked;
   const counts = Object.fromEntries(FACETS.map((f) => [f, countsOf(counted, f)])) as SearchOutcome["counts"];

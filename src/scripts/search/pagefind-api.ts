@@ -32,6 +32,8 @@ export interface PagefindResponse {
 
 export interface Pagefind {
   search(term: string, options?: PagefindOptions): Promise<PagefindResponse>;
+  /** Loads what a search would need (`null`: only the filters' chunks) and searches nothing. */
+  preload(term: string | null, options?: PagefindOptions): Promise<void>;
 }
 
 interface PagefindModule extends Pagefind {

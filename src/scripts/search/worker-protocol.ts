@@ -14,6 +14,15 @@ export interface SearchRequest {
   counts: boolean;
 }
 
+/**
+ * Opens the index before the first query (the search page sends it once loaded): pagefind.js, its
+ * wasm and every shard's meta, and with `counts` the facets' filter chunks.
+ */
+export interface WarmRequest {
+  warm: true;
+  counts: boolean;
+}
+
 /** The outcome, and the query as the search understood it (for marking it in the results). */
 export type SearchReply =
   | { id: number; outcome: SearchOutcome; query: ParsedQuery }
