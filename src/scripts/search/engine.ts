@@ -187,18 +187,21 @@ export async function runSearch(
   const find = (piece: QueryPiece) => pagefind.search(pieceQuery(piece), options);
   const words = [...new Set(termPieces.flat().flatMap((p) => p.words))];
   const sorted = { ...options, ...(sort === "date" ? { sort: { date: "desc" as const } } : {}) };
-  // A query of one piece (most are: 营商环境, 地区生产总值) is ranked (or sorted by date) by its own
-  // quoted search, which finds exactly the candidates; a longer query by a plain search of all its
-  // words (pagefind's BM25 over the words), which a quoted search per piece cannot give.
+  // A query of one piece (most are: 营商环境, 地区生产总值) sorted by date needs only its own quoted
+  // search, which finds exactly the candidates. Ranked by relevance it also needs a plain search of
+  // its words: pagefind's quoted search scores every hit alike (it lists a hit's first occurrence
+  // only), so its order is the index's, and the sections checked first would be the index's first
+  // rather than those holding the phrase most (tried and reverted in 6c13def / 1b1ec9b).
   const onePiece = termPieces.length === 1 && termPieces[0]?.length === 1 ? termPieces[0][0] : undefined;
-  const [perTerm, ranked] = onePiece
-    ? await pagefind
-        .search(pieceQuery(onePiece), sorted)
-        .then((r): [PagefindResponse[][], PagefindResponse] => [[[r]], r])
-    : await Promise.all([
-        Promise.all(termPieces.map(async (pieces) => Promise.all(pieces.map(find)))),
-        pagefind.search(words.join(" "), sorted),
-      ]);
+  const [perTerm, ranked] =
+    onePiece && sort === "date"
+      ? await pagefind
+          .search(pieceQuery(onePiece), sorted)
+          .then((r): [PagefindResponse[][], PagefindResponse] => [[[r]], r])
+      : await Promise.all([
+          Promise.all(termPieces.map(async (pieces) => Promise.all(pieces.map(find)))),
+          pagefind.search(words.join(" "), sorted),
+        ]);
   if (limits.current?.() === false) return { results: [], related: [], total: 0, counts: NO_COUNTS };
   const termSets = perTerm.map(common);
   const all = common(perTerm.flat());
