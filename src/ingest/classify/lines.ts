@@ -1,7 +1,8 @@
 // The lines every classification stage reads and marks: their kinds and what a stage may set on
 // them, and the small questions about a line or its neighbours several stages ask.
+import documentWords from "../lexicon/document.json" with { type: "json" };
 import type { SourceLine } from "../segment.ts";
-import { endsMidClause, hasHan, isTerminated } from "../text.ts";
+import { alternation, endsMidClause, hasHan, isTerminated } from "../text.ts";
 import type { FurnitureType } from "../types.ts";
 
 export type LineKind = "blank" | "title" | "meta" | "heading" | "body" | "furniture";
@@ -69,7 +70,11 @@ export function isAppendixHeading(l: ClassifiedLine): boolean {
   return l.number !== undefined ? APPENDIX_LABEL.test(l.number) : APPENDIX_TITLE.test(l.heading ?? l.text);
 }
 
-export const TITLE_WORD = /报告|会议|公报|纲要|讲话|纪要|决议|综述|发言|规划|计划/u;
+export const TITLE_WORD = new RegExp(alternation(documentWords.titleWords), "u");
+
+/** A line opening with a salutation ("各位…") is the speech's address, never a title or a link. */
+export const ADDRESS_OPENER = new RegExp(`^(?:${alternation(documentWords.addressOpeners)})`, "u");
+const SALUTATION = new RegExp(`^(?:${alternation(documentWords.salutations)})`, "u");
 
 export function isHeadlineish(text: string): boolean {
   if (text.length < 2 || text.length > 48) return false;
@@ -85,8 +90,7 @@ export function isHeadlineish(text: string): boolean {
 }
 
 export function isBodyStart(text: string): boolean {
-  if (/^各位(?:代表|委员|同志)/u.test(text)) return true;
-  if (/^同志们/u.test(text)) return true;
+  if (SALUTATION.test(text)) return true;
   return text.length >= 40 && /[。！？；]/u.test(text);
 }
 

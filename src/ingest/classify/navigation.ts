@@ -2,7 +2,7 @@
 // fragments a scraper cut out of sentences.
 import { isTerminated } from "../text.ts";
 import { isSpeakerLine } from "./header.ts";
-import { type ClassifiedLine, nextContent, TITLE_WORD } from "./lines.ts";
+import { ADDRESS_OPENER, type ClassifiedLine, nextContent, TITLE_WORD } from "./lines.ts";
 import { matchScheme } from "./schemes.ts";
 
 const SHORT_PLAIN = /^[\p{Script=Han}A-Za-z0-9“”·]{1,12}$/u;
@@ -126,7 +126,7 @@ export function linkFragments(lines: ClassifiedLine[]): Set<string> {
   const counts = new Map<string, number>();
   for (const l of lines) {
     if (l.kind !== "body" || l.text.length > 8 || matchScheme(l.text) || isTerminated(l.text)) continue;
-    if (/^各位|^\d+$/u.test(l.text)) continue;
+    if (ADDRESS_OPENER.test(l.text) || /^\d+$/u.test(l.text)) continue;
     counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   }
   const out = new Set<string>();
