@@ -4,6 +4,7 @@ import { basename, extname } from "node:path";
 import type { ClassifiedDoc } from "./classify/index.ts";
 import { isoDate } from "./dates.ts";
 import type { FrontMatter } from "./frontmatter.ts";
+import headingWords from "./lexicon/headings.json" with { type: "json" };
 import {
   addressedGovernment,
   dominantRegion,
@@ -14,7 +15,11 @@ import {
   regionInTitle,
   sameLevel,
 } from "./regions.ts";
+import { alternation } from "./text.ts";
 import type { ReportMeta, Section } from "./types.ts";
+
+const REVIEW_PART = new RegExp(alternation(headingWords.reviewParts), "u");
+const PLAN_PART = new RegExp(alternation(headingWords.planParts), "u");
 
 /** What the file name and the text itself said of the region (for the parse's doubts, ./doubts.ts). */
 export interface RegionEvidence {
@@ -85,11 +90,7 @@ export function buildMeta(
   if (typeof venue === "string") meta.venue = venue;
   fillFromNewsLead(meta, newsLead);
   // A body without its opening words still reads as a work report: it reviews a year and plans the next.
-  if (
-    !meta.kind &&
-    /工作回顾/u.test(headingText) &&
-    /工作安排|主要任务|重点工作|工作建议|总体要求/u.test(headingText)
-  ) {
+  if (!meta.kind && REVIEW_PART.test(headingText) && PLAN_PART.test(headingText)) {
     meta.kind = "政府工作报告";
   }
   // Front matter, then explicit overrides, win over detection.
