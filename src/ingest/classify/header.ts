@@ -16,7 +16,7 @@ import {
 import { matchScheme } from "./schemes.ts";
 
 const MEETING = `(?:${alternation(documentWords.meetings)})`;
-const VENUE_END = `(?:${alternation(documentWords.venueEnds)})`;
+const VENUE_END = `(?:${alternation(documentWords.assemblies)})`;
 const TITLE_LABEL = `(?:${alternation(documentWords.titleLabels)})`;
 const SPEAKER_LABEL = `(?:${alternation(documentWords.speakerLabels)})`;
 
