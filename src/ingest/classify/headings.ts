@@ -2,6 +2,7 @@
 // line), which are photo captions, and which body lines open list items or carry a bold lead-in.
 import headingWords from "../lexicon/headings.json" with { type: "json" };
 import { alternation, charClass, endsMidClause, isTerminated } from "../text.ts";
+import { PHOTO_CREDIT } from "./furniture.ts";
 import {
   APPENDIX_LABEL,
   type ClassifiedLine,
@@ -61,7 +62,7 @@ function hasImageCredits(lines: ClassifiedLine[]): boolean {
   return lines.some(
     (l) =>
       (l.kind === "furniture" && (l.furniture === "credit" || l.furniture === "caption")) ||
-      (l.kind === "furniture" && l.furniture === "byline" && /[/／]\s*图|摄$/u.test(l.text)),
+      (l.kind === "furniture" && l.furniture === "byline" && PHOTO_CREDIT.test(l.text)),
   );
 }
 
