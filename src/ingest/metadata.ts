@@ -165,7 +165,10 @@ function detectYear(
 }
 
 /** A title that says only what kind of report it is ("政府工作报告", "海拉尔区人民政府工作报告"): no year. */
-const GENERIC_TITLE = /^[\p{Script=Han}]{0,16}?(?:政府工作报告|工作报告)$/u;
+const GENERIC_TITLE = new RegExp(
+  `^[\\p{Script=Han}]{0,16}?(?:${alternation(documentWords.genericTitles)})$`,
+  "u",
+);
 
 /**
  * The title a reader sees: the report's own as printed ("2020年顺平县政府工作报告"), unless it has
