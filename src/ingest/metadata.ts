@@ -4,6 +4,8 @@ import { basename, extname } from "node:path";
 import type { ClassifiedDoc } from "./classify/index.ts";
 import { isoDate } from "./dates.ts";
 import type { FrontMatter } from "./frontmatter.ts";
+import documentWords from "./lexicon/document.json" with { type: "json" };
+import headingWords from "./lexicon/headings.json" with { type: "json" };
 import {
   addressedGovernment,
   dominantRegion,
@@ -14,7 +16,31 @@ import {
   regionInTitle,
   sameLevel,
 } from "./regions.ts";
+import { alternation } from "./text.ts";
 import type { ReportMeta, Section } from "./types.ts";
+
+const REVIEW_PART = new RegExp(alternation(headingWords.reviewParts), "u");
+const PLAN_PART = new RegExp(alternation(headingWords.planParts), "u");
+
+const newsLeadWords = documentWords.newsLead;
+const LEAD_WORD = new RegExp(alternation(newsLeadWords.leadWords), "u");
+const LEAD_KINDS = newsLeadWords.kinds.map((k) => ({
+  kind: k.kind,
+  re: new RegExp(alternation(k.words), "u"),
+}));
+/** "代表区人民政府，向大会报告工作": the speaker delivers a government work report. */
+const GOVERNMENT_REPORT = new RegExp(
+  `代表[\\p{Script=Han}]{0,12}(?:${alternation(documentWords.governments)})[，,]?\\s*向大会(?:报告|作)`,
+  "u",
+);
+const OCCASION = new RegExp(
+  `(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日[，,]?\\s*(?:[\\p{Script=Han}]{0,8}?(?:${alternation(newsLeadWords.convenes)}))?\\s*([^，,。；]{4,60}(?:${alternation(documentWords.assemblies)}))`,
+  "u",
+);
+const LEAD_SPEAKER = new RegExp(
+  `(?:^|[，,。\\s])(?:[\\p{Script=Han}]{0,10}?)(${alternation(newsLeadWords.roles)})(\\p{Script=Han}{2,3})(?:代表[\\p{Script=Han}]{2,8})?(?:向大会)?(?:${alternation(newsLeadWords.deliveries)})`,
+  "u",
+);
 
 /** What the file name and the text itself said of the region (for the parse's doubts, ./doubts.ts). */
 export interface RegionEvidence {
@@ -42,9 +68,7 @@ export function buildMeta(
   const newsLead =
     allBlocks
       .slice(0, 80)
-      .find(
-        (b) => /\d{1,2}月\d{1,2}日/u.test(b.text.slice(0, 80)) && /工作报告|召开/u.test(b.text.slice(0, 200)),
-      )
+      .find((b) => /\d{1,2}月\d{1,2}日/u.test(b.text.slice(0, 80)) && LEAD_WORD.test(b.text.slice(0, 200)))
       ?.text.slice(0, 300) ?? firstText;
   // The speaker's own words ("我代表徐水区人民政府", "我代表国务院") name the region best.
   const address = addressedGovernment(
@@ -85,11 +109,7 @@ export function buildMeta(
   if (typeof venue === "string") meta.venue = venue;
   fillFromNewsLead(meta, newsLead);
   // A body without its opening words still reads as a work report: it reviews a year and plans the next.
-  if (
-    !meta.kind &&
-    /工作回顾/u.test(headingText) &&
-    /工作安排|主要任务|重点工作|工作建议|总体要求/u.test(headingText)
-  ) {
+  if (!meta.kind && REVIEW_PART.test(headingText) && PLAN_PART.test(headingText)) {
     meta.kind = "政府工作报告";
   }
   // Front matter, then explicit overrides, win over detection.
@@ -106,16 +126,12 @@ export function buildMeta(
 export function fillFromNewsLead(meta: ReportMeta, text: string): void {
   const lead = text.slice(0, 2400);
   if (!meta.kind) {
-    if (
-      /政府工作报告|代表[\p{Script=Han}]{0,12}(?:人民政府|国务院|政府)[，,]?\s*向大会(?:报告|作)/u.test(lead)
-    ) {
-      meta.kind = "政府工作报告";
-    } else if (/经济工作会议/u.test(lead)) meta.kind = "经济工作会议";
+    const kind = GOVERNMENT_REPORT.test(lead)
+      ? "政府工作报告"
+      : LEAD_KINDS.find((k) => k.re.test(lead))?.kind;
+    if (kind) meta.kind = kind;
   }
-  const occasion =
-    /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[，,]?\s*(?:[\p{Script=Han}]{0,8}?(?:召开|在))?\s*([^，,。；]{4,60}(?:会议|大会))/u.exec(
-      lead,
-    );
+  const occasion = OCCASION.exec(lead);
   if (occasion) {
     const year = occasion[1] ? Number(occasion[1]) : meta.year;
     const date = year ? isoDate(year, Number(occasion[2]), Number(occasion[3])) : undefined;
@@ -123,10 +139,7 @@ export function fillFromNewsLead(meta: ReportMeta, text: string): void {
     if (!meta.meeting) meta.meeting = (occasion[4] as string).replace(/^在/u, "");
   }
   if (!meta.speaker) {
-    const sp =
-      /(?:^|[，,。\s])(?:[\p{Script=Han}]{0,10}?)(省长|市长|区长|县长|州长|旗长|总理)(\p{Script=Han}{2,3})(?:代表[\p{Script=Han}]{2,8})?(?:向大会)?作(?:政府)?工作报告/u.exec(
-        lead,
-      );
+    const sp = LEAD_SPEAKER.exec(lead);
     if (sp) {
       meta.speaker = sp[2] as string;
       meta.role ??= sp[1] as string;
@@ -152,7 +165,10 @@ function detectYear(
 }
 
 /** A title that says only what kind of report it is ("政府工作报告", "海拉尔区人民政府工作报告"): no year. */
-const GENERIC_TITLE = /^[\p{Script=Han}]{0,16}?(?:政府工作报告|工作报告)$/u;
+const GENERIC_TITLE = new RegExp(
+  `^[\\p{Script=Han}]{0,16}?(?:${alternation(documentWords.genericTitles)})$`,
+  "u",
+);
 
 /**
  * The title a reader sees: the report's own as printed ("2020年顺平县政府工作报告"), unless it has

@@ -1,7 +1,11 @@
 // Region names from the lexicon of real administrative divisions (lexicon/regions.json): a title,
-// a meeting line, a file name or the body text can only name a place that exists.
+// a meeting line, a file name or the body text can only name a place that exists. The words around
+// the names (level words, the address, what makes an occasion national) are in lexicon/region-words.json.
 import { createPhraseMatcher, type PhraseHit } from "./glossary.ts";
+import documentWords from "./lexicon/document.json" with { type: "json" };
+import regionWords from "./lexicon/region-words.json" with { type: "json" };
 import lexicon from "./lexicon/regions.json" with { type: "json" };
+import { alternation, escapeRegex } from "./text.ts";
 
 type Level = "province" | "city" | "county";
 
@@ -12,13 +16,15 @@ interface Place {
 
 const LEVEL_RANK: Record<Level, number> = { province: 0, city: 1, county: 2 };
 
+const SHORT_FORM = new RegExp(
+  `^(\\p{Script=Han}{2,}?)(?:\\p{Script=Han}{1,3}族)*(?:${alternation(regionWords.levelSuffixes)})$`,
+  "u",
+);
+
 /** "河北省" → "河北", "恩施土家族苗族自治州" → "恩施", "海拉尔区" → "海拉尔": how places are often written. */
 function shortForm(name: string): string | undefined {
   // The shortest name before the peoples (布依族苗族) and the level word: 黔南, not 黔.
-  const short =
-    /^(\p{Script=Han}{2,}?)(?:\p{Script=Han}{1,3}族)*(?:自治区|自治州|自治县|特别行政区|省|市|地区|盟|县|区|旗)$/u.exec(
-      name,
-    )?.[1] ?? name;
+  const short = SHORT_FORM.exec(name)?.[1] ?? name;
   return short.length >= 2 && short !== name ? short : undefined;
 }
 
@@ -95,7 +101,12 @@ export function dominantRegion(text: string): string | undefined {
 
 /** National reports (delivered to the 全国人民代表大会, by the 国务院) are about the whole country. */
 export const NATIONAL = "全国";
-const NATIONAL_OCCASION = /国务院|全国人民代表大会(?!常务委员会)/u;
+const NATIONAL_OCCASION = new RegExp(
+  regionWords.nationalOccasions
+    .map((o) => escapeRegex(o.word) + (o.notBefore === undefined ? "" : `(?!${escapeRegex(o.notBefore)})`))
+    .join("|"),
+  "u",
+);
 
 export const isNationalOccasion = (text: string) => NATIONAL_OCCASION.test(text);
 
@@ -108,25 +119,17 @@ export interface AddressedGovernment {
 }
 
 /** The words an address uses for a government's level, and the level each names. */
-const LEVEL_OF_WORD: Record<string, Level> = {
-  省: "province",
-  自治区: "province",
-  市: "city",
-  州: "city",
-  自治州: "city",
-  盟: "city",
-  县: "county",
-  自治县: "county",
-  区: "county",
-  旗: "county",
-};
+const LEVEL_OF_WORD = regionWords.levelWords as Readonly<Record<string, Level>>;
 
-const ADDRESS = /我代表([\p{Script=Han}]{0,16}?)(?:人民政府|政府|国务院)/u;
+const ADDRESS = new RegExp(
+  `(?:${alternation(regionWords.onBehalf)})([\\p{Script=Han}]{0,16}?)(?:${alternation(documentWords.governments)})`,
+  "u",
+);
 
 export function addressedGovernment(text: string): AddressedGovernment | undefined {
   const m = ADDRESS.exec(text);
   if (!m) return undefined;
-  if (m[0].endsWith("国务院")) return { place: NATIONAL };
+  if (m[0].endsWith(regionWords.nationalGovernment)) return { place: NATIONAL };
   const named = m[1] as string;
   if (Object.hasOwn(LEVEL_OF_WORD, named)) return { levelWord: named };
   const place = regionInFileName(named);

@@ -30,6 +30,9 @@ export function unLetterSpace(text: string): string {
 export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 /** A regex alternation of words, in their order (the first that fits is taken). */
 export const alternation = (list: readonly string[]) => list.map(escapeRegex).join("|");
+/** A regex character class of single characters (a list of one-character words). */
+export const charClass = (chars: readonly string[]) =>
+  `[${chars.map((c) => c.replace(/[\\\]^-]/gu, "\\$&")).join("")}]`;
 
 /** Values of the Chinese digits (两 is 2). */
 export const CN_DIGITS: Readonly<Record<string, number>> = {

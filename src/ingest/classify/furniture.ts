@@ -2,7 +2,7 @@
 // layout glued to the end of a paragraph.
 import furnitureLexicon from "../lexicon/furniture.json" with { type: "json" };
 import type { SourceLine } from "../segment.ts";
-import { isTerminated } from "../text.ts";
+import { alternation, escapeRegex, isTerminated } from "../text.ts";
 import type { FurnitureType } from "../types.ts";
 import type { ClassifiedLine } from "./lines.ts";
 
@@ -27,10 +27,25 @@ export function matchFurniture(text: string): FurniturePattern | null {
   return null;
 }
 
-const TRAILING_BYLINE =
-  /^(.*?[。！？”』」…])\s*([\p{Script=Han}·]{0,12}?(?:特约|实习|首席|全媒体)?(?:记者|通讯员)\s*[：:]?\s*[\p{Script=Han}·、 /／]{2,60}?)$/u;
+const credits = furnitureLexicon.credits;
+const REPORTER = `(?:${alternation(credits.reporters)})`;
+const PHOTO_MARK = escapeRegex(credits.photoMark);
 
-const TRAILING_PHOTO = /^(.*?[。！？”])\s*((?:本报|新华社)?(?:记者)?\s*[\p{Script=Han}·\s]{2,20}\s*摄)$/u;
+const TRAILING_BYLINE = new RegExp(
+  `^(.*?[。！？”』」…])\\s*([\\p{Script=Han}·]{0,12}?(?:${alternation(credits.reporterTitles)})?${REPORTER}\\s*[：:]?\\s*[\\p{Script=Han}·、 /／]{2,60}?)$`,
+  "u",
+);
+
+const TRAILING_PHOTO = new RegExp(
+  `^(.*?[。！？”])\\s*((?:${alternation(credits.photoOutlets)})?(?:${alternation(credits.photoReporters)})?\\s*[\\p{Script=Han}·\\s]{2,20}\\s*${PHOTO_MARK})$`,
+  "u",
+);
+
+/** A line that may end in a byline or a photo credit: it names a reporter or ends on the photo mark. */
+const MAY_END_IN_CREDIT = new RegExp(`${REPORTER}|${PHOTO_MARK}$`, "u");
+
+/** A byline that credits a photo or picture ("文/图 张三", "记者 李四 摄"). */
+export const PHOTO_CREDIT = new RegExp(`[/／]\\s*${escapeRegex(credits.pictureWord)}|${PHOTO_MARK}$`, "u");
 
 /** Splits bylines and photo credits that a layout glued to the end of a paragraph. */
 export function splitTrailing(lines: SourceLine[]): SourceLine[] {
@@ -48,7 +63,7 @@ export function splitTrailing(lines: SourceLine[]): SourceLine[] {
     if (t) lastText = t;
     // After a split the byline, not the line's raw end, is what precedes the next line.
     const mark = out.length;
-    if (t.length > 8 && (t.includes("记者") || t.includes("通讯员") || t.endsWith("摄"))) {
+    if (t.length > 8 && MAY_END_IN_CREDIT.test(t)) {
       const photo = TRAILING_PHOTO.exec(t);
       if (photo && !matchFurniture(t)) {
         const before = photo[1] as string;

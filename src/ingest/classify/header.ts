@@ -1,8 +1,10 @@
 // The header zone before the first paragraph: the title, its subtitle, and the metadata lines
 // (venue and date, speaker and role) with what they say.
 import { parseChineseDate } from "../dates.ts";
-import { isTerminated, unLetterSpace } from "../text.ts";
+import documentWords from "../lexicon/document.json" with { type: "json" };
+import { alternation, isTerminated, unLetterSpace } from "../text.ts";
 import {
+  ADDRESS_OPENER,
   type ClassifiedDoc,
   type ClassifiedLine,
   countBlanksBefore,
@@ -13,30 +15,44 @@ import {
 } from "./lines.ts";
 import { matchScheme } from "./schemes.ts";
 
+const MEETING = `(?:${alternation(documentWords.meetings)})`;
+const VENUE_END = `(?:${alternation(documentWords.assemblies)})`;
+const TITLE_LABEL = `(?:${alternation(documentWords.titleLabels)})`;
+const SPEAKER_LABEL = `(?:${alternation(documentWords.speakerLabels)})`;
+
 const DASH_RUN = "[—–\\-－─━―‒⸺⸻]{1,6}";
 
 const DATE_CN =
   "(?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日";
 
 const VENUE_RE = new RegExp(
-  `^(?:${DASH_RUN})?\\s*(?:[（(])?\\s*(${DATE_CN})?\\s*(?:在)?\\s*([^。！？]{0,80}(?:会议|大会|全会|常委会|座谈会|论坛|开幕式))\\s*上?(?:[)）])?\\s*(.*)$`,
+  `^(?:${DASH_RUN})?\\s*(?:[（(])?\\s*(${DATE_CN})?\\s*(?:在)?\\s*([^。！？]{0,80}${MEETING})\\s*上?(?:[)）])?\\s*(.*)$`,
   "u",
 );
 
 const VENUE_START = new RegExp(`^[—–\\-－─━―‒]{1,6}|^在|^[（(]?\\s*${DATE_CN}`, "u");
 
 /** A venue line the layout broke in two ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上"). */
-const VENUE_TAIL = /^[^。！？，]{0,40}(?:会议|大会)上?[)）]?$/u;
+const VENUE_TAIL = new RegExp(`^[^。！？，]{0,40}${VENUE_END}上?[)）]?$`, "u");
+/** A venue line that ends where it should: not the first half of a broken one. */
+const VENUE_ENDED = new RegExp(`${VENUE_END}上?[)）]?$`, "u");
 
 const DATE_LINE_RE = new RegExp(`^[（(]\\s*(${DATE_CN})\\s*[)）]$`, "u");
 
-const ROLES =
-  "(?:代理?)?(?:省长|市长|区长|县长|州长|旗长|盟长|总理|副总理|主席|书记|主任|局长|镇长|乡长|代表|委员长)";
+const ROLES = `(?:${alternation(documentWords.rolePrefixes)})?(?:${alternation(documentWords.roles)})`;
 
 const ROLE_ONLY_RE = new RegExp(`^[^。！？，,：:]{0,24}?${ROLES}$`, "u");
 
 const SPEAKER_RE = new RegExp(
-  `^(?:报告人[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?[\\p{Script=Han}·]){1,9})$`,
+  `^(?:${SPEAKER_LABEL}[：:]\\s*)?([^。！？，,：:]{0,24}?${ROLES})\\s*(\\p{Script=Han}(?:\\s?[\\p{Script=Han}·]){1,9})$`,
+  "u",
+);
+
+const TITLE_LABELLED = new RegExp(`^${TITLE_LABEL}\\s*[：:]\\s*(.{2,80})$`, "u");
+const TITLE_LABEL_ONLY = new RegExp(`^(${TITLE_LABEL}\\s*[：:])`, "u");
+const SPEAKER_LABEL_PREFIX = new RegExp(`^${SPEAKER_LABEL}[：:]\\s*`, "u");
+const TITLE_THEN_DATE = new RegExp(
+  `^(.{2,40}?(?:${alternation(documentWords.titleEndsBeforeDate)}))\\s*()([（(]?\\s*${DATE_CN}.+)$`,
   "u",
 );
 
@@ -45,16 +61,10 @@ export function isSpeakerLine(text: string): boolean {
   return text.length <= 40 && SPEAKER_RE.test(text);
 }
 
-const KIND_WORDS: [RegExp, string][] = [
-  [/政府工作报告/u, "政府工作报告"],
-  [/经济工作会议/u, "经济工作会议"],
-  [/国民经济和社会发展统计公报|统计公报/u, "统计公报"],
-  [/规划纲要|规划/u, "规划纲要"],
-  [/全体(?:（扩大）|\(扩大\))?会议|全会/u, "全体会议"],
-  [/工作报告/u, "工作报告"],
-  [/讲话/u, "讲话"],
-  [/综述|巡礼|纪实/u, "新闻综述"],
-];
+const KIND_WORDS: [RegExp, string][] = documentWords.kinds.map((k) => [
+  new RegExp(alternation(k.words), "u"),
+  k.kind,
+]);
 
 export function detectKind(title: string): string | undefined {
   for (const [re, kind] of KIND_WORDS) if (re.test(title)) return kind;
@@ -82,7 +92,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
   for (let i = 0; i < end; i++) {
     const l = lines[i] as ClassifiedLine;
     if (l.kind !== "body") continue;
-    if (VENUE_START.test(l.text) && !/(?:会议|大会)上?[)）]?$/u.test(l.text) && l.text.length <= 60) {
+    if (VENUE_START.test(l.text) && !VENUE_ENDED.test(l.text) && l.text.length <= 60) {
       const n = nextContent(lines, i);
       const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
       if (nl && nl.kind === "body" && VENUE_TAIL.test(nl.text)) {
@@ -107,7 +117,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
   }
   for (const i of candidates) {
     const l = lines[i] as ClassifiedLine;
-    const m = /^(?:标题|题目)\s*[：:]\s*(.{2,80})$/u.exec(l.text);
+    const m = TITLE_LABELLED.exec(l.text);
     if (m) {
       title = unLetterSpace((m[1] as string).trim());
       titleIdx = i;
@@ -141,7 +151,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
     const first = candidates[0];
     if (first !== undefined) {
       const t = unLetterSpace((lines[first] as ClassifiedLine).text.replace(/^#{1,6}\s+/u, ""));
-      if (isHeadlineish(t) && !matchScheme(t) && !/^各位/u.test(t)) {
+      if (isHeadlineish(t) && !matchScheme(t) && !ADDRESS_OPENER.test(t)) {
         const sibling = /^\d{4}年/u.test(t) && hasYearSibling(lines, first, t);
         if (!sibling && nextContent(lines, first) >= 0) {
           title = t;
@@ -160,7 +170,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
   }
   if (titleIdx >= 0) {
     const tl = lines[titleIdx] as ClassifiedLine;
-    const label = /^((?:标题|题目)\s*[：:])/u.exec(tl.text);
+    const label = TITLE_LABEL_ONLY.exec(tl.text);
     if (label) {
       tl.kind = "furniture";
       tl.furniture = "title-chrome";
@@ -180,7 +190,7 @@ export function detectHeader(lines: ClassifiedLine[], meta: ClassifiedDoc["meta"
         !VENUE_START.test(sub.text) &&
         !matchScheme(sub.text) &&
         !SPEAKER_RE.test(sub.text) &&
-        !/^各位/u.test(sub.text) &&
+        !ADDRESS_OPENER.test(sub.text) &&
         (after === undefined ||
           after.kind === "blank" ||
           (after.kind === "body" && !isHeadlineish(after.text)))
@@ -280,9 +290,7 @@ function takeMeta(
     return true;
   }
   // "标题——日期在…会议上": title and venue on one line.
-  const split =
-    /^([^—–\-－─]{2,40}?)\s*([—–－─―]{1,2}|-{2,6})\s*(.+)$/u.exec(t) ??
-    new RegExp(`^(.{2,40}?(?:报告|纲要|讲话))\\s*()([（(]?\\s*${DATE_CN}.+)$`, "u").exec(t);
+  const split = /^([^—–\-－─]{2,40}?)\s*([—–－─―]{1,2}|-{2,6})\s*(.+)$/u.exec(t) ?? TITLE_THEN_DATE.exec(t);
   const venueText = split && TITLE_WORD.test(split[1] as string) ? (split[3] as string) : t;
   if (t.length <= 120 && (venueText.length < t.length || VENUE_START.test(t))) {
     const v = VENUE_RE.exec(venueText);
@@ -365,5 +373,5 @@ function takeBrokenByline(lines: ClassifiedLine[], i: number, meta: ClassifiedDo
 function setSpeaker(meta: ClassifiedDoc["meta"], m: RegExpExecArray): void {
   if (meta.speaker) return;
   meta.speaker = (m[2] as string).replace(/\s+/gu, "");
-  meta.role = (m[1] as string).replace(/^报告人[：:]\s*/u, "").trim();
+  meta.role = (m[1] as string).replace(SPEAKER_LABEL_PREFIX, "").trim();
 }

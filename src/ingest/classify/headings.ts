@@ -1,6 +1,8 @@
 // The body: which lines are headings (numbered, Markdown, newspaper headlines, a number on its own
 // line), which are photo captions, and which body lines open list items or carry a bold lead-in.
-import { endsMidClause, isTerminated } from "../text.ts";
+import headingWords from "../lexicon/headings.json" with { type: "json" };
+import { alternation, charClass, endsMidClause, isTerminated } from "../text.ts";
+import { PHOTO_CREDIT } from "./furniture.ts";
 import {
   APPENDIX_LABEL,
   type ClassifiedLine,
@@ -11,8 +13,18 @@ import {
 } from "./lines.ts";
 import { matchScheme } from "./schemes.ts";
 
-const ORDINAL_ITEM =
-  /^(?:[一二三四五六七八九十]{1,3}是|首先|其次|再次|最后|第[一二三四五六七八九十]{1,3}[，,、])/u;
+const ORDINAL_ITEM = new RegExp(
+  `^(?:[一二三四五六七八九十]{1,3}是|${alternation(headingWords.enumerationWords)}|第[一二三四五六七八九十]{1,3}[，,、])`,
+  "u",
+);
+
+const DEFINITION = alternation(headingWords.definitionWords);
+const DEFINITION_WORD = new RegExp(DEFINITION, "u");
+/** "1、物联网：是指…" defines a term: a list item, not a heading. */
+const DEFINES_TERM = new RegExp(`[：:].|${DEFINITION}`, "u");
+const TITLE_DEFINITION_WORD = new RegExp(alternation(headingWords.titleDefinitionWords), "u");
+const PROJECT_NAME_END = new RegExp(`(?:${alternation(headingWords.projectWords)})。$`, "u");
+const BROKEN_HEADLINE_END = new RegExp(`${charClass(headingWords.brokenHeadlineEnds)}$`, "u");
 
 const DASH_ITEM = /^(?:——|—|--|-|－－|─)(?!\d|$)/u;
 
@@ -28,15 +40,17 @@ function isRunInTitle(scheme: { rank: number; scheme: string }, sentence: string
     return (
       sentence.length <= 24 &&
       /。$/u.test(sentence) &&
-      !/[，,：:；;]|即|是指/u.test(sentence) &&
-      (!sentence.includes("、") || /工程。$/u.test(sentence))
+      !/[，,：:；;]/u.test(sentence) &&
+      !DEFINITION_WORD.test(sentence) &&
+      (!sentence.includes("、") || PROJECT_NAME_END.test(sentence))
     );
   return (
     scheme.rank >= 1 &&
     scheme.rank <= 2 &&
     /[。！]$/u.test(sentence) &&
     sentence.length >= 5 &&
-    !/[：:；;]|是指/u.test(sentence) &&
+    !/[：:；;]/u.test(sentence) &&
+    !TITLE_DEFINITION_WORD.test(sentence) &&
     // Up to three clauses in 40 characters, two in 48; a title may list what it covers with 、.
     (sentence.match(/[，,]/gu)?.length ?? 0) <=
       (sentence.length <= 40 ? 2 : sentence.length <= 48 ? 1 : -1) &&
@@ -48,7 +62,7 @@ function hasImageCredits(lines: ClassifiedLine[]): boolean {
   return lines.some(
     (l) =>
       (l.kind === "furniture" && (l.furniture === "credit" || l.furniture === "caption")) ||
-      (l.kind === "furniture" && l.furniture === "byline" && /[/／]\s*图|摄$/u.test(l.text)),
+      (l.kind === "furniture" && l.furniture === "byline" && PHOTO_CREDIT.test(l.text)),
   );
 }
 
@@ -283,8 +297,7 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
       const maxLen = scheme.scheme === "arabic" || scheme.scheme === "arabic-paren" ? 30 : 48;
       const commas = rest.match(/[，,]/gu)?.length ?? 0;
       const endsStop = stop !== null && stop.index === rest.length - 1;
-      // "1、物联网：是指…" defines a term: a list item, not a heading.
-      const definition = /[：:].|即|是指/u.test(rest);
+      const definition = DEFINES_TERM.test(rest);
       // A heading without a full stop is one clause or two; the next line never picks up mid-word.
       const nextLine = lines[nextContent(lines, i)];
       const cutBelow = nextLine !== undefined && /^\p{Script=Han}[，,。；;、：:）)”]/u.test(nextLine.text);
@@ -395,7 +408,7 @@ export function classifyBody(lines: ClassifiedLine[], fragments: Set<string>): v
         nl &&
         shortNext &&
         !continuedBelow &&
-        (/[,，]/u.test(t) || /[的和与及在对把将抓]$/u.test(t)) &&
+        (/[,，]/u.test(t) || BROKEN_HEADLINE_END.test(t)) &&
         t.length + nl.text.length <= 30
       ) {
         l.kind = "heading";

@@ -1,6 +1,7 @@
 // Stage 5: every line -> title | meta | heading | body | furniture | blank, in named stages run in
-// order (each marks the lines it decides). Furniture patterns are data (lexicon/furniture.json);
-// the rules use the layout context (blank-line gaps, neighbours, position) a pattern cannot see.
+// order (each marks the lines it decides). Furniture patterns and the words the rules look for
+// are data (lexicon/); the rules use the layout context (blank-line gaps, neighbours, position) a
+// pattern cannot see.
 import type { SourceLine } from "../segment.ts";
 import { markDuplicates } from "./duplicates.ts";
 import { markFurnitureLines, splitTrailing } from "./furniture.ts";

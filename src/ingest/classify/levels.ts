@@ -1,9 +1,10 @@
 // Heading levels (1–3) from the numbering schemes a report uses and its unnumbered part headings.
+import headingWords from "../lexicon/headings.json" with { type: "json" };
+import { alternation } from "../text.ts";
 import { type ClassifiedLine, isAppendixHeading } from "./lines.ts";
 import { SCHEMES } from "./schemes.ts";
 
-const PART_WORDS =
-  /工作回顾|工作安排|主要任务|总体要求|重点工作|工作建议|目标任务|主要目标|发展成就|政府自身建设|名词解释|注释/u;
+const PART_WORDS = new RegExp(alternation(headingWords.partWords), "u");
 
 function schemeLevelRanks(lines: ClassifiedLine[]): Map<number, 1 | 2 | 3> {
   const ranks = new Set<number>();

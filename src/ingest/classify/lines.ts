@@ -1,7 +1,9 @@
 // The lines every classification stage reads and marks: their kinds and what a stage may set on
 // them, and the small questions about a line or its neighbours several stages ask.
+import documentWords from "../lexicon/document.json" with { type: "json" };
+import headingWords from "../lexicon/headings.json" with { type: "json" };
 import type { SourceLine } from "../segment.ts";
-import { endsMidClause, hasHan, isTerminated } from "../text.ts";
+import { alternation, charClass, endsMidClause, hasHan, isTerminated } from "../text.ts";
 import type { FurnitureType } from "../types.ts";
 
 export type LineKind = "blank" | "title" | "meta" | "heading" | "body" | "furniture";
@@ -60,16 +62,28 @@ export interface ClassifiedDoc {
 }
 
 /** "附件1" on its own line: the label of the appendix whose title follows. */
-export const APPENDIX_LABEL = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?$/u;
+export const APPENDIX_LABEL = new RegExp(
+  `^(?:${alternation(headingWords.appendixLabels)})\\s*[\\d一二三四五六七八九十]{0,3}\\s*[:：]?$`,
+  "u",
+);
 /** Back matter after the report's last part: "名词解释", "※注释※", "[名词解释]", "附录". */
-const APPENDIX_TITLE = /^[[［【〔※\s]*(?:名词解释|注释|附录|附表)[\]］】〕※\s]*$/u;
+const APPENDIX_TITLE = new RegExp(
+  `^[[［【〔※\\s]*(?:${alternation(headingWords.appendixTitles)})[\\]］】〕※\\s]*$`,
+  "u",
+);
 
 /** An appendix heading: back matter, or the title under an 附件 label. */
 export function isAppendixHeading(l: ClassifiedLine): boolean {
   return l.number !== undefined ? APPENDIX_LABEL.test(l.number) : APPENDIX_TITLE.test(l.heading ?? l.text);
 }
 
-export const TITLE_WORD = /报告|会议|公报|纲要|讲话|纪要|决议|综述|发言|规划|计划/u;
+export const TITLE_WORD = new RegExp(alternation(documentWords.titleWords), "u");
+
+/** A line opening with a salutation ("各位…") is the speech's address, never a title or a link. */
+export const ADDRESS_OPENER = new RegExp(`^(?:${alternation(documentWords.addressOpeners)})`, "u");
+const SALUTATION = new RegExp(`^(?:${alternation(documentWords.salutations)})`, "u");
+
+const NOT_HEADLINE_END = new RegExp(`${charClass(headingWords.notHeadlineEnds)}$`, "u");
 
 export function isHeadlineish(text: string): boolean {
   if (text.length < 2 || text.length > 48) return false;
@@ -80,13 +94,12 @@ export function isHeadlineish(text: string): boolean {
   if (commas > 1 || (commas === 1 && text.length > 16)) return false;
   // Headlines end on a word, not on a figure or a function word: such a line is a cut paragraph.
   if (/\d$/u.test(text)) return false;
-  if (/[和与及了在对把将从向为并且或而被让使以于等之其]$/u.test(text)) return false;
+  if (NOT_HEADLINE_END.test(text)) return false;
   return true;
 }
 
 export function isBodyStart(text: string): boolean {
-  if (/^各位(?:代表|委员|同志)/u.test(text)) return true;
-  if (/^同志们/u.test(text)) return true;
+  if (SALUTATION.test(text)) return true;
   return text.length >= 40 && /[。！？；]/u.test(text);
 }
 

@@ -1,9 +1,12 @@
 // Scraped web pages: navigation menus, link-list footers, summary previews, and the inline-link
 // fragments a scraper cut out of sentences.
-import { isTerminated } from "../text.ts";
+import furnitureLexicon from "../lexicon/furniture.json" with { type: "json" };
+import { alternation, isTerminated } from "../text.ts";
 import { isSpeakerLine } from "./header.ts";
-import { type ClassifiedLine, nextContent, TITLE_WORD } from "./lines.ts";
+import { ADDRESS_OPENER, type ClassifiedLine, nextContent, TITLE_WORD } from "./lines.ts";
 import { matchScheme } from "./schemes.ts";
+
+const PREVIEW_LABEL = new RegExp(`^(?:${alternation(furnitureLexicon.previewLabels)})`, "u");
 
 const SHORT_PLAIN = /^[\p{Script=Han}A-Za-z0-9“”·]{1,12}$/u;
 
@@ -100,7 +103,7 @@ export function markTrailingLinks(lines: ClassifiedLine[]): void {
 export function markPreviews(lines: ClassifiedLine[]): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as ClassifiedLine;
-    if (l.kind !== "furniture" || !/^(?:内容摘要|摘要|内容提要|导读)/u.test(l.text)) continue;
+    if (l.kind !== "furniture" || !PREVIEW_LABEL.test(l.text)) continue;
     const n = nextContent(lines, i);
     const nl = n >= 0 ? (lines[n] as ClassifiedLine) : undefined;
     if (nl && nl.kind === "body" && (/(?:\.{3,}|…+)$/u.test(nl.text) || nl.text.length >= 20)) {
@@ -126,7 +129,7 @@ export function linkFragments(lines: ClassifiedLine[]): Set<string> {
   const counts = new Map<string, number>();
   for (const l of lines) {
     if (l.kind !== "body" || l.text.length > 8 || matchScheme(l.text) || isTerminated(l.text)) continue;
-    if (/^各位|^\d+$/u.test(l.text)) continue;
+    if (ADDRESS_OPENER.test(l.text) || /^\d+$/u.test(l.text)) continue;
     counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   }
   const out = new Set<string>();

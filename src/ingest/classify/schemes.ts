@@ -1,10 +1,13 @@
 // Heading numbering schemes (第一部分, 一、, （一）, 1., ①…) and their rank in the hierarchy.
+import headingWords from "../lexicon/headings.json" with { type: "json" };
+import { alternation } from "../text.ts";
 import type { HeadingScheme } from "./lines.ts";
 
 const CN_NUM = "[一二三四五六七八九十百零〇两]{1,4}";
+const PART_UNIT = `(?:${alternation(headingWords.partUnits)})`;
 
 export const SCHEMES: { scheme: HeadingScheme; rank: number; re: RegExp }[] = [
-  { scheme: "part", rank: 0, re: new RegExp(`^第${CN_NUM}(?:部分|章|篇|编)[、，:：\\s]*`, "u") },
+  { scheme: "part", rank: 0, re: new RegExp(`^第${CN_NUM}${PART_UNIT}[、，:：\\s]*`, "u") },
   { scheme: "cn", rank: 1, re: new RegExp(`^${CN_NUM}(?:、|[．.](?!\\d))\\s*`, "u") },
   { scheme: "cn-paren", rank: 2, re: new RegExp(`^[（(]${CN_NUM}[）)][、.．]?\\s*`, "u") },
   { scheme: "section", rank: 2, re: new RegExp(`^第${CN_NUM}节[、，:：\\s]*`, "u") },
