@@ -102,11 +102,22 @@ describe("two builds at once", () => {
   }, 300_000);
 });
 
-describe.each(["SIGKILL", "SIGINT"] as const)("a build stopped by %s while it renders", (signal) => {
+// Stopped at three points: its reports just generated (the index writer starting), while Astro
+// renders, and while the share cards are drawn and the index finishes.
+const STOP_POINTS = [
+  ["with its reports generated", /reports ready/u],
+  ["while it renders", /generating static routes/u],
+  ["while it draws the share cards", /generating static routes[\s\S]*✓ Completed/u],
+] as const;
+describe.each(
+  (["SIGKILL", "SIGINT"] as const).flatMap((signal) =>
+    STOP_POINTS.map(([when, at]) => ({ signal, when, at })),
+  ),
+)("a build stopped by $signal $when", ({ signal, at }) => {
   it("leaves the last site whole and no process behind, and the next build succeeds", async () => {
     const before = readFileSync(join(dist(), "index.html"), "utf8");
     const build = startBuild();
-    await waitFor(build.output, /generating static routes/u);
+    await waitFor(build.output, at);
     build.child.kill(signal);
     await build.exit;
     // The index writer notices its build is gone.
