@@ -5,6 +5,7 @@
 // their stored text: sections holding the whole query (or every word of it) are results, sections
 // holding only part of it are "related". No DOM here: pagefind is passed in.
 
+import commonPairs from "../../ingest/lexicon/common-pairs.json" with { type: "json" };
 import { FACETS, type Facet } from "../../shared/search-facets.ts";
 import { normalize } from "../../shared/search-normalize.ts";
 import { displayText, type QueryPiece, queryPieces } from "../../shared/search-text.ts";
@@ -91,6 +92,18 @@ function pagefindFilters(filters: Filters, counted: boolean, except?: Facet): Pa
 /** Loads the facets' filter chunks every counted search needs, before the first query. */
 export const warmFacets = (pagefind: Pagefind) =>
   pagefind.preload(null, { filters: pagefindFilters({}, true) });
+
+const COMMON = new Set(commonPairs.pairs);
+
+/**
+ * The words of the search that ranks the candidates: the query's words without the pairs in a
+ * fifth of all sections (发展, 建设), which BM25 weighs at almost nothing while scoring nearly every
+ * section for them; all of them when every one is that common.
+ */
+function rankingWords(words: string[]): string[] {
+  const rare = words.filter((w) => !COMMON.has(w));
+  return rare.length ? rare : words;
+}
 
 const pieceQuery = (piece: QueryPiece) =>
   piece.prefix ? (piece.words[0] as string) : `"${piece.words.join(" ")}"`;
@@ -200,7 +213,7 @@ export async function runSearch(
           .then((r): [PagefindResponse[][], PagefindResponse] => [[[r]], r])
       : await Promise.all([
           Promise.all(termPieces.map(async (pieces) => Promise.all(pieces.map(find)))),
-          pagefind.search(words.join(" "), sorted),
+          pagefind.search(rankingWords(words).join(" "), sorted),
         ]);
   if (limits.current?.() === false) return { results: [], related: [], total: 0, counts: NO_COUNTS };
   const termSets = perTerm.map(common);
@@ -245,7 +258,7 @@ export async function runSearch(
 
   // Counts: of the sections pagefind found for the query (one quoted search when the query is one
   // piece, else all its words), per facet with the other facets' filters applied.
-  const countedQuery = onePiece ? pieceQuery(onePiece) : words.join(" ");
+  const countedQuery = onePiece ? pieceQuery(onePiece) : rankingWords(words).join(" ");
   const counted = onePiece ? perTerm[0]?.[0] : ranked;
   const counts = Object.fromEntries(FACETS.map((f) => [f, countsOf(counted, f)])) as SearchOutcome["counts"];
   await Promise.all(
