@@ -131,7 +131,10 @@ const INNER_VERB = new RegExp(
   `(?:${alternation(statWords.innerVerbs)})(?=(?:${alternation(statWords.measureHeads)})$)`,
   "u",
 );
-const CLAUSE_VERB = new RegExp(alternation(statWords.clauseVerbs), "u");
+const CLAUSE_VERB = new RegExp(
+  `(?:${alternation(statWords.clauseVerbs)})(?!${alternation(statWords.clauseVerbNouns)})`,
+  "u",
+);
 const ITEM_VERB = new RegExp(alternation(statWords.innerVerbs), "u");
 const NOT_INDICATOR = new RegExp(`^(?:${alternation(statWords.notIndicators)})$`, "u");
 const PLACE_ONLY = new RegExp(`(?:${alternation(statWords.placeEnds)})$`, "u");
