@@ -566,7 +566,13 @@ function faultOfLabel(label: string): string | null {
   if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
   if (BARE_VERB.test(label) || (LABEL_TRIM_END.test(label) && cleanLabel(label).length < 2))
     return "is a verb";
-  if (LABEL_CUT_END.test(label) || unbalanced(label) || /(?<![人年日月户亩平])均$/u.test(label))
+  // "银行金融机构累计向": 向 before what is reached; 方向, 意向, 导向 are nouns.
+  if (
+    LABEL_CUT_END.test(label) ||
+    unbalanced(label) ||
+    /(?<![人年日月户亩平])均$/u.test(label) ||
+    /(?<![方意导走去取])向$/u.test(label)
+  )
     return "stops mid-sentence";
   // "村新打了深水井", "我们要重点把握好": an aspect particle or a speaker makes it a clause.
   if (label.includes("了") || label.includes("我们")) return "is a clause";
