@@ -495,7 +495,7 @@ export function findStats(text: string): FoundStat[] {
 }
 
 // Names that carry digits without being a figure (PM2.5, 5G, R&D) and a leading year (2021年生产总值).
-const DIGITS_IN_NAMES = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
+const DIGITS_IN_NAMES = /[A-Za-z]+_?\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
 const LABEL_CUT_START = new RegExp(
   `^${KEPT_START}(?:(?:${alternation(statWords.labelCutStarts)})(?!${alternation(statWords.verbNouns)})|${OPENING_VERB})`,
   "u",
