@@ -131,7 +131,10 @@ const INNER_VERB = new RegExp(
   `(?:${alternation(statWords.innerVerbs)})(?=(?:${alternation(statWords.measureHeads)})$)`,
   "u",
 );
-const CLAUSE_VERB = new RegExp(alternation(statWords.clauseVerbs), "u");
+const CLAUSE_VERB = new RegExp(
+  `(?:${alternation(statWords.clauseVerbs)})(?!${alternation(statWords.clauseVerbNouns)})`,
+  "u",
+);
 const ITEM_VERB = new RegExp(alternation(statWords.innerVerbs), "u");
 const NOT_INDICATOR = new RegExp(`^(?:${alternation(statWords.notIndicators)})$`, "u");
 const PLACE_ONLY = new RegExp(`(?:${alternation(statWords.placeEnds)})$`, "u");
@@ -492,7 +495,7 @@ export function findStats(text: string): FoundStat[] {
 }
 
 // Names that carry digits without being a figure (PM2.5, 5G, R&D) and a leading year (2021年生产总值).
-const DIGITS_IN_NAMES = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
+const DIGITS_IN_NAMES = /[A-Za-z]+_?\d+(?:\.\d+)?|\d+[A-Za-z]+|^\d{4}年度?/gu;
 const LABEL_CUT_START = new RegExp(
   `^${KEPT_START}(?:(?:${alternation(statWords.labelCutStarts)})(?!${alternation(statWords.verbNouns)})|${OPENING_VERB})`,
   "u",
@@ -563,7 +566,13 @@ function faultOfLabel(label: string): string | null {
   if (LABEL_CUT_START.test(label) && !BARE_VERB.test(label)) return "opens mid-sentence";
   if (BARE_VERB.test(label) || (LABEL_TRIM_END.test(label) && cleanLabel(label).length < 2))
     return "is a verb";
-  if (LABEL_CUT_END.test(label) || unbalanced(label) || /(?<![人年日月户亩])均$/u.test(label))
+  // "银行金融机构累计向": 向 before what is reached; 方向, 意向, 导向 are nouns.
+  if (
+    LABEL_CUT_END.test(label) ||
+    unbalanced(label) ||
+    /(?<![人年日月户亩平])均$/u.test(label) ||
+    /(?<![方意导走去取])向$/u.test(label)
+  )
     return "stops mid-sentence";
   // "村新打了深水井", "我们要重点把握好": an aspect particle or a speaker makes it a clause.
   if (label.includes("了") || label.includes("我们")) return "is a clause";
@@ -588,7 +597,7 @@ function cleanLabelOnce(raw: string): string {
     // "技师学院均" loses its 均, "人均" keeps it.
     s = s
       .replace(LABEL_TRIM_END, "")
-      .replace(/(?<![人年日月户亩])均$/u, "")
+      .replace(/(?<![人年日月户亩平])均$/u, "")
       .replace(LABEL_TRIM_START, "")
       .replace(LEAD_VERB, "");
     if (s === before) break;
@@ -857,9 +866,11 @@ function respectivelyRun(text: string, stats: FoundStat[], i: number): FoundStat
     ).filter((x) => x.length >= 2),
   ) as [string[], string[]];
   const whole = cleanLabel(subject);
-  // Nothing named before 分别 ("同比分别增长"): each figure is labelled on its own.
-  if (whole.length < 2) return null;
-  const listedNames = [names, listed].find((list) => list.length === run.length);
+  // "接待游客3.23亿人次、游客花费3700亿元，分别增长8%、8.4%": the figures before name the subjects.
+  if (whole.length < 2) return respectivelyOfFigures(text, stats, i, run);
+  // "存贷款余额分别增长9.9%、12.8%": one name that holds two indicators (stat-words.json pairedNames).
+  const paired = run.length === 2 && !/[、和及与]/u.test(whole) ? pairedNames(whole) : null;
+  const listedNames = paired ?? [names, listed].find((list) => list.length === run.length);
   // Fewer names than figures ("城乡低保标准分别提高8%、15%"): the one subject labels them all. Names
   // that do not pair with the figures label none: the last name is not every figure's.
   const labels =
@@ -867,6 +878,51 @@ function respectivelyRun(text: string, stats: FoundStat[], i: number): FoundStat
     (!/[、和及与]/u.test(whole) && whole.length >= 2 ? run.map(() => whole) : run.map(() => null));
   run.forEach((r, k) => {
     r.label = labels[k] ?? null;
+    rejectFragment(text, r);
+  });
+  return run;
+}
+
+/** "金融机构人民币存贷款余额" → 金融机构人民币存款余额, 金融机构人民币贷款余额. */
+function pairedNames(name: string): string[] | null {
+  for (const [both, [first, second]] of Object.entries(statWords.pairedNames) as [string, string[]][]) {
+    const at = name.indexOf(both);
+    if (at >= 0 && first && second)
+      return [first, second].map((one) => name.slice(0, at) + one + name.slice(at + both.length));
+  }
+  return null;
+}
+
+/**
+ * "引进内资320亿元，引进人才3.7万名，签订经济技术合作项目4100项，分别增长27.7%、12.8%和7.4%": nothing
+ * named before 分别, so the figures just before, in the same sentence, name the subjects one for one.
+ * Returns null (each figure labelled on its own) when they do not pair.
+ */
+function respectivelyOfFigures(
+  text: string,
+  stats: FoundStat[],
+  i: number,
+  run: FoundStat[],
+): FoundStat[] | null {
+  const first = stats[i] as FoundStat;
+  const named = stats.slice(Math.max(0, i - run.length), i);
+  if (run.length < 2 || named.length !== run.length || run.some((r) => r.kind !== "growth")) return null;
+  const from = named[0] as FoundStat;
+  if (/[。！？；\n]/u.test(text.slice(from.start, first.start))) return null;
+  // The named figures are levels each with their own subject, not a run of growth rates.
+  const labels = named.map((n) => (n.kind === "growth" ? null : n.label?.replace(RATE_AT_END, "")));
+  if (labels.some((l) => !l) || new Set(labels).size !== labels.length) return null;
+  // Each of the named figures follows the one before by a clause or a list item, not a 分别 run of its own.
+  for (let k = 1; k < named.length; k++) {
+    const gap = text.slice(
+      (named[k - 1] as FoundStat).start + (named[k - 1] as FoundStat).text.length,
+      (named[k] as FoundStat).start,
+    );
+    if (!/^[，、,]/u.test(gap)) return null;
+  }
+  run.forEach((r, k) => {
+    const name = labels[k] as string;
+    r.label = `${name}增速`;
     rejectFragment(text, r);
   });
   return run;
