@@ -23,6 +23,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 import { acquireBuildLock, BuildRunning } from "./build/build-lock.ts";
 import { type BuildMode, buildMode, SHARD_FILE, type ShardManifest } from "./build/build-mode.ts";
 import { coalesced } from "./build/coalesced.ts";
+import { collectGarbage } from "./build/collect-garbage.ts";
 import { DeferredReports } from "./build/deferred-reports.ts";
 import { devErrorPage, problemsOf } from "./build/dev-error-page.ts";
 import { keyedDigests } from "./build/digest-store.ts";
@@ -458,6 +459,8 @@ export default function reportDigest(): AstroIntegration {
             logger.warn(
               "share cards (og:image) left out: no CJK font found (Debian: apt-get install fonts-noto-cjk)",
             );
+          // Nothing more is built here: give back what rendering left behind while the index finishes.
+          collectGarbage();
           const written = await searchIndex.done;
           rmSync(join(built, SEARCH_DIR), { recursive: true, force: true });
           renameSync(join(searchIndex.stage, SEARCH_DIR), join(built, SEARCH_DIR));

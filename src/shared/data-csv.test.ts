@@ -3,9 +3,17 @@ import { describe, expect, it } from "vitest";
 import { fixtureDigest } from "../../tests/fixtures/digest.ts";
 import { parseCsv } from "../../tests/support/csv.ts";
 import { buildStats } from "../site/data.ts";
-import { BOM, CSV_HEADER, csvCell, csvLine, statsCsv } from "./data-csv.ts";
+import { BOM, CSV_HEADER, csvCell, csvLine, statsCsv, statsCsvPieces } from "./data-csv.ts";
 
 describe("csv", () => {
+  it("streams the same text as statsCsv, a line at a time", () => {
+    const doc = buildStats([{ digest: fixtureDigest, href: "/reports/fixture/" }]);
+    for (const site of ["https://x.org", "https://x.org/sub/"]) {
+      const pieces = [...statsCsvPieces(doc, site)];
+      expect(pieces).toHaveLength(doc.rows.length + 1);
+      expect(pieces.join("")).toBe(statsCsv(doc, site));
+    }
+  });
   it("starts with a BOM and the Chinese header, one line per figure", () => {
     const csv = statsCsv(buildStats([{ digest: fixtureDigest, href: "/reports/fixture/" }]), "https://x.org");
     expect(csv.startsWith(BOM)).toBe(true);

@@ -1,9 +1,11 @@
 // Every figure of every report, in the compact form /data/ loads (see src/shared/data-row.ts).
 import { siteData } from "../../site/data-pages.ts";
+import { jsonPieces, streamedBody } from "../../site/streamed-body.ts";
 
 export async function GET() {
   const { stats } = await siteData();
-  return new Response(JSON.stringify(stats), {
+  // JSON.stringify(stats) in pieces: the same bytes without the whole text as one string.
+  return new Response(streamedBody(jsonPieces(stats, "rows")), {
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 }
