@@ -504,6 +504,8 @@ const LABEL_CUT_END = new RegExp(
   `(?:${alternation([...statWords.labelCutEnds, ...statWords.labelTailWords, ...statWords.labelEndVerbs])})$`,
   "u",
 );
+// "技师学院均": a 均 ("each") left over from the clause; 人均, 年均, 平均 are the measure's own.
+const LOOSE_AVERAGE = /(?<![人年日月户亩平])均$/u;
 /** Longer than any indicator's name: the words before a figure ran over more than its subject. */
 const LONGEST_LABEL = 26;
 
@@ -570,7 +572,7 @@ function faultOfLabel(label: string): string | null {
   if (
     LABEL_CUT_END.test(label) ||
     unbalanced(label) ||
-    /(?<![人年日月户亩平])均$/u.test(label) ||
+    LOOSE_AVERAGE.test(label) ||
     /(?<![方意导走去取])向$/u.test(label)
   )
     return "stops mid-sentence";
@@ -594,10 +596,9 @@ function cleanLabelOnce(raw: string): string {
   let s = raw.replace(/\s+/gu, "").replace(/^[①-⑳]/u, "");
   for (let k = 0; k < 3; k++) {
     const before = s;
-    // "技师学院均" loses its 均, "人均" keeps it.
     s = s
       .replace(LABEL_TRIM_END, "")
-      .replace(/(?<![人年日月户亩平])均$/u, "")
+      .replace(LOOSE_AVERAGE, "")
       .replace(LABEL_TRIM_START, "")
       .replace(LEAD_VERB, "");
     if (s === before) break;
