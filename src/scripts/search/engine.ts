@@ -257,7 +257,7 @@ export async function runSearch(
   if (!wantCounts) return { results, related, total, counts: NO_COUNTS };
 
   // Counts: of the sections pagefind found for the query (one quoted search when the query is one
-  // piece, else all its words), per facet with the other facets' filters applied.
+  // piece, else the ranking search of its words), per facet with the other facets' filters applied.
   const countedQuery = onePiece ? pieceQuery(onePiece) : rankingWords(words).join(" ");
   const counted = onePiece ? perTerm[0]?.[0] : ranked;
   const counts = Object.fromEntries(FACETS.map((f) => [f, countsOf(counted, f)])) as SearchOutcome["counts"];
