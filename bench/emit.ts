@@ -15,6 +15,7 @@ import { termFinder } from "../src/ingest/glossary.ts";
 import { parseReport } from "../src/ingest/index.ts";
 import type { ReportDigest } from "../src/ingest/types.ts";
 import { walk } from "./corpus.ts";
+import { median } from "./lib/median.ts";
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
@@ -63,11 +64,6 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 // The first round warms the JIT up; it counts only when there is no other.
 const perReport = (stage: "mdx" | "html") =>
   times.map((t) => median(rounds > 1 ? t[stage].slice(1) : t[stage]));

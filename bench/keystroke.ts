@@ -6,17 +6,13 @@ import { existsSync } from "node:fs";
 import { launchBrowser } from "../tests/support/browser.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 import { keystrokeTimes, QUERIES } from "./lib/browser.ts";
+import { median } from "./lib/median.ts";
 
 const [dist = "dist", runs = "1"] = process.argv.slice(2).filter((a) => a !== "--");
 if (!existsSync(`${dist}/search/index.html`)) {
   console.log(`needs a built site in ${dist}/`);
   process.exit(1);
 }
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length / 2;
-  return ((s[Math.floor(mid - 0.5)] ?? 0) + (s[Math.ceil(mid - 0.5)] ?? 0)) / 2;
-};
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
 try {

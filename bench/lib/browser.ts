@@ -3,6 +3,7 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Page, Response } from "playwright-core";
 import { launchBrowser } from "../../tests/support/browser.ts";
+import { median } from "./median.ts";
 
 /**
  * The search UI as the benchmark drives it: kept in one place so a new search UI only needs these
@@ -262,12 +263,6 @@ export async function firstQueryBytes(
   return out;
 }
 
-const middle = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return ((sorted[Math.floor(mid - 0.5)] ?? 0) + (sorted[Math.ceil(mid - 0.5)] ?? 0)) / 2;
-};
-
 /**
  * Keystroke → rendered results on the search page for each of `queries`, in order, on one page (so
  * the first query also pays for pagefind's start; later ones find some chunks loaded already).
@@ -311,9 +306,9 @@ export async function measureSearch(siteUrl: string): Promise<SearchFigures> {
     const firstBytes = firstBodies.reduce((sum, b) => sum + b.length, 0);
     const firstQueryGzipBytes = firstBodies.reduce((sum, b) => sum + Math.min(b.length, gz(b)), 0);
     for (const q of rest) timesMs.push(await timedQuery(page, q, pending));
-    const medianMs = middle(timesMs);
+    const medianMs = median(timesMs);
     return {
-      firstQueryMedianGzip: middle(firsts.map((f) => f.total)),
+      firstQueryMedianGzip: median(firsts.map((f) => f.total)),
       firstQueryMaxGzip: Math.max(...firsts.map((f) => f.total)),
       firstQueryMedianKinds: medianQuery(firsts).kinds,
       firstQueryBytes: firstBytes,
